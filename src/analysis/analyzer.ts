@@ -1,0 +1,115 @@
+import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
+import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { buildAliasTable, type AliasTable } from './aliases.js';
+import { normalizeText } from './normalize.js';
+
+/**
+ * Bump when analysis output changes: persisted indexes are keyed on it, so a
+ * saved index built by an older analyzer is rebuilt instead of trusted.
+ */
+export const ANALYSIS_VERSION = 1;
+
+/**
+ * Question words and chatty fillers that Lucene's list lacks. Questions are phrased
+ * with them but passages rarely contain them, so they only add noise to a query.
+ */
+const EXTRA_STOPWORDS = [
+  'dimana', 'dimanakah', 'manakah', 'kemana', 'darimana', 'mengapakah', 'kenapakah', 'bilamana',
+  'berapakah', 'apakah', 'siapakah', 'kapankah', 'bagaimanakah', 'yg', 'dgn', 'utk', 'gimana',
+  'sih', 'deh', 'nih', 'aja', 'udah', 'gak', 'nggak', 'tdk', 'saja', 'tolong', 'jelaskan', 'sebutkan',
+];
+
+const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+
+export interface AnalyzerOptions {
+  /** Drop stopwords (default true). Queries made only of stopwords are retried without. */
+  removeStopwords?: boolean;
+}
+
+/**
+ * The Indonesian analysis chain: normalise, tokenise (keeping reduplications such as
+ * "objek-objek"), fold aliases, drop stopwords, stem. The same chain runs at index
+ * time and at query time, which is what makes terms comparable.
+ */
+export class Analyzer {
+  readonly stopwords: Set<string>;
+  private readonly aliases: AliasTable;
+  private readonly stemCache = new Map<string, string>();
+
+  constructor(aliases: AliasTable = buildAliasTable()) {
+    this.aliases = aliases;
+    this.stopwords = new Set([...indonesianStopwords, ...englishStopwords, ...EXTRA_STOPWORDS]);
+  }
+
+  /** Index terms of a text, in order, with repeats (term frequency matters). */
+  analyze(text: string, options: AnalyzerOptions = {}): string[] {
+    const removeStopwords = options.removeStopwords ?? true;
+    const raw = normalizeText(text).match(TOKEN) ?? [];
+    const lower = raw.map((t) => t.toLowerCase());
+    const terms: string[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const acronym = this.aliases.acronyms.get(raw[i]!);
+      if (acronym) {
+        terms.push(acronym);
+        continue;
+      }
+      const phrase = this.matchPhrase(lower, i);
+      if (phrase) {
+        terms.push(phrase.canonical);
+        i += phrase.length - 1;
+        continue;
+      }
+      this.pushWord(lower[i]!, removeStopwords, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * Terms of a query, without repeats. A query made only of stopwords ("siapa dia?")
+   * is analysed again with the stoplist off rather than coming back empty.
+   */
+  analyzeQuery(text: string): string[] {
+    let terms = this.analyze(text);
+    if (terms.length === 0) terms = this.analyze(text, { removeStopwords: false });
+    return [...new Set(terms)];
+  }
+
+  stem(word: string): string {
+    let stem = this.stemCache.get(word);
+    if (stem === undefined) {
+      stem = /\p{L}/u.test(word) && word.length > 3 ? indonesianStemmer(word) : word;
+      if (this.stemCache.size > 200_000) this.stemCache.clear();
+      this.stemCache.set(word, stem);
+    }
+    return stem;
+  }
+
+  private pushWord(word: string, removeStopwords: boolean, out: string[]): void {
+    if (!word.includes('-') && !word.includes("'")) {
+      if (!(removeStopwords && this.stopwords.has(word))) out.push(this.stem(word));
+      return;
+    }
+    // Compounds and reduplications: keep the whole form, and its parts so that
+    // "objek" also finds "objek-objek".
+    if (!(removeStopwords && this.stopwords.has(word))) out.push(word);
+    const seen = new Set<string>([word]);
+    for (const part of word.split(/['-]/)) {
+      if (part.length < 2 || (removeStopwords && this.stopwords.has(part))) continue;
+      const stem = this.stem(part);
+      if (!seen.has(stem)) {
+        seen.add(stem);
+        out.push(stem);
+      }
+    }
+  }
+
+  private matchPhrase(lower: string[], start: number): { canonical: string; length: number } | undefined {
+    const candidates = this.aliases.byFirstWord.get(lower[start]!);
+    if (!candidates) return undefined;
+    for (const { words, canonical } of candidates) {
+      if (words.every((w, k) => lower[start + k] === w)) return { canonical, length: words.length };
+    }
+    return undefined;
+  }
+}

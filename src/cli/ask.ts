@@ -1,0 +1,103 @@
+/**
+ * The engine's scripting interface.
+ *   npm run ask -- "pertanyaan"            readable answer with citations
+ *   npm run ask -- --json "pertanyaan"     one JSON object
+ *   npm run ask -- --jsonl < questions.txt one JSON object per input line
+ * Options: --limit N (default 3), --corpus PATH (folder of articles or JSONL of passages),
+ *          --no-abstain (always return the best matches).
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { CorpusError } from '../corpus/types.js';
+import { loadEngine } from '../search/loadEngine.js';
+import type { Answer, SearchEngine } from '../search/engine.js';
+import { checkQuestion, QUESTION_PROBLEMS } from '../search/question.js';
+import { citationOf } from '../corpus/types.js';
+
+interface JsonAnswer {
+  query: string;
+  abstained: boolean;
+  error?: string;
+  results: { articleId: string; articleTitle: string; paragraph: number; score: number; text: string; highlight: string }[];
+}
+
+function toJson(answer: Answer): JsonAnswer {
+  return {
+    query: answer.query,
+    abstained: answer.abstained,
+    results: answer.results.map((hit) => ({
+      articleId: hit.paragraph.articleId,
+      articleTitle: hit.paragraph.articleTitle,
+      paragraph: hit.paragraph.number,
+      score: Math.round(hit.score * 1000) / 1000,
+      text: hit.paragraph.text,
+      highlight: hit.highlight,
+    })),
+  };
+}
+
+function answerOne(engine: SearchEngine, input: string, limit: number, noAbstain: boolean): JsonAnswer {
+  const check = checkQuestion(input);
+  if (!check.ok) return { query: input.slice(0, 200), abstained: true, error: QUESTION_PROBLEMS[check.problem].en, results: [] };
+  return toJson(engine.search(check.question, { limit, noAbstain }));
+}
+
+function printReadable(answer: JsonAnswer): void {
+  if (answer.error) {
+    console.log(answer.error);
+    return;
+  }
+  console.log(`? ${answer.query}\n`);
+  if (answer.abstained) {
+    console.log('The corpus does not answer this question. / Artikel tidak menjawab pertanyaan ini.');
+    return;
+  }
+  answer.results.forEach((r, i) => {
+    console.log(`${i + 1}. ¶${r.paragraph} · ${r.articleTitle} (${citationOf({ articleId: r.articleId, number: r.paragraph })}) · score ${r.score}`);
+    console.log(`   » ${r.highlight}`);
+    console.log(`   ${r.text}\n`);
+  });
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '3' },
+      corpus: { type: 'string' },
+      'no-abstain': { type: 'boolean', default: false },
+    },
+  });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    console.error('--limit must be a whole number from 1 to 100');
+    return 2;
+  }
+  const engine = await loadEngine({ corpusPath: values.corpus });
+  const noAbstain = values['no-abstain'] ?? false;
+
+  if (values.jsonl) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) process.stdout.write(JSON.stringify(answerOne(engine, line, limit, noAbstain)) + '\n');
+    return 0;
+  }
+  const question = positionals.join(' ');
+  if (!question.trim()) {
+    console.error('Usage: npm run ask -- [--json] [--limit N] [--corpus PATH] "your question"');
+    return 2;
+  }
+  const answer = answerOne(engine, question, limit, noAbstain);
+  if (values.json) console.log(JSON.stringify(answer));
+  else printReadable(answer);
+  return answer.error ? 2 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof CorpusError || (error as Error)?.name === 'TypeError' ? (error as Error).message : String(error));
+    process.exit(1);
+  },
+);

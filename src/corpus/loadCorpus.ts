@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseArticle, ARTICLE_ID } from './articleFile.js';
+import { CorpusError, type Article, type Corpus } from './types.js';
+
+/**
+ * Loads a corpus from a folder of Markdown articles (`*.md`, read in name order) or
+ * from a JSONL file of passages `{"id","title","text"}`, each a one-paragraph article.
+ * Every problem is reported with the file (and line) at load time; an empty corpus
+ * is an error too, so the bot never starts with nothing to answer from.
+ */
+export function loadCorpus(path: string): Corpus {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new CorpusError(`corpus not found: ${path}`);
+  }
+  const articles = stat.isDirectory() ? loadFolder(path) : loadPassagesFile(path);
+  if (articles.length === 0) throw new CorpusError(`the corpus at ${path} has no articles (add *.md files, see README "Corpus format")`);
+  return corpusOf(articles);
+}
+
+export function corpusOf(articles: Article[]): Corpus {
+  const seen = new Map<string, string>();
+  for (const article of articles) {
+    const other = seen.get(article.id);
+    if (other) throw new CorpusError(`article id "${article.id}" is also used by ${other}`, article.file);
+    seen.set(article.id, article.file);
+  }
+  return { articles, paragraphs: articles.flatMap((a) => a.paragraphs) };
+}
+
+function loadFolder(dir: string): Article[] {
+  return readdirSync(dir)
+    .filter((name) => extname(name) === '.md' && name.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      return parseArticle(file, readFileSync(file, 'utf8'));
+    });
+}
+
+function loadPassagesFile(file: string): Article[] {
+  const articles: Article[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      let row: { id?: unknown; title?: unknown; text?: unknown };
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new CorpusError('not valid JSON', file, index + 1);
+      }
+      if (typeof row.id !== 'string' || !row.id) throw new CorpusError('passage needs a string "id"', file, index + 1);
+      if (typeof row.text !== 'string' || !row.text.trim()) throw new CorpusError('passage needs a non-empty "text"', file, index + 1);
+      const id = row.id;
+      const title = typeof row.title === 'string' && row.title ? row.title : id;
+      articles.push({
+        id,
+        title,
+        language: 'id',
+        file: `${file}:${index + 1}`,
+        paragraphs: [{ articleId: id, articleTitle: title, number: 1, text: row.text.trim() }],
+      });
+    });
+  return articles;
+}
+
+export { ARTICLE_ID };
