@@ -44,7 +44,7 @@ interface IndexedDoc {
 type TermWeights = Map<string, number>;
 
 /** Query-side knobs; chosen on TyDi lines 1-5771 (see scripts/eval-tydi.ts). */
-const BM25 = { k: 1.2, b: 0.75, d: 0.5 };
+const BM25 = { k: 1.2, b: 0.75, d: 0 };
 const TITLE_BOOST = 0.5;
 const MAX_QUERY_TERMS = 32;
 

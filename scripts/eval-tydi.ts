@@ -1,0 +1,53 @@
+/**
+ * Retrieval quality on TyDi QA Indonesian (../shared/bench, CC BY-SA 4.0; see its SOURCE.md).
+ *   npm run eval:tydi [-- --json] [--bench DIR]
+ * Prints R@1, R@5 and MRR@10 for the whole set, the tuning lines (1-5771) and the
+ * test split (lines 5772-6194), plus how often the engine would have abstained.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { SearchEngine } from '../src/search/engine.js';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, bench: { type: 'string', default: '../shared/bench' } } });
+const benchDir = values.bench!;
+
+interface Question { question: string; passage_id: string }
+const questions: Question[] = readFileSync(join(benchDir, 'questions.jsonl'), 'utf8')
+  .split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+
+const started = performance.now();
+const engine = new SearchEngine(loadCorpus(join(benchDir, 'passages.jsonl')));
+const buildMs = performance.now() - started;
+
+interface Split { n: number; r1: number; r5: number; mrr: number; abstained: number }
+const empty = (): Split => ({ n: 0, r1: 0, r5: 0, mrr: 0, abstained: 0 });
+const splits = { all: empty(), tune: empty(), test: empty() };
+
+questions.forEach((q, i) => {
+  const ranked = engine.search(q.question, { limit: 10, noAbstain: true }).results.map((h) => h.paragraph.articleId);
+  const wouldAbstain = engine.search(q.question, { limit: 1 }).abstained;
+  const rank = ranked.indexOf(q.passage_id);
+  for (const split of [splits.all, i < 5771 ? splits.tune : splits.test]) {
+    split.n++;
+    if (rank === 0) split.r1++;
+    if (rank >= 0 && rank < 5) split.r5++;
+    if (rank >= 0) split.mrr += 1 / (rank + 1);
+    if (wouldAbstain) split.abstained++;
+  }
+});
+
+const summary = Object.fromEntries(Object.entries(splits).map(([name, s]) => [name, {
+  questions: s.n,
+  r1: +(s.r1 / s.n).toFixed(3),
+  r5: +(s.r5 / s.n).toFixed(3),
+  mrr10: +(s.mrr / s.n).toFixed(3),
+  abstainRate: +(s.abstained / s.n).toFixed(3),
+}]));
+if (values.json) console.log(JSON.stringify({ passages: engine.paragraphCount, buildMs: Math.round(buildMs), ...summary }));
+else {
+  console.log(`TyDi QA Indonesian: ${engine.paragraphCount} passages, index built in ${Math.round(buildMs)} ms`);
+  for (const [name, s] of Object.entries(summary))
+    console.log(`${name.padEnd(5)} n=${String(s.questions).padEnd(5)} R@1=${s.r1.toFixed(3)} R@5=${s.r5.toFixed(3)} MRR@10=${s.mrr10.toFixed(3)} would-abstain=${s.abstainRate.toFixed(3)}`);
+}

@@ -1,0 +1,331 @@
+import { normalizeText, questionKey } from '../analysis/normalize.js';
+import { assertGuildId, isUniqueViolation, writeTransaction, type Db } from './database.js';
+
+/** What a moderator provides for a curated answer (already validated, see validation.ts). */
+export interface FaqInput {
+  question: string;
+  answer: string;
+  /** Citations `article-id#n`. */
+  paragraphs: string[];
+  aliases: string[];
+}
+
+/** Times are epoch milliseconds. */
+export interface FaqEntry {
+  id: number;
+  guildId: string;
+  question: string;
+  aliases: string[];
+  answer: string;
+  paragraphs: string[];
+  authorId: string;
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+  useCount: number;
+}
+
+export interface FaqSearchHit {
+  entry: FaqEntry;
+  /** The question or alias that matched the text. */
+  phrase: string;
+}
+
+export interface FaqChange {
+  kind: 'add' | 'edit' | 'remove';
+  entryId: number;
+}
+
+export type FaqChangeListener = (guildId: string, change: FaqChange) => void;
+
+/** The question or an alias is already used (after normalisation) by an entry of the guild. */
+export class FaqConflictError extends Error {
+  constructor(readonly phrase: string, readonly existingEntryId: number, readonly existingPhrase: string) {
+    super(`"${phrase}" is already used by curated answer #${existingEntryId} ("${existingPhrase}")`);
+    this.name = 'FaqConflictError';
+  }
+}
+
+/** No entry with that id in that guild (entries of other guilds are deliberately indistinguishable). */
+export class FaqNotFoundError extends Error {
+  constructor(readonly entryId: number) {
+    super(`curated answer #${entryId} not found`);
+    this.name = 'FaqNotFoundError';
+  }
+}
+
+interface EntryRow {
+  id: number;
+  guild_id: string;
+  answer: string;
+  paragraphs: string;
+  author_id: string;
+  created_at: number;
+  updated_at: number;
+  updated_by: string;
+  use_count: number;
+}
+
+interface PhraseRow {
+  entry_id: number;
+  phrase: string;
+  is_question: number;
+}
+
+interface PreparedPhrase {
+  phrase: string;
+  key: string;
+}
+
+/**
+ * Moderator-curated answers of every guild, in SQLite. All reads and writes are scoped
+ * by guild id; uniqueness of questions and aliases is enforced by the database itself
+ * (UNIQUE(guild_id, phrase_key)), so it also holds between processes sharing the file.
+ */
+export class FaqStore {
+  private readonly listeners = new Set<FaqChangeListener>();
+  private readonly sql: ReturnType<typeof prepareStatements>;
+
+  constructor(readonly db: Db, private readonly clock: () => number = Date.now) {
+    this.sql = prepareStatements(db);
+  }
+
+  /** Called after each committed add, edit or remove. Returns an unsubscribe function. */
+  onChange(listener: FaqChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  add(guildId: string, input: FaqInput, authorId: string): FaqEntry {
+    assertGuildId(guildId);
+    const phrases = preparePhrases(input.question, input.aliases);
+    const now = this.clock();
+    const id = writeTransaction(this.db, () => {
+      const { lastInsertRowid } = this.sql.insertEntry.run(guildId, input.answer, JSON.stringify(input.paragraphs), authorId, now, now, authorId);
+      const entryId = Number(lastInsertRowid);
+      this.insertPhrases(guildId, entryId, phrases);
+      return entryId;
+    });
+    this.emit(guildId, { kind: 'add', entryId: id });
+    return this.get(guildId, id)!;
+  }
+
+  /** Applies the given changes; the question and aliases are replaced as a whole when given. */
+  edit(guildId: string, id: number, changes: Partial<FaqInput>, editorId: string): FaqEntry {
+    assertGuildId(guildId);
+    const now = this.clock();
+    writeTransaction(this.db, () => {
+      const current = this.get(guildId, id);
+      if (!current) throw new FaqNotFoundError(id);
+      if (changes.question !== undefined || changes.aliases !== undefined) {
+        const phrases = preparePhrases(changes.question ?? current.question, changes.aliases ?? current.aliases);
+        this.sql.deletePhrases.run(guildId, id);
+        this.insertPhrases(guildId, id, phrases);
+      }
+      this.sql.updateEntry.run(
+        changes.answer ?? current.answer,
+        JSON.stringify(changes.paragraphs ?? current.paragraphs),
+        now,
+        editorId,
+        guildId,
+        id,
+      );
+    });
+    this.emit(guildId, { kind: 'edit', entryId: id });
+    return this.get(guildId, id)!;
+  }
+
+  remove(guildId: string, id: number): FaqEntry | undefined {
+    const removed = writeTransaction(this.db, () => {
+      const entry = this.get(guildId, id);
+      if (entry) this.sql.deleteEntry.run(guildId, id); // phrases go with it (ON DELETE CASCADE)
+      return entry;
+    });
+    if (removed) this.emit(guildId, { kind: 'remove', entryId: id });
+    return removed;
+  }
+
+  get(guildId: string, id: number): FaqEntry | undefined {
+    if (!Number.isSafeInteger(id)) return undefined;
+    const row = this.sql.getEntry.get(guildId, id);
+    return row ? toEntry(row, this.sql.entryPhrases.all(guildId, id)) : undefined;
+  }
+
+  /** A page of entries, oldest first (stable pages while moderators browse). */
+  list(guildId: string, page: { offset?: number; limit?: number } = {}): { entries: FaqEntry[]; total: number } {
+    const offset = Math.max(0, Math.floor(page.offset ?? 0));
+    const limit = Math.max(0, Math.floor(page.limit ?? 25));
+    return this.db.transaction(() => {
+      const total = this.sql.countEntries.get(guildId)!.total;
+      const rows = this.sql.pageEntries.all(guildId, limit, offset);
+      return { entries: rows.map((row) => toEntry(row, this.sql.entryPhrases.all(guildId, row.id))), total };
+    })();
+  }
+
+  /** Every entry of the guild, oldest first (for building the match index). */
+  all(guildId: string): FaqEntry[] {
+    return this.db.transaction(() => {
+      const phrasesByEntry = new Map<number, PhraseRow[]>();
+      for (const phrase of this.sql.guildPhrases.all(guildId)) {
+        const list = phrasesByEntry.get(phrase.entry_id) ?? [];
+        list.push(phrase);
+        phrasesByEntry.set(phrase.entry_id, list);
+      }
+      return this.sql.allEntries.all(guildId).map((row) => toEntry(row, phrasesByEntry.get(row.id) ?? []));
+    })();
+  }
+
+  count(guildId: string): number {
+    return this.sql.countEntries.get(guildId)!.total;
+  }
+
+  /** Counts one use of the entry (an /ask answered with it, or a moderator posting it). */
+  recordUse(guildId: string, id: number): boolean {
+    return writeTransaction(this.db, () => this.sql.incrementUse.run(guildId, id).changes > 0);
+  }
+
+  /**
+   * For autocomplete: entries whose question or an alias contains `text` (compared as
+   * question keys), most used first, then those starting with it, then those with a word starting with
+   * it, then questions before aliases.
+   * One hit per entry. Empty text lists the most used entries.
+   */
+  search(guildId: string, text: string, limit = 25): FaqSearchHit[] {
+    const max = Math.max(0, Math.floor(limit));
+    if (max === 0) return [];
+    const key = questionKey(text);
+    // An entry has at most 11 phrases, so this many rows always hold `max` distinct entries.
+    const rows = this.sql.searchPhrases.all({ guildId, key, limit: max * 11 });
+    const hits: FaqSearchHit[] = [];
+    const seen = new Set<number>();
+    for (const row of rows) {
+      if (seen.has(row.entry_id)) continue;
+      seen.add(row.entry_id);
+      const entry = this.get(guildId, row.entry_id);
+      if (entry) hits.push({ entry, phrase: row.phrase });
+      if (hits.length >= max) break;
+    }
+    return hits;
+  }
+
+  /** The entry owning a phrase (question or alias) of the guild, compared as question keys. */
+  findByPhrase(guildId: string, phrase: string): FaqEntry | undefined {
+    const row = this.sql.phraseOwner.get(guildId, questionKey(phrase));
+    return row ? this.get(guildId, row.entry_id) : undefined;
+  }
+
+  /**
+   * SQLite's change counter for this connection's view of the file: it moves when
+   * ANOTHER connection (another process) commits, which change events cannot report.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private insertPhrases(guildId: string, entryId: number, phrases: PreparedPhrase[]): void {
+    phrases.forEach(({ phrase, key }, position) => {
+      try {
+        this.sql.insertPhrase.run(guildId, entryId, phrase, key, position === 0 ? 1 : 0, position);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // The constraint is the arbiter (it also catches a concurrent writer); name the owner.
+        const owner = this.sql.phraseOwner.get(guildId, key);
+        throw new FaqConflictError(phrase, owner?.entry_id ?? -1, owner?.phrase ?? phrase);
+      }
+    });
+  }
+
+  private emit(guildId: string, change: FaqChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(guildId, change);
+      } catch (error) {
+        // The write is committed; a failing listener must not make it look failed.
+        console.error('curated answers: change listener failed', error);
+      }
+    }
+  }
+}
+
+/**
+ * Normalised question first, then aliases; an alias repeating the question or another
+ * alias (same key) is dropped here: validation reports it to the user, the store just
+ * must not trip over itself on UNIQUE.
+ */
+function preparePhrases(question: string, aliases: string[]): PreparedPhrase[] {
+  const phrases: PreparedPhrase[] = [];
+  const seen = new Set<string>();
+  [question, ...aliases].forEach((raw, index) => {
+    const phrase = normalizeText(raw).replace(/\s+/g, ' ').trim();
+    const key = questionKey(phrase);
+    if (!key) {
+      if (index === 0) throw new TypeError('the question must contain letters or digits');
+      return;
+    }
+    if (seen.has(key)) return;
+    seen.add(key);
+    phrases.push({ phrase, key });
+  });
+  return phrases;
+}
+
+function toEntry(row: EntryRow, phrases: PhraseRow[]): FaqEntry {
+  const question = phrases.find((p) => p.is_question === 1)?.phrase ?? '';
+  return {
+    id: row.id,
+    guildId: row.guild_id,
+    question,
+    aliases: phrases.filter((p) => p.is_question === 0).map((p) => p.phrase),
+    answer: row.answer,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    authorId: row.author_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    useCount: row.use_count,
+  };
+}
+
+function prepareStatements(db: Db) {
+  const entryColumns = 'id, guild_id, answer, paragraphs, author_id, created_at, updated_at, updated_by, use_count';
+  return {
+    insertEntry: db.prepare<[string, string, string, string, number, number, string]>(
+      `INSERT INTO faq_entries (guild_id, answer, paragraphs, author_id, created_at, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateEntry: db.prepare<[string, string, number, string, string, number]>(
+      'UPDATE faq_entries SET answer = ?, paragraphs = ?, updated_at = ?, updated_by = ? WHERE guild_id = ? AND id = ?',
+    ),
+    deleteEntry: db.prepare<[string, number]>('DELETE FROM faq_entries WHERE guild_id = ? AND id = ?'),
+    incrementUse: db.prepare<[string, number]>('UPDATE faq_entries SET use_count = use_count + 1 WHERE guild_id = ? AND id = ?'),
+    getEntry: db.prepare<[string, number], EntryRow>(`SELECT ${entryColumns} FROM faq_entries WHERE guild_id = ? AND id = ?`),
+    countEntries: db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM faq_entries WHERE guild_id = ?'),
+    pageEntries: db.prepare<[string, number, number], EntryRow>(
+      `SELECT ${entryColumns} FROM faq_entries WHERE guild_id = ? ORDER BY id LIMIT ? OFFSET ?`,
+    ),
+    allEntries: db.prepare<[string], EntryRow>(`SELECT ${entryColumns} FROM faq_entries WHERE guild_id = ? ORDER BY id`),
+    insertPhrase: db.prepare<[string, number, string, string, number, number]>(
+      'INSERT INTO faq_phrases (guild_id, entry_id, phrase, phrase_key, is_question, position) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    deletePhrases: db.prepare<[string, number]>('DELETE FROM faq_phrases WHERE guild_id = ? AND entry_id = ?'),
+    entryPhrases: db.prepare<[string, number], PhraseRow>(
+      'SELECT entry_id, phrase, is_question FROM faq_phrases WHERE guild_id = ? AND entry_id = ? ORDER BY position',
+    ),
+    guildPhrases: db.prepare<[string], PhraseRow>(
+      'SELECT entry_id, phrase, is_question FROM faq_phrases WHERE guild_id = ? ORDER BY entry_id, position',
+    ),
+    phraseOwner: db.prepare<[string, string], { entry_id: number; phrase: string }>(
+      'SELECT entry_id, phrase FROM faq_phrases WHERE guild_id = ? AND phrase_key = ?',
+    ),
+    searchPhrases: db.prepare<[{ guildId: string; key: string; limit: number }], { entry_id: number; phrase: string }>(
+      `SELECT p.entry_id, p.phrase
+         FROM faq_phrases p JOIN faq_entries e ON e.guild_id = p.guild_id AND e.id = p.entry_id
+        WHERE p.guild_id = @guildId AND instr(p.phrase_key, @key) > 0
+        ORDER BY e.use_count DESC,
+                 instr(p.phrase_key, @key) = 1 DESC,
+                 instr(' ' || p.phrase_key, ' ' || @key) > 0 DESC,
+                 p.is_question DESC, e.id, p.position
+        LIMIT @limit`,
+    ),
+  };
+}

@@ -1,0 +1,131 @@
+import { normalizeText, questionKey } from '../analysis/normalize.js';
+import { assertGuildId, writeTransaction, type Db } from './database.js';
+
+export type UnansweredReason = 'abstained' | 'thumbs-down';
+
+/** Times are epoch milliseconds. */
+export interface UnansweredItem {
+  id: number;
+  /** The wording of the first time it was asked. */
+  question: string;
+  count: number;
+  abstainedCount: number;
+  thumbsDownCount: number;
+  firstAskedAt: number;
+  lastAskedAt: number;
+}
+
+interface ItemRow {
+  id: number;
+  question: string;
+  ask_count: number;
+  abstained_count: number;
+  thumbs_down_count: number;
+  first_asked_at: number;
+  last_asked_at: number;
+}
+
+/** Long enough for any /ask question; a pasted wall of text is cut rather than refused. */
+const MAX_QUESTION_LENGTH = 500;
+
+/**
+ * Questions the bot could not answer well, grouped by normalised wording, for moderators
+ * to answer with a curated entry. Deliberately stores no user ids: only what was asked,
+ * how often and when.
+ */
+export class UnansweredQueue {
+  private readonly sql: ReturnType<typeof prepareStatements>;
+
+  constructor(readonly db: Db, private readonly clock: () => number = Date.now) {
+    this.sql = prepareStatements(db);
+  }
+
+  /**
+   * Counts one more ask of this question. Returns the item's id, or undefined for a
+   * question with no letters or digits (nothing a moderator could answer).
+   */
+  record(guildId: string, question: string, reason: UnansweredReason): number | undefined {
+    assertGuildId(guildId);
+    const text = normalizeText(question).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+    const key = questionKey(text);
+    if (!key) return undefined;
+    const now = this.clock();
+    return writeTransaction(this.db, () =>
+      this.sql.upsert.get({
+        guildId,
+        question: text,
+        key,
+        now,
+        abstained: reason === 'abstained' ? 1 : 0,
+        thumbsDown: reason === 'thumbs-down' ? 1 : 0,
+      })!.id,
+    );
+  }
+
+  /** Most asked first, then most recently asked. */
+  list(guildId: string, page: { offset?: number; limit?: number } = {}): { items: UnansweredItem[]; total: number } {
+    const offset = Math.max(0, Math.floor(page.offset ?? 0));
+    const limit = Math.max(0, Math.floor(page.limit ?? 25));
+    return this.db.transaction(() => ({
+      items: this.sql.page.all(guildId, limit, offset).map(toItem),
+      total: this.sql.count.get(guildId)!.total,
+    }))();
+  }
+
+  get(guildId: string, id: number): UnansweredItem | undefined {
+    const row = this.sql.get.get(guildId, id);
+    return row ? toItem(row) : undefined;
+  }
+
+  /** Removes an item (a moderator answered it). Returns whether it existed in this guild. */
+  resolve(guildId: string, id: number): boolean {
+    return writeTransaction(this.db, () => this.sql.delete.run(guildId, id).changes > 0);
+  }
+
+  /**
+   * Removes the item asked with this wording, if any. Accepts a question or an already
+   * computed `questionKey` (the key of a key is itself).
+   */
+  resolveMatching(guildId: string, questionOrKey: string): boolean {
+    const key = questionKey(questionOrKey);
+    if (!key) return false;
+    return writeTransaction(this.db, () => this.sql.deleteByKey.run(guildId, key).changes > 0);
+  }
+}
+
+function toItem(row: ItemRow): UnansweredItem {
+  return {
+    id: row.id,
+    question: row.question,
+    count: row.ask_count,
+    abstainedCount: row.abstained_count,
+    thumbsDownCount: row.thumbs_down_count,
+    firstAskedAt: row.first_asked_at,
+    lastAskedAt: row.last_asked_at,
+  };
+}
+
+function prepareStatements(db: Db) {
+  const columns = 'id, question, ask_count, abstained_count, thumbs_down_count, first_asked_at, last_asked_at';
+  return {
+    upsert: db.prepare<[{ guildId: string; question: string; key: string; now: number; abstained: number; thumbsDown: number }], { id: number }>(
+      `INSERT INTO unanswered_questions
+         (guild_id, question, question_key, ask_count, abstained_count, thumbs_down_count, first_asked_at, last_asked_at)
+       VALUES (@guildId, @question, @key, 1, @abstained, @thumbsDown, @now, @now)
+       ON CONFLICT (guild_id, question_key) DO UPDATE SET
+         ask_count = ask_count + 1,
+         abstained_count = abstained_count + excluded.abstained_count,
+         thumbs_down_count = thumbs_down_count + excluded.thumbs_down_count,
+         last_asked_at = max(last_asked_at, excluded.last_asked_at)
+       RETURNING id`,
+    ),
+    page: db.prepare<[string, number, number], ItemRow>(
+      `SELECT ${columns} FROM unanswered_questions WHERE guild_id = ?
+        ORDER BY ask_count DESC, last_asked_at DESC, id DESC LIMIT ? OFFSET ?`,
+    ),
+    count: db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM unanswered_questions WHERE guild_id = ?'),
+    get: db.prepare<[string, number], ItemRow>(`SELECT ${columns} FROM unanswered_questions WHERE guild_id = ? AND id = ?`),
+    delete: db.prepare<[string, number]>('DELETE FROM unanswered_questions WHERE guild_id = ? AND id = ?'),
+    deleteByKey: db.prepare<[string, string]>('DELETE FROM unanswered_questions WHERE guild_id = ? AND question_key = ?'),
+  };
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+import { CuratedIndex } from '../../src/curated/curatedIndex.js';
+import { openDatabase } from '../../src/curated/database.js';
+import { FaqStore, type FaqEntry } from '../../src/curated/faqStore.js';
+import { GUILD_A, GUILD_B, tempDir } from './helpers.js';
+
+const temp = tempDir();
+afterAll(() => temp.cleanup());
+const analyzer = new Analyzer();
+let n = 0;
+
+/** A guild FAQ that shares words on purpose (Putin, Kim, Wagner) so one shared word is not enough. */
+const FAQ: [string, string[]][] = [
+  ['Siapa pendiri Wagner?', ['Wagner didirikan siapa']],
+  ['Kapan Putin bertemu Kim Jong Un?', ['Tanggal pertemuan Putin dan Kim']],
+  ['Di mana Putin dan Kim bertemu?', ['Lokasi pertemuan Putin dan Kim']],
+  ['Apa yang dibahas Putin dan Kim?', ['Topik pembicaraan Putin dan Kim']],
+  ['Mengapa Rusia butuh amunisi dari Korea Utara?', []],
+  ['Apa itu kosmodrom Vostochny?', []],
+  ['Bagaimana Prigozhin meninggal?', ['Penyebab kematian Prigozhin']],
+];
+
+describe('CuratedIndex', () => {
+  let store: FaqStore;
+  let index: CuratedIndex;
+  let file: string;
+  const entries = new Map<string, FaqEntry>();
+  beforeEach(() => {
+    file = temp.file(`index-${++n}.sqlite`);
+    store = new FaqStore(openDatabase(file));
+    entries.clear();
+    for (const [question, aliases] of FAQ) {
+      entries.set(question, store.add(GUILD_A, { question, answer: `Jawaban: ${question}`, paragraphs: [], aliases }, 'mod'));
+    }
+    index = new CuratedIndex(store, analyzer);
+  });
+
+  const matchedQuestion = (question: string, guildId = GUILD_A) => index.match(guildId, question)?.entry.question;
+
+  it.each([
+    // inflection (mendirikan/didirikan), word order, fillers, via an alias
+    ['siapa yang mendirikan grup Wagner', 'Siapa pendiri Wagner?'],
+    ['pendiri wagner siapa ya?', 'Siapa pendiri Wagner?'],
+    ['wagner itu didirikan oleh siapa sih', 'Siapa pendiri Wagner?'],
+    ['SIAPA PENDIRI WAGNER', 'Siapa pendiri Wagner?'],
+    ['Wagnr didirikan siapa?', 'Siapa pendiri Wagner?'], // a typo in a word no entry uses
+    ['Putin bertemu Kim kapan?', 'Kapan Putin bertemu Kim Jong Un?'],
+    ['kenapa rusia perlu amunisi korea utara', 'Mengapa Rusia butuh amunisi dari Korea Utara?'],
+    ['Kosmodrom Vostochny itu apa', 'Apa itu kosmodrom Vostochny?'],
+    ['Prigozhin meninggal karena apa', 'Bagaimana Prigozhin meninggal?'],
+    ['apa penyebab kematian prigozhin?', 'Bagaimana Prigozhin meninggal?'],
+  ])('matches a paraphrase: %s', (question, expected) => {
+    expect(matchedQuestion(question)).toBe(expected);
+  });
+
+  it.each([
+    'Apa kata Putin tentang roket?', // shares only "Putin"
+    'Siapa Putin?',
+    'Putin',
+    'Apa kata Kim tentang Putin?', // shares "Putin" and "Kim" with several entries, asks something else
+    'Siapa pemimpin Wagner?', // shares "Wagner", a different role
+    'Apa itu Wagner?',
+    'Kapan pendiri Wagner lahir?', // same words, a different question word
+    'Siapa Prigozhin?',
+    'Apa Rusia akan bantu Korea Utara luncurkan satelit?',
+    'siapa',
+    '???',
+  ])('does not match an unrelated question: %s', (question) => {
+    expect(index.match(GUILD_A, question)).toBeUndefined();
+  });
+
+  it('reports the phrase that matched and its coverage', () => {
+    const match = index.match(GUILD_A, 'siapa yang mendirikan grup Wagner')!;
+    expect(match.phrase).toBe('Wagner didirikan siapa');
+    expect(match.phraseCoverage).toBe(1);
+    expect(match.queryCoverage).toBeGreaterThanOrEqual(0.6);
+    expect(match.score).toBe(Math.min(match.queryCoverage, match.phraseCoverage));
+  });
+
+  it('with a single entry, still refuses a question sharing one word', () => {
+    const lone = new FaqStore(openDatabase(':memory:'));
+    lone.add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'x', paragraphs: [], aliases: ['Wagner didirikan siapa'] }, 'mod');
+    const loneIndex = new CuratedIndex(lone, analyzer);
+    expect(loneIndex.match(GUILD_A, 'Apa kata Putin tentang roket?')).toBeUndefined();
+    expect(loneIndex.match(GUILD_A, 'Apa itu Wagner?')).toBeUndefined();
+    expect(loneIndex.match(GUILD_A, 'siapa yang mendirikan grup Wagner')?.phrase).toBe('Wagner didirikan siapa');
+    expect(loneIndex.match(GUILD_A, 'pendiri wagner siapa ya?')?.phrase).toBe('Siapa pendiri Wagner?');
+  });
+
+  it('reflects adds, edits and removals immediately', () => {
+    expect(index.match(GUILD_A, 'Siapa Yevgeny Prigozhin?')).toBeUndefined();
+    const added = store.add(GUILD_A, { question: 'Siapa Yevgeny Prigozhin?', answer: 'x', paragraphs: [], aliases: [] }, 'mod');
+    expect(index.match(GUILD_A, 'yevgeny prigozhin itu siapa')?.entry.id).toBe(added.id);
+
+    const wagner = entries.get('Siapa pendiri Wagner?')!;
+    store.edit(GUILD_A, wagner.id, { aliases: [] }, 'mod');
+    expect(index.match(GUILD_A, 'siapa yang mendirikan grup Wagner')).toBeUndefined(); // only the alias covered "mendirikan"
+    store.edit(GUILD_A, wagner.id, { question: 'Siapa komandan Wagner?' }, 'mod');
+    expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeUndefined();
+    expect(index.match(GUILD_A, 'komandan wagner siapa')?.entry.id).toBe(wagner.id);
+    store.edit(GUILD_A, wagner.id, { answer: 'Jawaban baru' }, 'mod');
+    expect(index.match(GUILD_A, 'komandan wagner siapa')?.entry.answer).toBe('Jawaban baru');
+
+    store.remove(GUILD_A, wagner.id);
+    expect(index.match(GUILD_A, 'komandan wagner siapa')).toBeUndefined();
+  });
+
+  it('sees writes made through another connection to the same file', () => {
+    expect(index.match(GUILD_A, 'Siapa Sergei Shoigu?')).toBeUndefined();
+    const other = new FaqStore(openDatabase(file)); // e.g. the offline console in another process
+    other.add(GUILD_A, { question: 'Siapa Sergei Shoigu?', answer: 'Menhan Rusia', paragraphs: [], aliases: [] }, 'mod');
+    expect(index.match(GUILD_A, 'sergei shoigu siapa')?.entry.answer).toBe('Menhan Rusia');
+    other.db.close();
+  });
+
+  it('keeps guilds apart', () => {
+    expect(matchedQuestion('pendiri wagner siapa', GUILD_B)).toBeUndefined();
+    store.add(GUILD_B, { question: 'Siapa pendiri Wagner?', answer: 'Jawaban guild B', paragraphs: [], aliases: [] }, 'mod-b');
+    expect(index.match(GUILD_B, 'pendiri wagner siapa')?.entry.answer).toBe('Jawaban guild B');
+    expect(index.match(GUILD_A, 'pendiri wagner siapa')?.entry.answer).toBe('Jawaban: Siapa pendiri Wagner?');
+  });
+
+  it('suggests entries for autocomplete: literal substrings first, then word prefixes', () => {
+    const wagner = entries.get('Siapa pendiri Wagner?')!;
+    expect(index.suggest(GUILD_A, 'pendiri wag', 5).map((s) => s.entry.id)).toEqual([wagner.id]);
+    expect(index.suggest(GUILD_A, 'wagner pendi', 5)[0]?.entry.id).toBe(wagner.id); // other order: prefix search
+    const putin = index.suggest(GUILD_A, 'putin', 10).map((s) => s.entry.question);
+    expect(putin).toEqual(expect.arrayContaining(['Kapan Putin bertemu Kim Jong Un?', 'Di mana Putin dan Kim bertemu?', 'Apa yang dibahas Putin dan Kim?']));
+    expect(new Set(index.suggest(GUILD_A, 'kim', 10).map((s) => s.entry.id)).size).toBe(index.suggest(GUILD_A, 'kim', 10).length); // one per entry
+    expect(index.suggest(GUILD_A, '', 3)).toHaveLength(3);
+    expect(index.suggest(GUILD_B, 'wagner', 5)).toEqual([]);
+  });
+
+  it('stops following the store after close()', () => {
+    index.close();
+    const wagner = entries.get('Siapa pendiri Wagner?')!;
+    expect(index.match(GUILD_A, 'pendiri wagner siapa')?.entry.id).toBe(wagner.id);
+    store.remove(GUILD_A, wagner.id); // no event reaches a closed index, yet it must not serve stale data
+    expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeUndefined();
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { corpusOf } from '../../src/corpus/loadCorpus.js';
+import type { Article } from '../../src/corpus/types.js';
+import { formatMessages, parseEntryInput, type RawEntryInput } from '../../src/curated/validation.js';
+import { testCorpus } from './helpers.js';
+
+const corpus = testCorpus();
+const good: RawEntryInput = {
+  question: '  Siapa   pendiri Wagner? ',
+  answer: 'Yevgeny Prigozhin.\n\nIa tewas dalam kecelakaan pesawat.',
+  paragraphs: 'putin-kim-vostochny#7, 6',
+  aliases: 'Wagner didirikan siapa; Pendiri grup Wagner ;',
+};
+
+function errorsOf(raw: RawEntryInput, partial = false): string[] {
+  const result = parseEntryInput(raw, corpus, { partial });
+  if (result.ok) throw new Error(`expected errors for ${JSON.stringify(raw)}`);
+  for (const message of result.errors) {
+    expect(message.en.length).toBeGreaterThan(0);
+    expect(message.id.length).toBeGreaterThan(0);
+    expect(message.id).not.toBe(message.en);
+  }
+  return result.errors.map((m) => m.en);
+}
+
+describe('parseEntryInput', () => {
+  it('accepts good input and normalises it', () => {
+    const result = parseEntryInput(good, corpus);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        question: 'Siapa pendiri Wagner?',
+        answer: 'Yevgeny Prigozhin.\n\nIa tewas dalam kecelakaan pesawat.',
+        paragraphs: ['putin-kim-vostochny#7', 'putin-kim-vostochny#6'],
+        aliases: ['Wagner didirikan siapa', 'Pendiri grup Wagner'],
+      },
+    });
+  });
+
+  it('accepts no aliases and no paragraphs, and folds NFKC and CRLF', () => {
+    const result = parseEntryInput({ question: 'Ｓiapa\u00A0Putin?', answer: 'Presiden\r\nRusia.  ' }, corpus);
+    expect(result).toEqual({ ok: true, value: { question: 'Siapa Putin?', answer: 'Presiden\nRusia.', aliases: [], paragraphs: [] } });
+  });
+
+  it('requires question and answer unless partial', () => {
+    const errors = errorsOf({});
+    expect(errors.some((e) => e.startsWith('The question must be 3 to 300'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('The answer must be 1 to 1800'))).toBe(true);
+  });
+
+  it.each([
+    ['too short', 'ab', /question must be 3 to 300/],
+    ['too long', 'a'.repeat(301), /question must be 3 to 300 characters long \(it has 301\)/],
+    ['only punctuation', '???', /must contain letters or digits/],
+    ['control characters', 'Siapa\u0007 pendiri?', /control characters/],
+  ])('rejects a question that is %s', (_why, question, message) => {
+    expect(errorsOf({ ...good, question }).join('\n')).toMatch(message);
+  });
+
+  it('limits the answer to 1800 characters and rejects an empty one', () => {
+    expect(errorsOf({ ...good, answer: 'x'.repeat(1801) }).join('\n')).toMatch(/answer must be 1 to 1800 characters long \(it has 1801\)/);
+    expect(errorsOf({ ...good, answer: '  \n ' }).join('\n')).toMatch(/answer must be 1 to 1800/);
+    expect(parseEntryInput({ ...good, answer: 'x'.repeat(1800) }, corpus).ok).toBe(true);
+  });
+
+  it.each([
+    ['@everyone', 'Halo @everyone, ini jawabannya'],
+    ['@here', 'cek @HERE'],
+    ['a role mention', 'tanya <@&123456789012345678>'],
+    ['a user mention', 'tanya <@123456789012345678>'],
+    ['a nickname mention', 'tanya <@!123456789012345678>'],
+    ['a bare @name ping', 'tanya @moderator saja'],
+    ['a full-width @everyone', 'Halo ＠everyone'],
+    ['a zero-width split @everyone', 'Halo @\u200Beveryone'],
+  ])('rejects %s in every text field', (_why, text) => {
+    for (const field of ['question', 'answer', 'aliases'] as const) {
+      expect(errorsOf({ ...good, [field]: text }).join('\n')).toMatch(/mentions are not allowed/);
+    }
+  });
+
+  it('accepts an e-mail address and a channel link', () => {
+    expect(parseEntryInput({ ...good, answer: 'Tulis ke redaksi@contoh.id atau lihat <#123456789012345678>.' }, corpus).ok).toBe(true);
+  });
+
+  it('rejects unbalanced code fences and spoilers, accepts balanced ones', () => {
+    expect(errorsOf({ ...good, answer: 'lihat ```kode' }).join('\n')).toMatch(/unclosed code block/);
+    expect(errorsOf({ ...good, answer: 'rahasia ||bocoran' }).join('\n')).toMatch(/unclosed spoiler/);
+    expect(errorsOf({ ...good, question: 'Siapa ||pendiri Wagner?' }).join('\n')).toMatch(/unclosed spoiler/);
+    const balanced = parseEntryInput({ ...good, answer: '```\nkode\n``` dan `x` dan ||bocoran||' }, corpus);
+    expect(balanced.ok && balanced.value.answer).toBe('```\nkode\n``` dan `x` dan ||bocoran||'); // Markdown survives
+  });
+
+  it('checks aliases: count, length, duplicates of the question and of each other', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `alias nomor ${i}`).join(';');
+    expect(errorsOf({ ...good, aliases: eleven }).join('\n')).toMatch(/At most 10 aliases/);
+    expect(errorsOf({ ...good, aliases: 'ok alias; xy' }).join('\n')).toMatch(/Alias 2 must be 3 to 300/);
+    expect(errorsOf({ ...good, aliases: 'siapa PENDIRI wagner' }).join('\n')).toMatch(/Alias 1 .* is the same as the question/);
+    expect(errorsOf({ ...good, aliases: 'Wagner didirikan siapa; wagner, didirikan siapa?' }).join('\n')).toMatch(/Alias 2 .* repeats another alias/);
+    const ten = Array.from({ length: 10 }, (_, i) => `alias nomor ${i}`).join(';');
+    expect(parseEntryInput({ ...good, aliases: ten }, corpus).ok).toBe(true);
+  });
+
+  it('checks paragraph references against the corpus', () => {
+    expect(errorsOf({ ...good, paragraphs: 'putin-kim-vostochny#99' }).join('\n')).toMatch(/Paragraph putin-kim-vostochny#99 does not exist/);
+    expect(errorsOf({ ...good, paragraphs: 'artikel-lain#1' }).join('\n')).toMatch(/artikel-lain#1 does not exist/);
+    expect(errorsOf({ ...good, paragraphs: 'paragraf tiga' }).join('\n')).toMatch(/not a paragraph reference; write it as article-id#3/);
+    const ok = parseEntryInput({ ...good, paragraphs: '3, #4, putin-kim-vostochny#3' }, corpus);
+    expect(ok.ok && ok.value.paragraphs).toEqual(['putin-kim-vostochny#3', 'putin-kim-vostochny#4']);
+  });
+
+  it('asks for article-id#n when the corpus has several articles', () => {
+    const article = (id: string): Article => ({
+      id, title: id, language: 'id', file: `${id}.md`,
+      paragraphs: [1, 2].map((number) => ({ articleId: id, articleTitle: id, number, text: `teks ${number}` })),
+    });
+    const two = corpusOf([article('satu'), article('dua')]);
+    const result = parseEntryInput({ ...good, paragraphs: '2' }, two);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]!.en).toMatch(/several articles, so say which one: article-id#2/);
+    expect(parseEntryInput({ ...good, paragraphs: 'dua#2' }, two)).toMatchObject({ ok: true, value: { paragraphs: ['dua#2'] } });
+  });
+
+  it('reports every problem at once', () => {
+    expect(errorsOf({ question: 'x', answer: '', paragraphs: 'nope', aliases: '@here ok' })).toHaveLength(4);
+  });
+
+  describe('partial (edit) mode', () => {
+    it('returns only the given fields, and clears aliases with an empty string', () => {
+      expect(parseEntryInput({ answer: ' Baru ' }, corpus, { partial: true })).toEqual({ ok: true, value: { answer: 'Baru' } });
+      expect(parseEntryInput({ aliases: '' }, corpus, { partial: true })).toEqual({ ok: true, value: { aliases: [] } });
+    });
+
+    it('needs at least one field', () => {
+      expect(errorsOf({}, true).join('\n')).toMatch(/Nothing to change/);
+    });
+
+    it('checks new aliases against the current question and a new question against kept aliases', () => {
+      const current = { question: 'Siapa pendiri Wagner?', aliases: ['Wagner didirikan siapa'] };
+      const alias = parseEntryInput({ aliases: 'siapa pendiri wagner' }, corpus, { partial: true, current });
+      expect(!alias.ok && alias.errors[0]!.en).toMatch(/same as the question/);
+      const question = parseEntryInput({ question: 'Wagner didirikan siapa?' }, corpus, { partial: true, current });
+      expect(!question.ok && question.errors[0]!.en).toMatch(/same as one of its aliases/);
+    });
+  });
+
+  it('formats messages in either language', () => {
+    const result = parseEntryInput({ ...good, answer: '@everyone' }, corpus);
+    expect(!result.ok && formatMessages(result.errors, 'id')).toMatch(/^• Jawaban berisi mention/);
+  });
+});
