@@ -44,7 +44,28 @@ export class Analyzer {
 
   /** Index terms of a text, in order, with repeats (term frequency matters). */
   analyze(text: string, options: AnalyzerOptions = {}): string[] {
-    const removeStopwords = options.removeStopwords ?? true;
+    return this.run(text, options.removeStopwords ?? true);
+  }
+
+  /**
+   * Like `analyzeQuery`, with the word each term came from (before stemming and alias
+   * folding), so that typo tolerance can also compare the written form.
+   */
+  analyzeQueryTerms(text: string): { term: string; surface: string }[] {
+    let surfaces: string[] = [];
+    let terms = this.run(text, true, surfaces);
+    if (terms.length === 0) terms = this.run(text, false, (surfaces = []));
+    const seen = new Set<string>();
+    const out: { term: string; surface: string }[] = [];
+    terms.forEach((term, i) => {
+      if (seen.has(term)) return;
+      seen.add(term);
+      out.push({ term, surface: surfaces[i]! });
+    });
+    return out;
+  }
+
+  private run(text: string, removeStopwords: boolean, surfaces?: string[]): string[] {
     const raw = normalizeText(text).match(TOKEN) ?? [];
     const lower = raw.map((t) => t.toLowerCase());
     const terms: string[] = [];
@@ -52,15 +73,20 @@ export class Analyzer {
       const acronym = this.aliases.acronyms.get(raw[i]!);
       if (acronym) {
         terms.push(acronym);
+        surfaces?.push(lower[i]!);
         continue;
       }
       const phrase = this.matchPhrase(lower, i);
       if (phrase) {
         terms.push(phrase.canonical);
+        surfaces?.push(lower.slice(i, i + phrase.length).join(''));
         i += phrase.length - 1;
         continue;
       }
+      const before = terms.length;
       this.pushWord(lower[i]!, removeStopwords, terms);
+      // A plain word's surface is the word; a compound's terms stand for themselves.
+      if (surfaces) for (let k = before; k < terms.length; k++) surfaces.push(terms.length - before === 1 ? lower[i]! : terms[k]!);
     }
     return terms;
   }

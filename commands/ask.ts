@@ -1,0 +1,50 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { answerQuestion } from '../src/answer/answerQuestion.js';
+import type { Command } from '../src/bot/command.js';
+import { t } from '../src/bot/i18n.js';
+import { cooldown } from '../src/bot/preconditions.js';
+import { renderAnswer } from '../src/render/answerReply.js';
+import { suggestQuestions } from '../src/answer/suggest.js';
+import { checkQuestion, MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from '../src/search/question.js';
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setNameLocalizations({ id: 'tanya' })
+  .setDescription('Ask a question about the articles; get the paragraphs that answer it, with citations')
+  .setDescriptionLocalizations({ id: 'Ajukan pertanyaan tentang artikel; dapatkan paragraf yang menjawab, dengan kutipan' })
+  .addStringOption((o) =>
+    o
+      .setName('question')
+      .setNameLocalizations({ id: 'pertanyaan' })
+      .setDescription('Your question, in Indonesian or English')
+      .setDescriptionLocalizations({ id: 'Pertanyaan Anda, dalam bahasa Indonesia atau Inggris' })
+      .setRequired(true)
+      .setMaxLength(MAX_QUESTION_LENGTH)
+      .setAutocomplete(true),
+  )
+  .addBooleanOption((o) =>
+    o
+      .setName('hide')
+      .setNameLocalizations({ id: 'sembunyikan' })
+      .setDescription('Only you see the answer')
+      .setDescriptionLocalizations({ id: 'Hanya Anda yang melihat jawabannya' }),
+  );
+
+const ask: Command = {
+  data,
+  preconditions: [cooldown(5, 10_000)],
+  async execute(ctx, services) {
+    // Autocomplete hands us whatever the user picked or typed: check it again.
+    const check = checkQuestion(ctx.options.getString('question') ?? '');
+    if (!check.ok) return ctx.reply({ content: t(ctx.language, QUESTION_PROBLEMS[check.problem]), ephemeral: true });
+    const hide = ctx.options.getBoolean('hide') ?? false;
+    await ctx.defer({ ephemeral: hide });
+    const result = answerQuestion(services, ctx.actor.guildId, check.question);
+    await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
+  },
+  async autocomplete(ctx, services) {
+    return suggestQuestions(services, ctx.actor.guildId, ctx.focused.value);
+  },
+};
+
+export default ask;

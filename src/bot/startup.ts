@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { CuratedIndex } from '../curated/curatedIndex.js';
+import { openDatabase } from '../curated/database.js';
+import { FaqStore } from '../curated/faqStore.js';
+import { FeedbackStore } from '../curated/feedback.js';
+import { UnansweredQueue } from '../curated/unansweredQueue.js';
+import { loadEngine } from '../search/loadEngine.js';
+import { CommandRegistry } from './registry.js';
+import type { Services } from './services.js';
+
+export interface Bot {
+  registry: CommandRegistry;
+  services: Services;
+  close(): void;
+}
+
+/**
+ * Builds the engine, opens the database and loads the commands: everything both
+ * transports (Discord and the console) share. Data flows corpus -> analysis -> index
+ * -> answer -> rendering -> transport; this is where the first four are put together.
+ */
+export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, logger: Logger): Promise<Bot> {
+  const engine = await loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
+  const db = openDatabase(join(config.dataDir, 'bot.db'));
+  const faq = new FaqStore(db);
+  const services: Services = {
+    engine,
+    db,
+    faq,
+    curatedIndex: new CuratedIndex(faq, engine.analyzer),
+    unanswered: new UnansweredQueue(db),
+    feedback: new FeedbackStore(db),
+    logger,
+    commandList: [],
+  };
+  const registry = new CommandRegistry(await CommandRegistry.loadCommands(), services);
+  services.commandList = registry.toJSON();
+  logger.info(`Loaded ${engine.corpus.articles.length} article(s), ${engine.paragraphCount} paragraphs; commands: ${registry.names.map((n) => '/' + n).join(' ')}`);
+  return {
+    registry,
+    services,
+    close: () => {
+      services.curatedIndex.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import type { CommandContext, CommandOptions } from '../bot/context.js';
+import type { Language } from '../bot/i18n.js';
+import type { Reply } from '../bot/reply.js';
+import type { Bot } from '../bot/startup.js';
+import { replyToText } from '../render/text.js';
+import { parseCommandLine, type ParsedCommand } from './parseCommandLine.js';
+
+/** The console is one local server whose only user is a moderator, so /faq can be tried offline. */
+export const LOCAL_GUILD_ID = 'local';
+export const LOCAL_USER_ID = 'local-user';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Prompt and banner for a person at a terminal; plain answers for piped input. */
+  interactive: boolean;
+  language: Language;
+}
+
+const BANNER = `Article Q&A bot, offline console (no DISCORD_TOKEN set).
+Type a question, or a command: /ask question: ...  /search query: ...  /paragraph number: 3  /faq list  /help
+Ctrl+D or "exit" quits. See README for running it on Discord.
+`;
+
+/** Runs the registered commands from lines of text, printing the same replies as text. */
+export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<void> {
+  const { output } = options;
+  const print = (text: string) => output.write(text + '\n');
+  if (options.interactive) print(BANNER);
+  const lines = createInterface({ input: options.input, output: options.interactive ? output : undefined, terminal: options.interactive, crlfDelay: Infinity });
+  const prompt = () => options.interactive && lines.setPrompt('> ');
+  prompt();
+  if (options.interactive) lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (/^(exit|quit|keluar)$/i.test(text)) break;
+    if (text) await runLine(bot, text, options.language, print);
+    if (options.interactive) lines.prompt();
+  }
+  lines.close();
+}
+
+export async function runLine(bot: Bot, line: string, language: Language, print: (text: string) => void): Promise<void> {
+  const parsed = parseCommandLine(line, bot.services.commandList);
+  if (!parsed.ok) return print(parsed.error);
+  await bot.registry.runCommand(consoleContext(parsed.command, language, (reply) => print(replyToText(reply) + '\n')));
+}
+
+function consoleContext(command: ParsedCommand, language: Language, send: (reply: Reply) => void): CommandContext {
+  let acknowledged = false;
+  const options: CommandOptions = {
+    getString: (name) => stringOrNull(command.options.get(name)),
+    getInteger: (name) => (typeof command.options.get(name) === 'number' ? (command.options.get(name) as number) : null),
+    getBoolean: (name) => (typeof command.options.get(name) === 'boolean' ? (command.options.get(name) as boolean) : null),
+    getSubcommand: () => command.subcommand,
+  };
+  return {
+    actor: { userId: LOCAL_USER_ID, displayName: 'console', guildId: LOCAL_GUILD_ID, permissions: PermissionFlagsBits.Administrator },
+    language,
+    commandName: command.name,
+    options,
+    async defer() {
+      acknowledged = true;
+    },
+    async reply(reply) {
+      acknowledged = true;
+      send(reply);
+    },
+    async showModal() {
+      send({ content: 'This opens a form in Discord; in the console use /faq add question: ... answer: ...' });
+    },
+    get acknowledged() {
+      return acknowledged;
+    },
+  };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : value === undefined ? null : String(value);
+}

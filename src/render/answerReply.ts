@@ -1,0 +1,80 @@
+import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import { customId } from '../bot/command.js';
+import { t, type Language } from '../bot/i18n.js';
+import type { Reply } from '../bot/reply.js';
+import type { Paragraph } from '../corpus/types.js';
+import type { Answer } from '../search/engine.js';
+import { pilcrow, sourceLine } from './citation.js';
+import { fitEmbed, LIMITS } from './limits.js';
+import { defuseMentions, excerptWithHighlight, literal, shorten } from './markdown.js';
+
+export const COLORS = { answer: 0x2b6cb0, curated: 0x2f855a, none: 0x718096 } as const;
+
+/** A moderator-written answer that matched the question. */
+export interface CuratedAnswer {
+  entryId: number;
+  question: string;
+  answer: string;
+  paragraphs: Paragraph[];
+}
+
+export interface AnswerReplyInput {
+  question: string;
+  answer: Answer;
+  curated?: CuratedAnswer;
+  language: Language;
+  /** When set, the reply carries 👍/👎 feedback buttons for this stored answer. */
+  answerId?: number;
+  ephemeral?: boolean;
+}
+
+const TEXT = {
+  curatedHeading: { en: '📌 Moderators\' answer', id: '📌 Jawaban moderator' },
+  curatedSources: { en: 'Sources', id: 'Sumber' },
+  abstain: {
+    en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
+    id: 'Artikel tidak menjawab pertanyaan ini, jadi saya tidak menebak. Coba `/search` dengan beberapa kata kunci.',
+  },
+  footer: { en: 'Answers come from the article; the bold sentence matches best.', id: 'Jawaban diambil dari artikel; kalimat tebal paling cocok.' },
+  helpful: { en: 'Helpful', id: 'Membantu' },
+  notHelpful: { en: 'Not helpful', id: 'Tidak membantu' },
+};
+
+export function renderAnswer(input: AnswerReplyInput): Reply {
+  const { answer, curated, language } = input;
+  const fields: APIEmbedField[] = answer.results.map((hit) => ({
+    name: `${pilcrow(hit.paragraph)} · ${shorten(hit.paragraph.articleTitle, 200)}`,
+    value: `${excerptWithHighlight(hit.paragraph.text, hit.highlight, LIMITS.fieldValue - 200)}\n— ${sourceLine(hit.paragraph)}`,
+  }));
+  let description: string | undefined;
+  if (curated) description = curatedBlock(curated, language);
+  else if (answer.abstained) description = t(language, TEXT.abstain);
+
+  const embed: APIEmbed = fitEmbed({
+    title: shorten(literal(input.question), LIMITS.embedTitle),
+    color: curated ? COLORS.curated : answer.abstained ? COLORS.none : COLORS.answer,
+    description,
+    fields,
+    footer: fields.length ? { text: t(language, TEXT.footer) } : undefined,
+  });
+  return { embeds: [embed], components: input.answerId ? [feedbackRow(input.answerId, language)] : [], ephemeral: input.ephemeral };
+}
+
+function curatedBlock(curated: CuratedAnswer, language: Language): string {
+  const sources = curated.paragraphs.map((p) => `${pilcrow(p)} ${sourceLine(p)}`).join('\n');
+  return [
+    `**${t(language, TEXT.curatedHeading)}**`,
+    defuseMentions(shorten(curated.answer, 1900)),
+    sources ? `\n${t(language, TEXT.curatedSources)}:\n${sources}` : '',
+  ].filter(Boolean).join('\n');
+}
+
+export function feedbackRow(answerId: number, language: Language) {
+  return {
+    type: ComponentType.ActionRow as const,
+    components: [
+      { type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, emoji: { name: '👍' }, label: t(language, TEXT.helpful), custom_id: customId('feedback', 'up', answerId) },
+      { type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, emoji: { name: '👎' }, label: t(language, TEXT.notHelpful), custom_id: customId('feedback', 'down', answerId) },
+    ],
+  };
+}

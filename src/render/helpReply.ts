@@ -1,0 +1,46 @@
+import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { t, type Language } from '../bot/i18n.js';
+import type { Reply } from '../bot/reply.js';
+import type { Article } from '../corpus/types.js';
+import { COLORS } from './answerReply.js';
+import { fitEmbed } from './limits.js';
+import { literal, shorten } from './markdown.js';
+
+const TEXT = {
+  title: { en: 'Article Q&A bot', id: 'Bot tanya-jawab artikel' },
+  about: {
+    en: 'I answer questions about news articles by finding the paragraphs that answer them. Every answer cites its paragraph (¶n) and shows the best sentence in bold. When the articles do not answer a question, I say so instead of guessing, and moderators can write an answer that I will give from then on.',
+    id: 'Saya menjawab pertanyaan tentang artikel berita dengan mencari paragraf yang menjawabnya. Setiap jawaban mengutip paragrafnya (¶n) dan menebalkan kalimat yang paling cocok. Bila artikel tidak menjawab, saya mengatakannya alih-alih menebak, dan moderator bisa menulis jawaban yang akan saya berikan selanjutnya.',
+  },
+  commands: { en: 'Commands', id: 'Perintah' },
+  articles: { en: 'Articles', id: 'Artikel' },
+  more: { en: '…and {n} more', id: '…dan {n} lainnya' },
+  stored: { en: 'What is stored', id: 'Data yang disimpan' },
+  storedText: {
+    en: 'Per server: moderators\' curated answers (with author and editor ids), questions I could not answer or that got 👎 (text and counts only, no user ids), and one 👍/👎 vote per user per answer (user id and vote) so a vote cannot be counted twice. Nothing else about you is kept.',
+    id: 'Per server: jawaban kurasi moderator (dengan id penulis dan penyunting), pertanyaan yang tidak bisa saya jawab atau mendapat 👎 (teks dan jumlah saja, tanpa id pengguna), dan satu suara 👍/👎 per pengguna per jawaban (id pengguna dan suara) agar suara tidak dihitung dua kali. Tidak ada data lain tentang Anda yang disimpan.',
+  },
+};
+
+export function renderHelp(commands: RESTPostAPIChatInputApplicationCommandsJSONBody[], articles: Article[], language: Language): Reply {
+  const commandLines = commands.map((c) => {
+    const name = language === 'id' ? c.name_localizations?.id ?? c.name : c.name;
+    const description = language === 'id' ? c.description_localizations?.id ?? c.description : c.description;
+    const subs = (c.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
+    return `\`/${name}\`${subs.length ? ` (${subs.join(', ')})` : ''}: ${description}`;
+  });
+  const shown = articles.slice(0, 10).map((a) => `• ${literal(shorten(a.title, 120))} — \`${a.id}\`, ${a.paragraphs.length} ¶`);
+  if (articles.length > 10) shown.push(t(language, TEXT.more).replace('{n}', String(articles.length - 10)));
+  const embed: APIEmbed = fitEmbed({
+    title: t(language, TEXT.title),
+    color: COLORS.answer,
+    description: t(language, TEXT.about),
+    fields: [
+      { name: t(language, TEXT.commands), value: commandLines.join('\n') },
+      { name: `${t(language, TEXT.articles)} (${articles.length})`, value: shown.join('\n') },
+      { name: t(language, TEXT.stored), value: t(language, TEXT.storedText) },
+    ],
+  });
+  return { embeds: [embed] };
+}

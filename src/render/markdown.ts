@@ -1,0 +1,42 @@
+import { escapeMarkdown } from '@discordjs/formatters';
+
+/**
+ * Text from the corpus or from users is shown literally: Markdown is escaped, and an
+ * "@" that starts a mention gets a zero-width joiner so that even a client that
+ * ignored allowed_mentions would not ping (allowed_mentions is set to none as well).
+ */
+export function literal(text: string): string {
+  return defuseMentions(escapeMarkdown(text));
+}
+
+export function defuseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<@([!&]?\d+)>/g, '<@\u200b$1>');
+}
+
+/** A passage with its best sentence in bold, cut to `max` characters around that sentence. */
+export function excerptWithHighlight(text: string, highlight: string, max: number): string {
+  const at = highlight ? text.indexOf(highlight) : -1;
+  if (at < 0) return literal(shorten(text, max));
+  let before = text.slice(0, at);
+  let after = text.slice(at + highlight.length);
+  let core = highlight;
+  const budget = max - 8; // room for ** ** and ellipses
+  if (core.length > budget) {
+    core = shorten(core, budget);
+    before = '';
+    after = '';
+  }
+  const room = budget - core.length;
+  const beforeRoom = Math.min(before.length, Math.floor(room / 3));
+  const afterRoom = Math.min(after.length, room - beforeRoom);
+  const head = before.length > beforeRoom ? '…' + before.slice(before.length - beforeRoom + 1) : before;
+  const tail = after.length > afterRoom ? after.slice(0, Math.max(0, afterRoom - 1)) + '…' : after;
+  return `${literal(head)}**${literal(core)}**${literal(tail)}`;
+}
+
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
+}
