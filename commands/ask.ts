@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion } from '../src/answer/answerQuestion.js';
 import type { Command } from '../src/bot/command.js';
 import { t } from '../src/bot/i18n.js';
-import { cooldown } from '../src/bot/preconditions.js';
+import { cooldown, guildOnly } from '../src/bot/preconditions.js';
 import { renderAnswer } from '../src/render/answerReply.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from '../src/search/question.js';
@@ -45,6 +45,30 @@ const ask: Command = {
   async autocomplete(ctx, services) {
     return suggestQuestions(services, ctx.actor.guildId, ctx.focused.value);
   },
+  components: {
+    // feedback:<up|down>:<answerId> — one vote per user per answer; 👎 feeds the unanswered queue.
+    feedback: {
+      preconditions: [guildOnly],
+      async handle(ctx, services) {
+        const [vote, id] = ctx.args;
+        const answerId = Number(id);
+        const guildId = ctx.actor.guildId!;
+        if ((vote !== 'up' && vote !== 'down') || !Number.isSafeInteger(answerId) || !services.feedback.getAnswer(guildId, answerId)) {
+          return ctx.reply({ content: t(ctx.language, FEEDBACK.unknown), ephemeral: true });
+        }
+        const result = services.feedback.voteAndQueue(services.unanswered, guildId, answerId, ctx.actor.userId, vote);
+        const text = !result.changed ? FEEDBACK.same : vote === 'up' ? FEEDBACK.up : FEEDBACK.down;
+        await ctx.reply({ content: t(ctx.language, text), ephemeral: true });
+      },
+    },
+  },
+};
+
+const FEEDBACK = {
+  up: { en: 'Thanks! Your 👍 is recorded.', id: 'Terima kasih! 👍 Anda sudah dicatat.' },
+  down: { en: 'Thanks. Your 👎 is recorded and the moderators will see this question.', id: 'Terima kasih. 👎 Anda dicatat dan moderator akan melihat pertanyaan ini.' },
+  same: { en: 'You already voted that way on this answer.', id: 'Anda sudah memberi suara yang sama untuk jawaban ini.' },
+  unknown: { en: 'This answer is no longer known, so the vote was not recorded.', id: 'Jawaban ini tidak dikenal lagi, jadi suara tidak dicatat.' },
 };
 
 export default ask;

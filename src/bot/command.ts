@@ -30,3 +30,15 @@ export function customId(prefix: string, ...args: (string | number)[]): string {
   if (id.length > 100) throw new Error(`custom id too long: ${id.slice(0, 40)}...`);
   return id;
 }
+
+interface Localizable<T> {
+  setName(name: string): T;
+  setNameLocalizations(localizations: Record<string, string>): T;
+  setDescription(description: string): T;
+  setDescriptionLocalizations(localizations: Record<string, string>): T;
+}
+
+/** Sets a builder's English name and description and their Indonesian (`id`) localizations. */
+export function localized<T extends Localizable<T>>(builder: T, name: [en: string, id: string], description: [en: string, id: string]): T {
+  return builder.setName(name[0]).setNameLocalizations({ id: name[1] }).setDescription(description[0]).setDescriptionLocalizations({ id: description[1] });
+}

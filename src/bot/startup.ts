@@ -22,7 +22,7 @@ export interface Bot {
  * -> answer -> rendering -> transport; this is where the first four are put together.
  */
 export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, logger: Logger): Promise<Bot> {
-  const engine = await loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
+  const engine = await loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger: (message) => logger.info(message) });
   const db = openDatabase(join(config.dataDir, 'bot.db'));
   const faq = new FaqStore(db);
   const services: Services = {

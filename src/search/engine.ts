@@ -1,6 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { Analyzer } from '../analysis/analyzer.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
+import { FrozenIndex, type IndexedDoc } from './frozenIndex.js';
 import { splitSentences } from './sentences.js';
 
 export interface Hit {
@@ -33,51 +33,86 @@ export interface EngineOptions {
    */
   minCoverage?: number;
   analyzer?: Analyzer;
+  /** A prebuilt (e.g. persisted) index of exactly this corpus; built when absent. */
+  index?: FrozenIndex;
+  /** Scoring knobs, for experiments (scripts/eval-tydi.ts); defaults are the tuned ones. */
+  tuning?: Partial<Tuning>;
 }
 
-interface IndexedDoc {
-  id: number;
-  text: string;
-  title: string;
+/** Query-side knobs; chosen on TyDi lines 1-5771 (see scripts/eval-tydi.ts). */
+export interface Tuning {
+  k: number;
+  b: number;
+  d: number;
+  titleBoost: number;
+  /** Final score = BM25 sum x (matched query terms)^coordination (MiniSearch uses 1). */
+  coordination: number;
+  /** Weight of a fuzzy (typo) match, times len / (len + distance). */
+  fuzzyWeight: number;
+  /** Candidates re-ranked by their best sentence. */
+  rerankDepth: number;
+  /** Weight of the best sentence's share of the query weight, relative to the top score. */
+  sentenceWeight: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  k: 1.2,
+  b: 0.75,
+  d: 0,
+  titleBoost: 0.5,
+  coordination: 1,
+  fuzzyWeight: 0.6,
+  rerankDepth: 0,
+  sentenceWeight: 0,
+};
+
+const MAX_QUERY_TERMS = 32;
+
+interface QueryTerm {
+  term: string;
+  /** Inverse document frequency (text field): the term's weight for coverage. */
+  idf: number;
+  /** Index terms searched for it: the term itself and/or typo neighbours, with a factor. */
+  matches: { termId: number; factor: number }[];
 }
 
 type TermWeights = Map<string, number>;
 
-/** Query-side knobs; chosen on TyDi lines 1-5771 (see scripts/eval-tydi.ts). */
-const BM25 = { k: 1.2, b: 0.75, d: 0 };
-const TITLE_BOOST = 0.5;
-const MAX_QUERY_TERMS = 32;
-
 /**
- * The answering engine: a MiniSearch index over paragraphs, Indonesian analysis on
- * both sides, a best-sentence highlighter, and the decision to abstain.
+ * The answering engine: paragraphs indexed by MiniSearch (frozen into a compact form,
+ * see frozenIndex.ts), Indonesian analysis on both sides, BM25 scoring over the
+ * postings of the query's terms with top-k selection, a best-sentence highlighter,
+ * and the decision to abstain.
  */
 export class SearchEngine {
   readonly corpus: Corpus;
   readonly analyzer: Analyzer;
-  private readonly index: MiniSearch<IndexedDoc>;
-  /** Document frequency of every index term: drives IDF weights and typo handling. */
-  private readonly documentFrequency = new Map<string, number>();
+  readonly index: FrozenIndex;
   private readonly minCoverage: number;
+  private readonly tuning: Tuning;
+  // Scratch space reused by every query (search is synchronous).
+  private readonly scores: Float64Array;
+  private readonly matched: Uint32Array;
+  private readonly touched: Uint32Array;
 
   constructor(corpus: Corpus, options: EngineOptions = {}) {
     this.corpus = corpus;
     this.analyzer = options.analyzer ?? new Analyzer();
     this.minCoverage = options.minCoverage ?? 0.5;
-    this.index = new MiniSearch<IndexedDoc>({
-      fields: ['text', 'title'],
-      storeFields: [],
-      tokenize: (text) => this.analyzer.analyze(text),
-      processTerm: (term) => term,
-      searchOptions: { bm25: BM25 },
-    });
-    corpus.paragraphs.forEach((paragraph, id) => {
-      const doc = { id, text: paragraph.text, title: paragraph.articleTitle };
-      this.index.add(doc);
-      for (const term of new Set(this.analyzer.analyze(paragraph.text))) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      }
-    });
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.index = options.index ?? SearchEngine.buildIndex(corpus, this.analyzer);
+    if (this.index.documentCount !== corpus.paragraphs.length)
+      throw new Error(`index has ${this.index.documentCount} documents, corpus has ${corpus.paragraphs.length} paragraphs`);
+    const n = corpus.paragraphs.length;
+    this.scores = new Float64Array(n);
+    this.matched = new Uint32Array(n);
+    this.touched = new Uint32Array(n);
+  }
+
+  /** Indexes the corpus's paragraphs (text and article title) with MiniSearch. */
+  static buildIndex(corpus: Corpus, analyzer: Analyzer = new Analyzer()): FrozenIndex {
+    const docs: IndexedDoc[] = corpus.paragraphs.map((p, id) => ({ id, text: p.text, title: p.articleTitle }));
+    return FrozenIndex.build(docs, (text) => analyzer.analyze(text));
   }
 
   get paragraphCount(): number {
@@ -86,30 +121,25 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): Answer {
     const limit = options.limit ?? 3;
-    const terms = this.analyzer.analyzeQuery(query).slice(0, MAX_QUERY_TERMS);
+    const terms = this.queryTerms(query);
     if (terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
 
-    const weights = this.idfWeights(terms);
-    const results = this.index.search(
-      { queries: terms, combineWith: 'OR' },
-      {
-        tokenize: (t) => [t],
-        processTerm: (t) => t,
-        boost: { title: TITLE_BOOST },
-        fuzzy: (term) => this.fuzziness(term),
-        weights: { fuzzy: 0.6, prefix: 0.3 },
-      },
-    );
-    if (results.length === 0) return { query, abstained: true, reason: 'no-match', results: [] };
+    const ranked = this.rank(terms, Math.max(limit, this.tuning.rerankDepth));
+    if (ranked.length === 0) return { query, abstained: true, reason: 'no-match', results: [] };
 
-    const coverage = this.coverage(results[0]!, weights);
-    const abstain = !options.noAbstain && coverage < this.minCoverage;
-    const hits = results.slice(0, limit).map((r) => this.toHit(r, weights));
-    return abstain ? { query, abstained: true, reason: 'low-confidence', results: [] } : { query, abstained: false, results: hits };
+    const weights = new Map(terms.map((t) => [t.term, t.idf]));
+    const coverage = this.coverage(ranked[0]!.doc, terms);
+    if (!options.noAbstain && coverage < this.minCoverage) return { query, abstained: true, reason: 'low-confidence', results: [] };
+    const hits = ranked.slice(0, limit).map(({ doc, score }) => this.toHit(doc, score, terms, weights));
+    return { query, abstained: false, results: hits };
   }
 
   /** Best matching sentence of a paragraph for a question (used for highlighting). */
   bestSentence(text: string, weights: TermWeights): string {
+    return this.bestSentenceOf(text, weights).sentence;
+  }
+
+  private bestSentenceOf(text: string, weights: TermWeights): { sentence: string; score: number } {
     const sentences = splitSentences(text);
     let best = sentences[0] ?? text;
     let bestScore = 0;
@@ -122,45 +152,127 @@ export class SearchEngine {
         bestScore = score;
       }
     }
-    return best;
+    return { sentence: best, score: bestScore };
   }
 
-  /** Inverse document frequency of each query term; unseen terms weigh the most. */
-  private idfWeights(terms: string[]): TermWeights {
+  /** The question's terms, their weights, and the index terms that match each. */
+  private queryTerms(query: string): QueryTerm[] {
     const n = this.paragraphCount;
-    return new Map(terms.map((t) => {
-      const df = this.documentFrequency.get(t) ?? 0;
-      return [t, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
-    }));
+    const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return this.analyzer.analyzeQueryTerms(query).slice(0, MAX_QUERY_TERMS).map(({ term, surface }) => {
+      const id = this.index.termIds.get(term);
+      const matches: QueryTerm['matches'] = id === undefined ? [] : [{ termId: id, factor: 1 }];
+      if (id === undefined) {
+        // Typo tolerance: a term the index has never seen gets one edit (two when long),
+        // on its stem and on the word as written, so "Shoygu" still finds "Shoigu".
+        const seen = new Set<number>();
+        for (const form of new Set([term, surface])) {
+          if (/\d/.test(form) || form.length < 4) continue;
+          const maxDistance = form.length >= 7 ? 2 : 1;
+          for (const { termId, distance } of this.index.fuzzy(form, maxDistance)) {
+            if (seen.has(termId)) continue;
+            seen.add(termId);
+            matches.push({ termId, factor: this.tuning.fuzzyWeight * form.length / (form.length + distance) });
+          }
+        }
+      }
+      return { term, idf: idf(id === undefined ? 0 : this.index.docFrequency(id)), matches };
+    });
   }
 
   /**
-   * Typo tolerance that does not cost precision: a term the index knows is searched
-   * exactly unless it is long (7+ characters); a term it has never seen gets one edit
-   * (two when long) so "Shoygu" still finds "Shoigu".
+   * BM25 (MiniSearch's formula and field boosts) summed over the query terms, times
+   * the number of query terms matched; only documents in the terms' postings are
+   * touched, and the best `depth` are selected without sorting every hit.
    */
-  private fuzziness(term: string): number | false {
-    if (/\d/.test(term) || term.length < 4) return false;
-    const known = this.documentFrequency.has(term);
-    if (known) return term.length >= 7 ? 1 : false;
-    return term.length >= 7 ? 2 : 1;
+  private rank(terms: QueryTerm[], depth: number): { doc: number; score: number }[] {
+    const { k, b, d, titleBoost, coordination } = this.tuning;
+    const { scores, matched, touched, index } = this;
+    const N = index.documentCount;
+    const F = index.fields.length;
+    let touchedCount = 0;
+    terms.forEach((qt, qi) => {
+      const bit = 1 << qi;
+      for (const { termId, factor } of qt.matches) {
+        for (let f = 0; f < F; f++) {
+          const boost = f === 0 ? 1 : titleBoost;
+          const { offsets, docs, tfs } = index.fields[f]!;
+          const start = offsets[termId]!;
+          const end = offsets[termId + 1]!;
+          if (start === end) continue;
+          const df = end - start;
+          const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+          const avg = index.avgFieldLength[f]!;
+          const w = factor * boost * idf;
+          for (let p = start; p < end; p++) {
+            const doc = docs[p]!;
+            const tf = tfs[p]!;
+            const len = index.fieldLength[doc * F + f]!;
+            if (matched[doc] === 0) touched[touchedCount++] = doc;
+            matched[doc]! |= bit;
+            scores[doc]! += w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
+          }
+        }
+      }
+    });
+    // Top-k selection: a small sorted buffer, since depth is small.
+    const top: { doc: number; score: number }[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      const score = scores[doc]! * Math.pow(popcount(matched[doc]!), coordination);
+      scores[doc] = 0;
+      matched[doc] = 0;
+      if (top.length === depth && score <= top[depth - 1]!.score) continue;
+      let at = top.length === depth ? depth - 1 : top.length;
+      while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
+      top.splice(at, 0, { doc, score });
+      if (top.length > depth) top.pop();
+    }
+    return top;
   }
 
   /** The share of the question's IDF weight that the paragraph matched. */
-  private coverage(result: SearchResult, weights: TermWeights): number {
+  private coverage(doc: number, terms: QueryTerm[]): number {
     let total = 0;
-    for (const w of weights.values()) total += w;
     let matched = 0;
-    for (const term of result.queryTerms) matched += weights.get(term) ?? 0;
+    for (const t of terms) {
+      total += t.idf;
+      let best = 0;
+      for (const { termId, factor } of t.matches) if (factor > best && this.contains(doc, termId)) best = factor;
+      matched += t.idf * best;
+    }
     return total > 0 ? matched / total : 0;
   }
 
-  private toHit(result: SearchResult, weights: TermWeights): Hit {
-    const paragraph = this.corpus.paragraphs[result.id as number]!;
+  private contains(doc: number, termId: number): boolean {
+    for (const { offsets, docs } of this.index.fields) {
+      let lo = offsets[termId]!;
+      let hi = offsets[termId + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = docs[mid]!;
+        if (v === doc) return true;
+        if (v < doc) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    return false;
+  }
+
+  private toHit(doc: number, score: number, terms: QueryTerm[], weights: TermWeights): Hit {
+    const paragraph = this.corpus.paragraphs[doc]!;
     // Fuzzy matches count as their document term, at the weight of the weakest query term.
     const highlightWeights = new Map(weights);
     const weakest = Math.min(...weights.values());
-    for (const term of result.terms) if (!highlightWeights.has(term)) highlightWeights.set(term, weakest);
-    return { paragraph, score: result.score, highlight: this.bestSentence(paragraph.text, highlightWeights) };
+    for (const t of terms)
+      for (const { termId, factor } of t.matches)
+        if (factor < 1 && this.contains(doc, termId)) highlightWeights.set(this.index.terms[termId]!, weakest);
+    return { paragraph, score, highlight: this.bestSentence(paragraph.text, highlightWeights) };
   }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

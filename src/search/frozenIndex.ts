@@ -69,7 +69,7 @@ export class FrozenIndex {
 
   /** Index terms within `maxDistance` edits of `term` (MiniSearch's radix-tree fuzzy search). */
   fuzzy(term: string, maxDistance: number): { termId: number; distance: number }[] {
-    this.fuzzyMap ??= new SearchableMap<number>(new Map(this.terms.map((t, i) => [t, i])) as never);
+    this.fuzzyMap ??= SearchableMap.from<number>(this.terms.map((t, i) => [t, i] as [string, number]));
     const out: { termId: number; distance: number }[] = [];
     for (const [, [termId, distance]] of this.fuzzyMap.fuzzyGet(term, maxDistance)) out.push({ termId, distance });
     return out;
@@ -90,7 +90,7 @@ export class FrozenIndex {
   /** Copies a MiniSearch index (documents' ids must be their positions 0..n-1). */
   static fromMiniSearch(ms: MiniSearch<IndexedDoc>, documentCount: number): FrozenIndex {
     const internals = ms as unknown as MiniSearchInternals;
-    if (!(internals._index instanceof SearchableMap) || !(internals._documentIds instanceof Map))
+    if (typeof internals._index?.fuzzyGet !== 'function' || !(internals._documentIds instanceof Map) || !(internals._fieldIds instanceof Object))
       throw new Error('FrozenIndex: unsupported MiniSearch version (internal index layout changed)');
     const fieldIds = INDEX_FIELDS.map((f) => internals._fieldIds[f]!);
     const entries = [...internals._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
