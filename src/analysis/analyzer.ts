@@ -8,7 +8,7 @@ import { normalizeText } from './normalize.js';
  * Bump when analysis output changes: persisted indexes are keyed on it, so a
  * saved index built by an older analyzer is rebuilt instead of trusted.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 3;
 
 /**
  * Question words and chatty fillers that Lucene's list lacks. Questions are phrased
@@ -18,9 +18,17 @@ const EXTRA_STOPWORDS = [
   'dimana', 'dimanakah', 'manakah', 'kemana', 'darimana', 'mengapakah', 'kenapakah', 'bilamana',
   'berapakah', 'apakah', 'siapakah', 'kapankah', 'bagaimanakah', 'yg', 'dgn', 'utk', 'gimana',
   'sih', 'deh', 'nih', 'aja', 'udah', 'gak', 'nggak', 'tdk', 'saja', 'tolong', 'jelaskan', 'sebutkan',
+  // Function words of Tala's fuller Indonesian list that Lucene's shorter one lacks.
+  'atas', 'cara', 'caranya', 'kedua', 'keduanya',
+  // English question scaffolding: verbs that carry the question, not its topic.
+  'say', 'says', 'said', 'tell', 'told', 'happen', 'happened', 'mean', 'means', 'know', 'think',
 ];
 
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+/** En and em dashes separate words ("Korea Utara–Rusia"); only a hyphen joins them ("objek-objek"). */
+const SEPARATING_DASHES = /[\u2012-\u2015\u2212]/g;
+/** Emphatic particles: "adakah" and "haruskah" are stopwords when "ada" and "harus" are. */
+const PARTICLE = /^(.{2,})(kah|lah|pun)$/;
 
 export interface AnalyzerOptions {
   /** Drop stopwords (default true). Queries made only of stopwords are retried without. */
@@ -66,7 +74,7 @@ export class Analyzer {
   }
 
   private run(text: string, removeStopwords: boolean, surfaces?: string[]): string[] {
-    const raw = normalizeText(text).match(TOKEN) ?? [];
+    const raw = normalizeText(text.replace(SEPARATING_DASHES, ' ')).match(TOKEN) ?? [];
     const lower = raw.map((t) => t.toLowerCase());
     const terms: string[] = [];
     for (let i = 0; i < raw.length; i++) {
@@ -84,7 +92,7 @@ export class Analyzer {
         continue;
       }
       const before = terms.length;
-      this.pushWord(lower[i]!, removeStopwords, terms);
+      this.pushWord(raw[i]!, lower[i]!, removeStopwords, terms);
       // A plain word's surface is the word; a compound's terms stand for themselves.
       if (surfaces) for (let k = before; k < terms.length; k++) surfaces.push(terms.length - before === 1 ? lower[i]! : terms[k]!);
     }
@@ -111,23 +119,35 @@ export class Analyzer {
     return stem;
   }
 
-  private pushWord(word: string, removeStopwords: boolean, out: string[]): void {
+  isStopword(word: string): boolean {
+    if (this.stopwords.has(word)) return true;
+    const particle = PARTICLE.exec(word);
+    return particle !== null && this.stopwords.has(particle[1]!);
+  }
+
+  private pushWord(raw: string, word: string, removeStopwords: boolean, out: string[]): void {
     if (!word.includes('-') && !word.includes("'")) {
-      if (!(removeStopwords && this.stopwords.has(word))) out.push(this.stem(word));
+      if (!(removeStopwords && this.isStopword(word))) out.push(this.stem(word));
       return;
     }
     // Compounds and reduplications: keep the whole form, and its parts so that
-    // "objek" also finds "objek-objek".
-    if (!(removeStopwords && this.stopwords.has(word))) out.push(word);
+    // "objek" also finds "objek-objek" and "AS-Korut" finds both countries.
+    if (!(removeStopwords && this.isStopword(word))) out.push(word);
+    const rawParts = raw.split(/['-]/);
     const seen = new Set<string>([word]);
-    for (const part of word.split(/['-]/)) {
-      if (part.length < 2 || (removeStopwords && this.stopwords.has(part))) continue;
-      const stem = this.stem(part);
+    word.split(/['-]/).forEach((part, k) => {
+      const term = this.aliases.acronyms.get(rawParts[k] ?? '') ?? this.singleWordAlias(part);
+      if (!term && (part.length < 2 || (removeStopwords && this.isStopword(part)))) return;
+      const stem = term ?? this.stem(part);
       if (!seen.has(stem)) {
         seen.add(stem);
         out.push(stem);
       }
-    }
+    });
+  }
+
+  private singleWordAlias(word: string): string | undefined {
+    return this.aliases.byFirstWord.get(word)?.find((p) => p.words.length === 1)?.canonical;
   }
 
   private matchPhrase(lower: string[], start: number): { canonical: string; length: number } | undefined {

@@ -10,17 +10,21 @@ const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(CONTROLS, '')
-    .replace(QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(DASHES, '-');
+  // Quotes are folded before NFKC too: NFKC turns the acute accent typed as an
+  // apostrophe ("Jum´at") into a space and a combining mark.
+  return foldPunctuation(foldPunctuation(text.replace(CONTROLS, '')).normalize('NFKC'));
+}
+
+function foldPunctuation(text: string): string {
+  return text.replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
 }
 
 export function hasControlCharacters(text: string): boolean {
-  return /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(text);
+  return CONTROL_CHARACTERS.test(text);
 }
+
+/** C0 and C1 control characters other than tab and line breaks. */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** A key for "same question, other spacing/case/punctuation": used for uniqueness checks. */
 export function questionKey(text: string): string {

@@ -6,7 +6,6 @@
  * Options: --limit N (default 3), --corpus PATH (folder of articles or JSONL of passages),
  *          --no-abstain (always return the best matches).
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorpusError } from '../corpus/types.js';
 import { loadEngine } from '../search/loadEngine.js';
@@ -59,6 +58,21 @@ function printReadable(answer: JsonAnswer): void {
   });
 }
 
+/**
+ * Input lines split on "\n" only (a trailing "\r" is dropped), so one input line always
+ * gives one output line; readline would also split on a lone "\r".
+ */
+async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  let pending = '';
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) {
+    const parts = (pending + String(chunk)).split('\n');
+    pending = parts.pop()!;
+    for (const part of parts) yield part.replace(/\r$/, '');
+  }
+  if (pending) yield pending.replace(/\r$/, '');
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -79,8 +93,7 @@ async function main(): Promise<number> {
   const noAbstain = values['no-abstain'] ?? false;
 
   if (values.jsonl) {
-    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of lines) process.stdout.write(JSON.stringify(answerOne(engine, line, limit, noAbstain)) + '\n');
+    for await (const line of linesOf(process.stdin)) process.stdout.write(JSON.stringify(answerOne(engine, line, limit, noAbstain)) + '\n');
     return 0;
   }
   const question = positionals.join(' ');

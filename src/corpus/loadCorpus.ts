@@ -32,13 +32,25 @@ export function corpusOf(articles: Article[]): Corpus {
 }
 
 function loadFolder(dir: string): Article[] {
-  return readdirSync(dir)
-    .filter((name) => extname(name) === '.md' && name.toLowerCase() !== 'readme.md')
+  const ids = new Map<string, string>();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && extname(entry.name) === '.md' && entry.name.toLowerCase() !== 'readme.md')
+    .map((entry) => entry.name)
     .sort()
     .map((name) => {
       const file = join(dir, name);
-      return parseArticle(file, readFileSync(file, 'utf8'));
+      const content = readFileSync(file, 'utf8');
+      const article = parseArticle(file, content);
+      const other = ids.get(article.id);
+      if (other) throw new CorpusError(`article id "${article.id}" is also used by ${other}`, file, lineOf(content, /^id\s*:/));
+      ids.set(article.id, file);
+      return article;
     });
+}
+
+function lineOf(content: string, pattern: RegExp): number | undefined {
+  const index = content.split(/\r?\n/).findIndex((line) => pattern.test(line));
+  return index >= 0 ? index + 1 : undefined;
 }
 
 function loadPassagesFile(file: string): Article[] {
@@ -47,12 +59,13 @@ function loadPassagesFile(file: string): Article[] {
     .split('\n')
     .forEach((line, index) => {
       if (!line.trim()) return;
-      let row: { id?: unknown; title?: unknown; text?: unknown };
+      let row: { id?: unknown; title?: unknown; text?: unknown } | null;
       try {
         row = JSON.parse(line);
       } catch {
         throw new CorpusError('not valid JSON', file, index + 1);
       }
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new CorpusError('each line must be a JSON object {"id","title","text"}', file, index + 1);
       if (typeof row.id !== 'string' || !row.id) throw new CorpusError('passage needs a string "id"', file, index + 1);
       if (typeof row.text !== 'string' || !row.text.trim()) throw new CorpusError('passage needs a non-empty "text"', file, index + 1);
       const id = row.id;

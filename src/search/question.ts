@@ -1,4 +1,4 @@
-import { normalizeText } from '../analysis/normalize.js';
+import { CONTROL_CHARACTERS, normalizeText } from '../analysis/normalize.js';
 
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -11,7 +11,7 @@ export type QuestionCheck =
  * Discord) uses it, so bad input gets the same clear answer everywhere.
  */
 export function checkQuestion(input: string): QuestionCheck {
-  if (/[\u0000-\u0008\u000B-\u001F\u007F]/.test(input)) return { ok: false, problem: 'control-characters' };
+  if (CONTROL_CHARACTERS.test(input)) return { ok: false, problem: 'control-characters' };
   const question = normalizeText(input).replace(/\s+/g, ' ').trim();
   if (!question) return { ok: false, problem: 'empty' };
   if (question.length > MAX_QUESTION_LENGTH) return { ok: false, problem: 'too-long' };

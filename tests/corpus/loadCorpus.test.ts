@@ -159,7 +159,7 @@ describe('loadCorpus: folders', () => {
   // BUG (src/corpus/loadCorpus.ts, corpusOf): the duplicate-id error names both files
   // but no line (CorpusError is built without one), unlike every other article error;
   // expected "<b.md>:2: article id ..." pointing at the `id:` line.
-  it.fails('BUG: the duplicate-id error names the line of the id', () => {
+  it('the duplicate-id error names the line of the id', () => {
     write('a.md', GOOD('sama'));
     const b = write('b.md', GOOD('sama'));
     expect(errorOf(() => loadCorpus(dir)).message).toContain(`${b}:2:`);
@@ -330,7 +330,7 @@ describe('loadCorpus: JSONL passages', () => {
   // BUG (src/corpus/loadCorpus.ts, loadPassagesFile): a line holding valid JSON that is
   // `null` makes `row.id` throw a TypeError ("Cannot read properties of null (reading
   // 'id')") with no file or line; expected a CorpusError "<file>:2: passage needs ...".
-  it.fails('BUG: a JSON `null` line is a CorpusError naming the line', () => {
+  it('a JSON `null` line is a CorpusError naming the line', () => {
     const file = write([JSON.stringify({ id: 'p1', text: 'a' }), 'null']);
     expectCorpusError(() => loadCorpus(file), file, 2, /passage/);
   });
@@ -340,7 +340,7 @@ describe('loadCorpus: a directory named *.md', () => {
   // BUG (src/corpus/loadCorpus.ts, loadFolder): a sub-directory whose name ends in .md
   // is read as a file and fails with a bare "EISDIR: illegal operation on a directory,
   // read" (not a CorpusError, no path). Expected: skipped, or a CorpusError naming it.
-  it.fails('BUG: is skipped or reported as a CorpusError naming it', () => {
+  it('is skipped or reported as a CorpusError naming it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-dir-md-'));
     try {
       writeFileSync(join(dir, 'a.md'), GOOD('a'));
