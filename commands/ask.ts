@@ -1,33 +1,21 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion } from '../src/answer/answerQuestion.js';
-import type { Command } from '../src/bot/command.js';
+import { localized, type Command } from '../src/bot/command.js';
 import { t } from '../src/bot/i18n.js';
 import { cooldown, guildOnly } from '../src/bot/preconditions.js';
 import { renderAnswer } from '../src/render/answerReply.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from '../src/search/question.js';
 
-const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setNameLocalizations({ id: 'tanya' })
-  .setDescription('Ask a question about the articles; get the paragraphs that answer it, with citations')
-  .setDescriptionLocalizations({ id: 'Ajukan pertanyaan tentang artikel; dapatkan paragraf yang menjawab, dengan kutipan' })
+const data = localized(new SlashCommandBuilder(), ['ask', 'tanya'], ['Ask a question about the articles; get the paragraphs that answer it, with citations', 'Ajukan pertanyaan tentang artikel; dapatkan paragraf yang menjawab, dengan kutipan'])
   .addStringOption((o) =>
-    o
-      .setName('question')
-      .setNameLocalizations({ id: 'pertanyaan' })
-      .setDescription('Your question, in Indonesian or English')
-      .setDescriptionLocalizations({ id: 'Pertanyaan Anda, dalam bahasa Indonesia atau Inggris' })
+    localized(o, ['question', 'pertanyaan'], ['Your question, in Indonesian or English', 'Pertanyaan Anda, dalam bahasa Indonesia atau Inggris'])
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH)
       .setAutocomplete(true),
   )
   .addBooleanOption((o) =>
-    o
-      .setName('hide')
-      .setNameLocalizations({ id: 'sembunyikan' })
-      .setDescription('Only you see the answer')
-      .setDescriptionLocalizations({ id: 'Hanya Anda yang melihat jawabannya' }),
+    localized(o, ['hide', 'sembunyikan'], ['Only you see the answer', 'Hanya Anda yang melihat jawabannya']),
   );
 
 const ask: Command = {

@@ -1,12 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/bot/command.js';
+import { localized, type Command } from '../src/bot/command.js';
 import { renderHelp } from '../src/render/helpReply.js';
 
-const data = new SlashCommandBuilder()
-  .setName('help')
-  .setNameLocalizations({ id: 'bantuan' })
-  .setDescription('What this bot does, its commands, the articles it knows and what it stores')
-  .setDescriptionLocalizations({ id: 'Apa yang dilakukan bot ini, perintahnya, artikel yang dikenal dan data yang disimpan' });
+const data = localized(new SlashCommandBuilder(), ['help', 'bantuan'], ['What this bot does, its commands, the articles it knows and what it stores', 'Apa yang dilakukan bot ini, perintahnya, artikel yang dikenal dan data yang disimpan']);
 
 const help: Command = {
   data,

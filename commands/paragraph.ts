@@ -1,31 +1,19 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/bot/command.js';
+import { localized, type Command } from '../src/bot/command.js';
 import { fill, t } from '../src/bot/i18n.js';
 import { clip } from '../src/bot/registry.js';
 import { renderParagraph } from '../src/render/paragraphReply.js';
 import { literal } from '../src/render/markdown.js';
 
-const data = new SlashCommandBuilder()
-  .setName('paragraph')
-  .setNameLocalizations({ id: 'paragraf' })
-  .setDescription('Show one paragraph of an article in full, with its citation')
-  .setDescriptionLocalizations({ id: 'Tampilkan satu paragraf artikel secara lengkap, dengan kutipannya' })
+const data = localized(new SlashCommandBuilder(), ['paragraph', 'paragraf'], ['Show one paragraph of an article in full, with its citation', 'Tampilkan satu paragraf artikel secara lengkap, dengan kutipannya'])
   .addIntegerOption((o) =>
-    o
-      .setName('number')
-      .setNameLocalizations({ id: 'nomor' })
-      .setDescription('Paragraph number (¶), starting at 1')
-      .setDescriptionLocalizations({ id: 'Nomor paragraf (¶), mulai dari 1' })
+    localized(o, ['number', 'nomor'], ['Paragraph number (¶), starting at 1', 'Nomor paragraf (¶), mulai dari 1'])
       .setRequired(true)
       .setMinValue(1)
       .setMaxValue(10_000),
   )
   .addStringOption((o) =>
-    o
-      .setName('article')
-      .setNameLocalizations({ id: 'artikel' })
-      .setDescription('Which article (needed when several are loaded)')
-      .setDescriptionLocalizations({ id: 'Artikel mana (perlu bila ada beberapa artikel)' })
+    localized(o, ['article', 'artikel'], ['Which article (needed when several are loaded)', 'Artikel mana (perlu bila ada beberapa artikel)'])
       .setAutocomplete(true),
   );
 

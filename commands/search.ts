@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../src/bot/command.js';
+import { localized, type Command } from '../src/bot/command.js';
 import { t } from '../src/bot/i18n.js';
 import { cooldown } from '../src/bot/preconditions.js';
 import type { Services } from '../src/bot/services.js';
@@ -8,17 +8,9 @@ import { checkQuestion, MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from '../src/se
 
 const MAX_RESULTS = 25;
 
-const data = new SlashCommandBuilder()
-  .setName('search')
-  .setNameLocalizations({ id: 'cari' })
-  .setDescription('List the paragraphs that match some words')
-  .setDescriptionLocalizations({ id: 'Tampilkan paragraf yang cocok dengan kata-kata' })
+const data = localized(new SlashCommandBuilder(), ['search', 'cari'], ['List the paragraphs that match some words', 'Tampilkan paragraf yang cocok dengan kata-kata'])
   .addStringOption((o) =>
-    o
-      .setName('query')
-      .setNameLocalizations({ id: 'kata-kunci' })
-      .setDescription('Words to look for')
-      .setDescriptionLocalizations({ id: 'Kata yang dicari' })
+    localized(o, ['query', 'kata-kunci'], ['Words to look for', 'Kata yang dicari'])
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_LENGTH),
   );

@@ -9,6 +9,8 @@ export interface Actor {
   guildId: string | null;
   /** The member's permissions in the channel (Discord's bit field); null outside guilds. */
   permissions: bigint | null;
+  /** Rate limits protect a shared server; the local console is exempt. */
+  via: 'discord' | 'console';
 }
 
 /** Typed access to the options of a slash command, whatever the transport. */

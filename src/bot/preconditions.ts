@@ -37,6 +37,7 @@ export const moderatorOnly: Precondition = (ctx) =>
 export function cooldown(uses: number, windowMs: number, now: () => number = Date.now): Precondition {
   const recent = new Map<string, number[]>();
   return (ctx) => {
+    if (ctx.actor.via === 'console') return null;
     const key = ctx.actor.userId;
     const time = now();
     const times = (recent.get(key) ?? []).filter((at) => time - at < windowMs);

@@ -58,7 +58,7 @@ function consoleContext(command: ParsedCommand, language: Language, send: (reply
     getSubcommand: () => command.subcommand,
   };
   return {
-    actor: { userId: LOCAL_USER_ID, displayName: 'console', guildId: LOCAL_GUILD_ID, permissions: PermissionFlagsBits.Administrator },
+    actor: { userId: LOCAL_USER_ID, displayName: 'console', guildId: LOCAL_GUILD_ID, permissions: PermissionFlagsBits.Administrator, via: 'console' },
     language,
     commandName: command.name,
     options,

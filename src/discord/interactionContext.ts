@@ -29,6 +29,7 @@ function actorOf(interaction: RepliableInteraction | AutocompleteInteraction): A
     displayName,
     guildId: interaction.guildId,
     permissions: interaction.inGuild() ? interaction.memberPermissions?.bitfield ?? 0n : null,
+    via: 'discord',
   };
 }
 

@@ -43,7 +43,7 @@ const TEXT = {
 export function renderAnswer(input: AnswerReplyInput): Reply {
   const { answer, curated, language } = input;
   const fields: APIEmbedField[] = answer.results.map((hit) => ({
-    name: `${pilcrow(hit.paragraph)} · ${shorten(hit.paragraph.articleTitle, 200)}`,
+    name: `${pilcrow(hit.paragraph)} · ${literal(shorten(hit.paragraph.articleTitle, 200))}`,
     value: `${excerptWithHighlight(hit.paragraph.text, hit.highlight, LIMITS.fieldValue - 200)}\n— ${sourceLine(hit.paragraph)}`,
   }));
   let description: string | undefined;

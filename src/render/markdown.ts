@@ -6,17 +6,37 @@ import { escapeMarkdown } from '@discordjs/formatters';
  * ignored allowed_mentions would not ping (allowed_mentions is set to none as well).
  */
 export function literal(text: string): string {
-  return defuseMentions(escapeMarkdown(text));
+  // Line-start syntax too: a paragraph that begins with "# ", "- ", "1. " or "> " must not
+  // become a heading, list or quote, and "[text](url)" must not become a masked link (every
+  // "[" is escaped: the library's maskedLink option is a catastrophically backtracking regex).
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    .replace(/^( *)>/gm, '$1\\>')
+    .replace(/\[/g, '\\[');
+  return defuseMentions(escaped);
 }
 
 export function defuseMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<@([!&]?\d+)>/g, '<@\u200b$1>');
 }
 
-/** A passage with its best sentence in bold, cut to `max` characters around that sentence. */
+/**
+ * A passage with its best sentence in bold, cut to `max` characters around that sentence.
+ * `max` bounds the escaped result: escaping can double text full of Markdown characters,
+ * and a longer excerpt would be clipped later together with the citation after it.
+ */
 export function excerptWithHighlight(text: string, highlight: string, max: number): string {
+  let room = max;
+  let out = excerpt(text, highlight, room);
+  while (out.length > max && room > 1) {
+    room = Math.max(1, Math.min(room - 1, Math.floor((room * max) / out.length)));
+    out = excerpt(text, highlight, room);
+  }
+  return out;
+}
+
+function excerpt(text: string, highlight: string, max: number): string {
   const at = highlight ? text.indexOf(highlight) : -1;
-  if (at < 0) return literal(shorten(text, max));
+  if (at < 0 || max < 20) return literal(shorten(text, max));
   let before = text.slice(0, at);
   let after = text.slice(at + highlight.length);
   let core = highlight;

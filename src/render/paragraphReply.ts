@@ -3,7 +3,7 @@ import type { Language } from '../bot/i18n.js';
 import type { Reply } from '../bot/reply.js';
 import { citationOf, type Article } from '../corpus/types.js';
 import { COLORS } from './answerReply.js';
-import { fitEmbed } from './limits.js';
+import { fitEmbed, LIMITS } from './limits.js';
 import { literal, shorten } from './markdown.js';
 
 /** One paragraph in full (up to Discord's 4,096 characters) with its citation. */
@@ -14,7 +14,8 @@ export function renderParagraph(article: Article, number: number, language: Lang
     title: `¶${number} · ${literal(shorten(article.title, 200))}`,
     url: article.sourceUrl,
     color: COLORS.answer,
-    description: literal(paragraph.text),
+    // Shortened before escaping: escaping costs time quadratic in the length (escapeMarkdown's italics rule).
+    description: literal(shorten(paragraph.text, LIMITS.embedDescription)),
     footer: { text: `${citationOf(paragraph)} · ¶${number} ${of} ${article.paragraphs.length}${article.date ? ` · ${article.date}` : ''}` },
   });
   return { embeds: [embed] };

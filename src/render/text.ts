@@ -27,7 +27,7 @@ function embedToText(embed: APIEmbed): string {
 /** Markdown escapes removed; Discord's <t:...> timestamps and <@id> mentions spelled out. */
 function plain(text: string): string {
   return text
-    .replace(/\\([\\*_`~|>#\-[\]()])/g, '$1')
+    .replace(/\\([\\*_`~|>#\-+.[\]()])/g, '$1')
     .replace(/[\u200b\u200d]/g, '')
     .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_, s: string) => new Date(Number(s) * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC')
     .replace(/<@[!&]?([\w-]+)>/g, '@$1');

@@ -1,0 +1,200 @@
+/**
+ * Latency of the Discord bot through the real discord.js client, against the loopback
+ * fake Discord of the tests (nothing leaves the machine):
+ *   npm run bench:bot [-- --n 300] [--json]
+ * Sends N /ask interactions (varied questions, a fresh user each so the per-user
+ * cooldown never triggers) and N of a trivial `ping` command (registered here only; it
+ * replies at once) over the gateway socket, one at a time, alternating. For each it
+ * measures the time from dispatch to the request arriving at the fake: for /ask the first
+ * acknowledgement (the deferral) and the final reply (PATCH @original); for ping its reply.
+ * Prints p50/p99 of each and the ratio /ask : ping, or one JSON object with --json.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Events, SlashCommandBuilder } from 'discord.js';
+import { InteractionResponseType, type APIUser } from 'discord-api-types/v10';
+import type { Command } from '../src/bot/command.js';
+import { CommandRegistry } from '../src/bot/registry.js';
+import { startBot } from '../src/bot/startup.js';
+import { silentLogger } from '../src/config/logger.js';
+import { routeInteraction } from '../src/discord/client.js';
+import { createTestClient, destroyTestClient } from '../tests/support/client.js';
+import { makeUser } from '../tests/support/discordFixtures.js';
+import { startFakeDiscord, type RecordedRequest } from '../tests/support/fakeDiscord.js';
+import { chatInput, opt, snowflake } from '../tests/support/interactions.js';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.n);
+const WARMUP = Number(values.warmup);
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
+  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--json]');
+  process.exit(2);
+}
+const log = (message: string) => {
+  if (!values.json) process.stderr.write(message + '\n');
+};
+
+/** In scope and out of scope, Indonesian and English, short and long, typos. */
+const QUESTIONS = [
+  'Siapa pendiri Wagner?',
+  'Di mana Putin dan Kim bertemu?',
+  'Siapa Menteri Pertahanan Rusia yang berkunjung ke Pyongyang?',
+  'Apa yang dibawa Shoigu ke Pyongyang?',
+  'Apakah ada konferensi pers setelah pertemuan?',
+  'Mengapa Rusia membutuhkan amunisi dari Korea Utara?',
+  'Apa kata Putin tentang satelit Korea Utara?',
+  'Bagaimana Prigozhin meninggal?',
+  'Kapan kecelakan pesawat Prigozhin terjadi?',
+  'Where did Putin meet Kim Jong Un?',
+  'Who founded Wagner?',
+  'Apa itu Kosmodrom Vostochny?',
+  'Mobil apa yang dinaiki Kim?',
+  'Sanksi apa yang dijatuhkan kepada Korea Utara dan mengapa Rusia pernah mendukungnya?',
+  'Apa resep nasi goreng?',
+  'How do I reset my password?',
+  'Berapa harga tiket kereta ke Bandung?',
+  'Siapa yang memuji pembicaraan itu sebagai sangat substansial?',
+  'teknologi luar angkasa roket',
+  'Apa implikasi global dari kesepakatan senjata antara Korea Utara dan Rusia bagi perang di Ukraina dan bagi NATO?',
+];
+
+/** The baseline: as little work as a command can do. */
+const ping: Command = {
+  data: new SlashCommandBuilder().setName('ping').setDescription('Replies at once (benchmark baseline)'),
+  async execute(ctx) {
+    await ctx.reply({ content: 'pong', ephemeral: true });
+  },
+};
+
+interface Stats {
+  n: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    n: sorted.length,
+    p50: round(rank(50)),
+    p99: round(rank(99)),
+    mean: round(sorted.reduce((s, x) => s + x, 0) / sorted.length),
+    min: round(sorted[0]!),
+    max: round(sorted.at(-1)!),
+  };
+}
+
+function freshUser(): APIUser {
+  const id = snowflake();
+  return makeUser(id, `bench-${id.slice(-6)}`);
+}
+
+const root = resolve(import.meta.dirname, '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
+const base = await startBot({ corpusDir: join(root, 'corpus'), dataDir }, silentLogger);
+const bot = { ...base, registry: new CommandRegistry([...(await CommandRegistry.loadCommands()), ping], base.services) };
+const fake = await startFakeDiscord();
+const client = await createTestClient(fake, {
+  setup: (c) => {
+    c.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction, bot, silentLogger).catch(() => {}));
+  },
+});
+
+const WAIT = 30_000;
+const webhookOriginal = (token: string) => `/webhooks/${fake.applicationId}/${token}/messages/@original`;
+let abstained = 0;
+
+async function runAsk(question: string): Promise<{ ack: number; final: number }> {
+  const payload = chatInput({ name: 'ask', options: [opt.string('question', question)], user: freshUser(), locale: 'id' });
+  const start = performance.now();
+  fake.dispatchInteraction(payload);
+  const callback = await fake.waitForCallback(payload.id, WAIT);
+  if (callback.body?.type !== InteractionResponseType.DeferredChannelMessageWithSource) {
+    throw new Error(`/ask "${question}" was not deferred: ${JSON.stringify(callback.body).slice(0, 300)}`);
+  }
+  const edit: RecordedRequest = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === webhookOriginal(payload.token), WAIT);
+  if (edit.status !== 200) throw new Error(`/ask reply refused by the fake: ${JSON.stringify(edit.response).slice(0, 300)}`);
+  if (!edit.body?.embeds?.[0]?.fields?.length) abstained++;
+  fake.clearRequests();
+  return { ack: callback.at - start, final: edit.at - start };
+}
+
+async function runPing(): Promise<number> {
+  const payload = chatInput({ name: 'ping', user: freshUser() });
+  const start = performance.now();
+  fake.dispatchInteraction(payload);
+  const callback = await fake.waitForCallback(payload.id, WAIT);
+  if (callback.body?.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error('ping did not reply');
+  fake.clearRequests();
+  return callback.at - start;
+}
+
+try {
+  log(`bench:bot: ${N} /ask + ${N} ping through discord.js ${(await import('discord.js')).version} and the fake Discord (warm-up ${WARMUP} each)`);
+  for (let i = 0; i < WARMUP; i++) {
+    await runAsk(QUESTIONS[i % QUESTIONS.length]!);
+    await runPing();
+  }
+  abstained = 0;
+  const askAck: number[] = [];
+  const askFinal: number[] = [];
+  const pingFinal: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < N; i++) {
+    const { ack, final } = await runAsk(QUESTIONS[i % QUESTIONS.length]!);
+    askAck.push(ack);
+    askFinal.push(final);
+    pingFinal.push(await runPing());
+    if (!values.json && (i + 1) % 100 === 0) log(`  ${i + 1}/${N}`);
+  }
+  const elapsed = performance.now() - started;
+  const ask = { firstAck: stats(askAck), finalReply: stats(askFinal) };
+  const baseline = stats(pingFinal);
+  const ratio = {
+    p50: Math.round((ask.finalReply.p50 / baseline.p50) * 100) / 100,
+    p99: Math.round((ask.finalReply.p99 / baseline.p99) * 100) / 100,
+  };
+  const result = {
+    n: N,
+    warmup: WARMUP,
+    questions: QUESTIONS.length,
+    abstainedShare: Math.round((abstained / N) * 1000) / 1000,
+    unit: 'ms',
+    ask,
+    ping: baseline,
+    ratioAskFinalToPing: ratio,
+    wallSeconds: Math.round(elapsed / 100) / 10,
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+  };
+  if (values.json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } else {
+    const row = (label: string, s: Stats) =>
+      `${label.padEnd(28)} p50 ${s.p50.toFixed(2).padStart(7)}  p99 ${s.p99.toFixed(2).padStart(7)}  mean ${s.mean.toFixed(2).padStart(7)}  max ${s.max.toFixed(2).padStart(8)}`;
+    console.log(`Latency from dispatch over the gateway to the request at the (loopback) Discord, ms; n=${N} each, sequential`);
+    console.log(row('/ask first ack (deferral)', ask.firstAck));
+    console.log(row('/ask final reply (PATCH)', ask.finalReply));
+    console.log(row('ping reply (baseline)', baseline));
+    console.log(`ratio /ask final : ping   p50 ${ratio.p50}x  p99 ${ratio.p99}x`);
+    console.log(`${(result.abstainedShare * 100).toFixed(1)}% of the /ask questions were out of scope (abstentions); ${result.wallSeconds} s in all; ${result.machine.cpus} CPU(s), Node ${process.version}`);
+  }
+} finally {
+  await destroyTestClient(client);
+  await fake.close();
+  bot.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { CommandRegistry } from '../../src/bot/registry.js';
+import { parseCommandLine, type ParseResult } from '../../src/console/parseCommandLine.js';
+
+const commands = new CommandRegistry(await CommandRegistry.loadCommands()).toJSON();
+
+function ok(result: ParseResult) {
+  if (!result.ok) throw new Error(`expected a parsed command, got: ${result.error}`);
+  return { name: result.command.name, subcommand: result.command.subcommand, options: Object.fromEntries(result.command.options) };
+}
+
+function error(result: ParseResult): string {
+  if (result.ok) throw new Error(`expected an error, got /${result.command.name}`);
+  return result.error;
+}
+
+describe('parseCommandLine', () => {
+  it('a line without "/" is a question for /ask', () => {
+    expect(ok(parseCommandLine('Siapa pendiri Wagner?', commands))).toEqual({ name: 'ask', subcommand: null, options: { question: 'Siapa pendiri Wagner?' } });
+    expect(ok(parseCommandLine('  Siapa pendiri Wagner?  ', commands)).options).toEqual({ question: 'Siapa pendiri Wagner?' });
+  });
+
+  it('parses name: value options, in any order, with or without a space after the colon', () => {
+    expect(ok(parseCommandLine('/ask question: Siapa pendiri Wagner? hide: true', commands))).toEqual({
+      name: 'ask',
+      subcommand: null,
+      options: { question: 'Siapa pendiri Wagner?', hide: true },
+    });
+    expect(ok(parseCommandLine('/paragraph article:putin-kim-vostochny number:3', commands)).options).toEqual({ number: 3, article: 'putin-kim-vostochny' });
+  });
+
+  it('a single required text or number option takes the rest of the line', () => {
+    expect(ok(parseCommandLine('/ask Siapa pendiri Wagner?', commands)).options).toEqual({ question: 'Siapa pendiri Wagner?' });
+    expect(ok(parseCommandLine('/search Korea Utara', commands)).options).toEqual({ query: 'Korea Utara' });
+    expect(ok(parseCommandLine('/paragraph 3', commands)).options).toEqual({ number: 3 });
+  });
+
+  it('accepts Indonesian command and option names and gives the English ones', () => {
+    expect(ok(parseCommandLine('/tanya pertanyaan: Siapa? sembunyikan: ya', commands))).toEqual({ name: 'ask', subcommand: null, options: { question: 'Siapa?', hide: true } });
+    expect(ok(parseCommandLine('/cari kata-kunci: Wagner', commands))).toEqual({ name: 'search', subcommand: null, options: { query: 'Wagner' } });
+    expect(ok(parseCommandLine('/paragraf nomor: 7 artikel: x', commands)).options).toEqual({ number: 7, article: 'x' });
+    expect(ok(parseCommandLine('/bantuan', commands)).name).toBe('help');
+    expect(ok(parseCommandLine('/HELP', commands)).name).toBe('help');
+  });
+
+  it('parses subcommands (also by their Indonesian names)', () => {
+    expect(ok(parseCommandLine('/faq list', commands))).toEqual({ name: 'faq', subcommand: 'list', options: {} });
+    expect(ok(parseCommandLine('/faq daftar', commands)).subcommand).toBe('list');
+    expect(ok(parseCommandLine('/faq add question: Siapa pendiri Wagner? answer: Yevgeny Prigozhin.', commands))).toEqual({
+      name: 'faq',
+      subcommand: 'add',
+      options: { question: 'Siapa pendiri Wagner?', answer: 'Yevgeny Prigozhin.' },
+    });
+    expect(error(parseCommandLine('/faq', commands))).toBe('/faq needs one of: add, edit, remove, list, show, unanswered');
+    expect(error(parseCommandLine('/faq add question: q', commands))).toBe('/faq add needs answer: ...');
+  });
+
+  it('converts booleans and integers, and explains bad values', () => {
+    expect(ok(parseCommandLine('/ask question: q hide: no', commands)).options.hide).toBe(false);
+    expect(ok(parseCommandLine('/ask question: q hide: tidak', commands)).options.hide).toBe(false);
+    expect(error(parseCommandLine('/ask question: q hide: maybe', commands))).toBe('hide: "maybe" is not a valid true/false');
+    expect(error(parseCommandLine('/paragraph number: 3.5', commands))).toBe('number: "3.5" is not a valid whole number');
+    expect(error(parseCommandLine('/paragraph number: tiga', commands))).toBe('number: "tiga" is not a valid whole number');
+  });
+
+  it('explains unknown commands, missing options and stray text', () => {
+    expect(error(parseCommandLine('/nope', commands))).toBe('Unknown command /nope. Commands: /ask /faq /help /paragraph /search');
+    expect(error(parseCommandLine('/', commands))).toMatch(/^Unknown command \/\. Commands:/);
+    expect(error(parseCommandLine('/paragraph', commands))).toBe('/paragraph needs number: ...');
+    expect(error(parseCommandLine('/ask', commands))).toBe('/ask needs question: ...');
+    expect(error(parseCommandLine('/paragraph article: x', commands))).toBe('/paragraph needs number: ...');
+    expect(error(parseCommandLine('/paragraph tiga number: 3', commands))).toBe('Unexpected text before number:');
+    expect(error(parseCommandLine('/paragraph x y', commands))).toBe('number: "x y" is not a valid whole number');
+  });
+
+  it('an option name inside a word is not a marker; after white space it is', () => {
+    expect(ok(parseCommandLine('/ask question: Apa arti kata nohide: itu?', commands)).options).toEqual({ question: 'Apa arti kata nohide: itu?' });
+    expect(error(parseCommandLine('/ask question: Apa arti kata hide:nya?', commands))).toBe('hide: "nya?" is not a valid true/false');
+  });
+
+  it('treats regex characters in text literally', () => {
+    expect(ok(parseCommandLine('/search query: (a+b)* [x] $y ^z', commands)).options).toEqual({ query: '(a+b)* [x] $y ^z' });
+  });
+});
