@@ -19,10 +19,7 @@ const fieldOptions = (s: SlashCommandSubcommandBuilder, required: boolean) =>
     .addStringOption((o) => localized(o, ['paragraphs', 'paragraf'], ['Cited paragraphs, e.g. "2,3" or "article-id#2"', 'Paragraf yang dikutip, mis. "2,3" atau "id-artikel#2"']).setMaxLength(200))
     .addStringOption((o) => localized(o, ['aliases', 'alias'], ['Other phrasings of the question, separated by ";"', 'Rumusan lain pertanyaan, dipisah dengan ";"']).setMaxLength(1500));
 
-const data = new SlashCommandBuilder()
-  .setName('faq')
-  .setDescription('Curated answers that /ask gives first (moderators write them)')
-  .setDescriptionLocalizations({ id: 'Jawaban kurasi yang diberikan /tanya lebih dulu (ditulis moderator)' })
+const data = localized(new SlashCommandBuilder(), ['faq', 'faq'], ['Curated answers that /ask gives first (moderators write them)', 'Jawaban kurasi yang diberikan /tanya lebih dulu (ditulis moderator)'])
   .setContexts(InteractionContextType.Guild)
   .setDefaultMemberPermissions(MODERATOR_PERMISSIONS)
   .addSubcommand((s) => fieldOptions(localized(s, ['add', 'tambah'], ['Add a curated answer', 'Tambah jawaban kurasi']), true))
@@ -57,13 +54,13 @@ const faq: Command = {
       case 'edit':
         return edit(ctx, services);
       case 'remove': {
-        const entry = resolveEntry(ctx, services);
+        const entry = await resolveEntry(ctx, services);
         if (!entry) return;
         services.faq.remove(guildId, entry.id);
         return ctx.reply({ content: fill(t(ctx.language, MSG.removed), { id: entry.id, question: literal(shorten(entry.question, 200)) }), ephemeral: true });
       }
       case 'show': {
-        const entry = resolveEntry(ctx, services);
+        const entry = await resolveEntry(ctx, services);
         return entry ? ctx.reply(renderEntry(entry, ctx.language)) : undefined;
       }
       case 'list':
@@ -94,6 +91,15 @@ const faq: Command = {
         const item = services.unanswered.get(ctx.actor.guildId!, Number(ctx.args[0]));
         if (!item) return ctx.reply({ content: t(ctx.language, MSG.gone), ephemeral: true });
         await ctx.showModal(answerModal(item.id, item.question, ctx.language));
+      },
+    },
+    // "Dismiss n": drop a queued question that needs no answer, and show the page again.
+    'faq-dismiss': {
+      preconditions: [guildOnly, moderatorOnly],
+      async handle(ctx, services) {
+        const guildId = ctx.actor.guildId!;
+        if (!services.unanswered.resolve(guildId, Number(ctx.args[0]))) return ctx.reply({ content: t(ctx.language, MSG.gone), ephemeral: true });
+        await ctx.update(unansweredPage(services, guildId, Number(ctx.args[1]) || 1, ctx.language));
       },
     },
     'faq-modal': {
@@ -134,12 +140,14 @@ async function saveNew(ctx: CommandContext | ComponentContext, services: Service
 }
 
 async function edit(ctx: CommandContext, services: Services): Promise<void> {
-  const entry = resolveEntry(ctx, services);
+  const entry = await resolveEntry(ctx, services);
   if (!entry) return;
   const parsed = parseEntryInput(rawInput(ctx), services.engine.corpus, { partial: true, current: entry });
   if (!parsed.ok) return refuseInput(ctx, parsed.errors);
   try {
     const updated = services.faq.edit(ctx.actor.guildId!, entry.id, parsed.value, ctx.actor.userId);
+    // New phrasings answer their queued questions too, as on add.
+    for (const phrase of [updated.question, ...updated.aliases]) services.unanswered.resolveMatching(ctx.actor.guildId!, phrase);
     await ctx.reply({ content: fill(t(ctx.language, MSG.edited), { id: updated.id }), ...withEntry(updated, ctx.language) });
   } catch (error) {
     if (error instanceof FaqConflictError) return conflict(ctx, error);
@@ -155,16 +163,20 @@ function withEntry(entry: FaqEntry, language: Language) {
  * The entry option comes from autocomplete (an id) but the user may type anything:
  * accept an id or an exact question/phrasing, otherwise say so and suggest close ones.
  */
-function resolveEntry(ctx: CommandContext, services: Services): FaqEntry | undefined {
+async function resolveEntry(ctx: CommandContext, services: Services): Promise<FaqEntry | undefined> {
   const guildId = ctx.actor.guildId!;
   const value = (ctx.options.getString('entry') ?? '').trim();
-  const byId = /^#?\d{1,9}$/.test(value) ? services.faq.get(guildId, Number(value.replace('#', ''))) : undefined;
+  const isId = /^#?\d{1,9}$/.test(value);
+  const byId = isId ? services.faq.get(guildId, Number(value.replace('#', ''))) : undefined;
   const entry = byId ?? (value ? services.faq.findByPhrase(guildId, value) : undefined);
   if (entry) return entry;
-  const near = value ? services.faq.search(guildId, value.split(/\s+/)[0] ?? value, 3) : [];
+  let near = value ? services.faq.search(guildId, value.split(/\s+/)[0] ?? value, 3) : [];
+  // An unknown id says nothing about the wording: offer the most used entries instead.
+  if (near.length === 0 && isId) near = services.faq.search(guildId, '', 3);
   const lines = [fill(t(ctx.language, MSG.notFound), { value: literal(shorten(value, 100)) })];
   if (near.length) lines.push(fill(t(ctx.language, MSG.didYouMean), { list: near.map((h) => `#${h.entry.id} "${literal(shorten(h.entry.question, 80))}"`).join(', ') }));
-  void ctx.reply({ content: lines.join('\n'), ephemeral: true });
+  // Awaited, so a failed reply reaches the registry's error handling like any other.
+  await ctx.reply({ content: lines.join('\n'), ephemeral: true });
   return undefined;
 }
 
@@ -176,12 +188,23 @@ function conflict(ctx: CommandContext | ComponentContext, error: FaqConflictErro
   return ctx.reply({ content: fill(t(ctx.language, MSG.conflict), { phrase: literal(shorten(error.phrase, 100)), id: error.existingEntryId }), ephemeral: true });
 }
 
-function listPage(services: Services, guildId: string, page: number, language: Language) {
+/**
+ * A page number from a button may be stale (entries were removed since) or forged:
+ * show the nearest existing page rather than an empty one.
+ */
+function clampPage(page: number, total: number, pageSize: number): number {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return Math.min(Math.max(1, Number.isSafeInteger(page) ? page : 1), pages);
+}
+
+function listPage(services: Services, guildId: string, requested: number, language: Language) {
+  const page = clampPage(requested, services.faq.count(guildId), FAQ_PAGE_SIZE);
   const { entries, total } = services.faq.list(guildId, { offset: (page - 1) * FAQ_PAGE_SIZE, limit: FAQ_PAGE_SIZE });
   return renderEntryList(entries, total, page, language);
 }
 
-function unansweredPage(services: Services, guildId: string, page: number, language: Language) {
+function unansweredPage(services: Services, guildId: string, requested: number, language: Language) {
+  const page = clampPage(requested, services.unanswered.list(guildId, { limit: 0 }).total, UNANSWERED_PAGE_SIZE);
   const { items, total } = services.unanswered.list(guildId, { offset: (page - 1) * UNANSWERED_PAGE_SIZE, limit: UNANSWERED_PAGE_SIZE });
   return renderUnanswered(items, total, page, language);
 }

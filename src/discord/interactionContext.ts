@@ -58,26 +58,34 @@ class Responder {
   private filled = false;
   private deferredEphemeral = false;
   private readonly timer: NodeJS.Timeout;
+  /**
+   * The deferral in flight, if any. discord.js marks an interaction deferred only when
+   * the request returns, so without this the automatic deferral could race the
+   * handler's own and acknowledge twice.
+   */
+  private deferring?: Promise<void>;
 
   constructor(protected readonly interaction: RepliableInteraction, private readonly onError: (e: unknown) => void) {
     this.timer = setTimeout(() => {
-      if (!interaction.deferred && !interaction.replied) void this.defer().catch(onError);
+      if (!this.acknowledged) void this.defer().catch(onError);
     }, Math.max(0, AUTO_DEFER_MS - (Date.now() - interaction.createdTimestamp)));
     this.timer.unref();
   }
 
   get acknowledged(): boolean {
-    return this.interaction.deferred || this.interaction.replied;
+    return this.interaction.deferred || this.interaction.replied || this.deferring !== undefined;
   }
 
   async defer(options: { ephemeral?: boolean } = {}): Promise<void> {
-    if (this.acknowledged) return;
+    if (this.acknowledged) return this.deferring;
     this.deferredEphemeral = options.ephemeral ?? false;
-    await this.interaction.deferReply(this.deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {});
+    this.deferring = this.interaction.deferReply(this.deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {}).then(() => undefined);
+    await this.deferring;
   }
 
   async reply(reply: Reply): Promise<void> {
     clearTimeout(this.timer);
+    await this.deferring?.catch(() => undefined);
     const payload = toDiscordPayload(reply);
     const flags = reply.ephemeral ? MessageFlags.Ephemeral : undefined;
     const i = this.interaction;

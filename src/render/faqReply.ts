@@ -23,6 +23,7 @@ const TEXT = {
   queueEmpty: { en: 'Nothing waiting: every recent question was answered. 🎉', id: 'Tidak ada yang menunggu: semua pertanyaan terakhir terjawab. 🎉' },
   queueLine: { en: '**{n}.** "{question}" — asked {count}× ({abstained} unanswered, {down} 👎), last <t:{last}:R>', id: '**{n}.** "{question}" — ditanya {count}× ({abstained} tak terjawab, {down} 👎), terakhir <t:{last}:R>' },
   answerButton: { en: 'Answer {n}', id: 'Jawab {n}' },
+  dismissButton: { en: 'Dismiss {n}', id: 'Abaikan {n}' },
   previous: { en: 'Previous', id: 'Sebelumnya' },
   next: { en: 'Next', id: 'Berikutnya' },
   modalTitle: { en: 'Write a curated answer', id: 'Tulis jawaban kurasi' },
@@ -68,17 +69,20 @@ export function renderUnanswered(items: UnansweredItem[], total: number, page: n
       last: seconds(item.lastAskedAt),
     }),
   );
-  const answerRow = {
+  // One row of "Answer n" buttons (opens the form) and one of "Dismiss n" (drops noise).
+  const itemRow = (prefix: string, label: typeof TEXT.answerButton, style: ButtonStyle.Primary | ButtonStyle.Secondary) => ({
     type: ComponentType.ActionRow as const,
     components: items.map((item, i) => ({
       type: ComponentType.Button as const,
-      style: ButtonStyle.Primary as const,
-      label: fill(t(language, TEXT.answerButton), { n: first + i + 1 }),
-      custom_id: customId('faq-answer', item.id),
+      style,
+      label: fill(t(language, label), { n: first + i + 1 }),
+      custom_id: customId(prefix, item.id, page),
     })),
-  };
+  });
   const embed = fitEmbed({ title: `${t(language, TEXT.queueTitle)} (${total})`, color: COLORS.none, description: lines.join('\n'), footer: { text: `${page}/${pages}` } });
-  return { embeds: [embed], components: [answerRow, ...pagerRow('faq-unanswered', page, pages, language)], ephemeral: true };
+  // Discord refuses an action row without components (a page past the end has no items).
+  const rows = items.length ? [itemRow('faq-answer', TEXT.answerButton, ButtonStyle.Primary), itemRow('faq-dismiss', TEXT.dismissButton, ButtonStyle.Secondary)] : [];
+  return { embeds: [embed], components: [...rows, ...pagerRow('faq-unanswered', page, pages, language)], ephemeral: true };
 }
 
 function pagerRow(prefix: string, page: number, pages: number, language: Language) {

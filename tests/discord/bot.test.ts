@@ -48,6 +48,15 @@ const boomCommand: Command = {
   },
 };
 
+/** A test-only command that is busy for longer than Discord's 3-second window. */
+const slowCommand: Command = {
+  data: new SlashCommandBuilder().setName('slow').setDescription('Answers after 2.5 s (tests only)'),
+  async execute(ctx) {
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await ctx.reply({ content: 'done' });
+  },
+};
+
 /** A fresh member per interaction: /ask and /search allow 5 uses per user per 10 s. */
 function freshUser(): APIUser {
   const id = snowflake();
@@ -103,7 +112,7 @@ function customIds(body: { components?: { components: { custom_id?: string }[] }
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bot-test-'));
   const base = await startBot({ corpusDir: 'corpus', dataDir }, logger);
-  bot = { ...base, registry: new CommandRegistry([...(await CommandRegistry.loadCommands()), boomCommand], base.services) };
+  bot = { ...base, registry: new CommandRegistry([...(await CommandRegistry.loadCommands()), boomCommand, slowCommand], base.services) };
   fake = await startFakeDiscord();
   client = await createTestClient(fake, {
     readyTimeoutMs: 30_000,
@@ -420,6 +429,23 @@ describe('failures', () => {
 
     const again = await ask('Siapa pendiri Wagner?');
     expect(again.embed.fields![0]!.name).toMatch(/^¶7/);
+  });
+
+  it('a busy handler is deferred automatically before the 3-second limit, then fills the deferral', async () => {
+    const payload = chatInput({ name: 'slow' });
+    const { callback } = await send(payload);
+    expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const edit = await waitForOriginalEdit(payload.token);
+    expect(edit.body.content).toBe('done');
+  });
+
+  it('a late interaction is acknowledged exactly once (the automatic deferral does not race the handler\'s own)', async () => {
+    const payload = chatInput({ name: 'ask', options: [opt.string('question', 'Siapa pendiri Wagner?')], user: freshUser(), id: snowflake(Date.now() - 2_500) });
+    fake.dispatchInteraction(payload);
+    const edit = await waitForOriginalEdit(payload.token);
+    expect(edit.body.embeds[0].fields[0].name).toMatch(/^¶7/);
+    const callbacks = fake.requests.filter((r) => r.path.startsWith(`/interactions/${payload.id}/`));
+    expect(callbacks.map((r) => r.status)).toEqual([204]);
   });
 
   it('a button handler that throws gets an ephemeral error', async () => {

@@ -1,0 +1,136 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerQuestion, paragraphByCitation } from '../../src/answer/answerQuestion.js';
+import type { Services } from '../../src/bot/services.js';
+import { silentLogger } from '../../src/config/logger.js';
+import { CuratedIndex } from '../../src/curated/curatedIndex.js';
+import { openDatabase } from '../../src/curated/database.js';
+import { FaqStore } from '../../src/curated/faqStore.js';
+import { FeedbackStore } from '../../src/curated/feedback.js';
+import { UnansweredQueue } from '../../src/curated/unansweredQueue.js';
+import { loadEngine } from '../../src/search/loadEngine.js';
+import type { SearchEngine } from '../../src/search/engine.js';
+
+const GUILD = '111111111111111111';
+const OTHER_GUILD = '222222222222222222';
+const WAGNER = { question: 'Siapa pendiri Wagner?', answer: '**Yevgeny Prigozhin**.', paragraphs: ['putin-kim-vostochny#7'], aliases: ['Wagner didirikan siapa'] };
+const OFF_TOPIC = 'Siapa juara Liga Inggris musim lalu?';
+const ON_TOPIC = 'Apa yang dibahas Putin dan Kim?';
+
+let engine: SearchEngine;
+let services: Services;
+
+beforeAll(async () => {
+  engine = await loadEngine({ corpusPath: 'corpus', persist: false });
+});
+
+beforeEach(() => {
+  const db = openDatabase(':memory:');
+  const faq = new FaqStore(db);
+  services = {
+    engine,
+    db,
+    faq,
+    curatedIndex: new CuratedIndex(faq, engine.analyzer),
+    unanswered: new UnansweredQueue(db),
+    feedback: new FeedbackStore(db),
+    logger: silentLogger,
+    commandList: [],
+  };
+});
+
+afterEach(() => {
+  services.curatedIndex.close();
+  services.db.close();
+});
+
+const answersRecorded = () => (services.db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+
+describe('answerQuestion', () => {
+  it('prefers a confident curated entry: resolves its cited paragraphs, counts the use, records the answer', () => {
+    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const result = answerQuestion(services, GUILD, 'siapa yang mendirikan grup Wagner?');
+
+    expect(result.curated).toMatchObject({ entryId: entry.id, question: 'Siapa pendiri Wagner?', answer: '**Yevgeny Prigozhin**.' });
+    expect(result.curated!.paragraphs).toHaveLength(1);
+    expect(result.curated!.paragraphs[0]).toMatchObject({ articleId: 'putin-kim-vostochny', number: 7 });
+    expect(result.curated!.paragraphs[0]!.text).toContain('Prigozhin');
+    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(1);
+
+    // The article passages are still there for the reply's fields.
+    expect(result.answer.query).toBeDefined();
+    expect(result.answerId).toBeGreaterThan(0);
+    expect(services.feedback.getAnswer(GUILD, result.answerId!)).toMatchObject({ curatedEntryId: entry.id, abstained: false, question: 'siapa yang mendirikan grup Wagner?' });
+    // Answered by the moderators: nothing for the queue, even when the article alone would abstain.
+    expect(services.unanswered.list(GUILD).total).toBe(0);
+
+    answerQuestion(services, GUILD, 'Wagner didirikan siapa');
+    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(2);
+  });
+
+  it('does not give a curated entry to a question it does not answer, nor to another server', () => {
+    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const when = answerQuestion(services, GUILD, 'Kapan Prigozhin meninggal?');
+    expect(when.curated).toBeUndefined();
+    const elsewhere = answerQuestion(services, OTHER_GUILD, 'siapa yang mendirikan grup Wagner?');
+    expect(elsewhere.curated).toBeUndefined();
+    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(0);
+  });
+
+  it('queues an abstention (grouped by wording) and records it as abstained', () => {
+    const first = answerQuestion(services, GUILD, OFF_TOPIC);
+    expect(first.answer.abstained).toBe(true);
+    expect(first.curated).toBeUndefined();
+    expect(services.feedback.getAnswer(GUILD, first.answerId!)).toMatchObject({ abstained: true });
+    expect(services.feedback.getAnswer(GUILD, first.answerId!)?.curatedEntryId).toBeUndefined();
+
+    answerQuestion(services, GUILD, '  siapa JUARA liga inggris musim lalu ? ');
+    const { items, total } = services.unanswered.list(GUILD);
+    expect(total).toBe(1);
+    expect(items[0]).toMatchObject({ question: OFF_TOPIC, count: 2, abstainedCount: 2, thumbsDownCount: 0 });
+    expect(services.unanswered.list(OTHER_GUILD).total).toBe(0);
+  });
+
+  it('does not queue a question the article answers', () => {
+    const result = answerQuestion(services, GUILD, ON_TOPIC);
+    expect(result.answer.abstained).toBe(false);
+    expect(result.answer.results.length).toBeGreaterThan(0);
+    expect(services.unanswered.list(GUILD).total).toBe(0);
+    expect(services.feedback.getAnswer(GUILD, result.answerId!)).toMatchObject({ abstained: false });
+  });
+
+  it('does not queue a question with nothing to search for', () => {
+    const result = answerQuestion(services, GUILD, '?!');
+    expect(result.answer).toMatchObject({ abstained: true, reason: 'empty-query' });
+    expect(services.unanswered.list(GUILD).total).toBe(0);
+  });
+
+  it('in a DM gives the article passages only and records nothing', () => {
+    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {
+      const result = answerQuestion(services, null, question);
+      expect(Object.keys(result)).toEqual(['answer']);
+      expect(result.answer).toEqual(engine.search(question));
+    }
+    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(0);
+    expect(answersRecorded()).toBe(0);
+    expect((services.db.prepare('SELECT COUNT(*) AS n FROM unanswered_questions').get() as { n: number }).n).toBe(0);
+  });
+
+  it('leaves out a cited paragraph the corpus no longer has', () => {
+    const entry = services.faq.add(GUILD, { ...WAGNER, paragraphs: ['putin-kim-vostochny#7', 'putin-kim-vostochny#99', 'gone#1'] }, 'mod');
+    const result = answerQuestion(services, GUILD, 'Siapa pendiri Wagner?');
+    expect(result.curated?.entryId).toBe(entry.id);
+    expect(result.curated!.paragraphs.map((p) => p.number)).toEqual([7]);
+    expect(paragraphByCitation(services, 'putin-kim-vostochny#1')?.number).toBe(1);
+    expect(paragraphByCitation(services, 'putin-kim-vostochny#0')).toBeUndefined();
+    expect(paragraphByCitation(services, 'nonsense')).toBeUndefined();
+  });
+
+  it('sees an entry added after an earlier question (the curated index follows the store)', () => {
+    expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
+    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated?.entryId).toBe(entry.id);
+    services.faq.remove(GUILD, entry.id);
+    expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The offline console (`npm start` without DISCORD_TOKEN, stdin piped): /faq works there
+ * too (the local user is a moderator of the fixed 'local' server), /ask prefers the
+ * curated answer, and everything persists in DATA_DIR for the next run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'faq-console-'));
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `npm start` (as `npx tsx src/main.ts`) with the given lines on stdin. */
+function runConsole(lines: string[], language = 'en'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('npx', ['tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_API_URL: '', DATA_DIR: dataDir, CORPUS_DIR: 'corpus', CONSOLE_LANGUAGE: language, LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(lines.map((line) => line + '\n').join(''));
+  });
+}
+
+describe('/faq in the offline console', () => {
+  it('adds a curated answer that a reworded question then gets; /faq list shows it', { timeout: 120_000 }, async () => {
+    const run = await runConsole([
+      '/faq add question: Siapa pendiri Wagner? answer: **Yevgeny Prigozhin**. paragraphs: 7 aliases: Wagner didirikan siapa',
+      'siapa yang mendirikan grup Wagner?',
+      '/faq list',
+      'Siapa juara Liga Inggris musim lalu?',
+      '/faq add question: siapa PENDIRI wagner?? answer: Orang lain.',
+      '/faq add question: Siapa @everyone? answer: x',
+    ]);
+    expect(run.stderr).not.toMatch(/ERROR|failed/i);
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('Saved curated answer #1. /ask will now give it for this question and its other phrasings.');
+
+    // The reworded question gets the moderators' answer first, with the cited paragraph.
+    const answer = out.slice(out.indexOf('== siapa yang mendirikan grup Wagner? =='));
+    expect(answer).toMatch(/^== siapa yang mendirikan grup Wagner\? ==\n\*\*📌 Moderators' answer\*\*\n\*\*Yevgeny Prigozhin\*\*\./);
+    expect(answer).toContain('¶7');
+    expect(answer).toContain('putin-kim-vostochny#7');
+
+    expect(out).toContain('== Curated answers (1) ==');
+    expect(out).toContain('**#1** Siapa pendiri Wagner? — used 1×');
+    expect(out).toContain('The article does not answer this question');
+    expect(out).toContain('is already a question or phrasing of curated answer #1');
+    expect(out).toMatch(/Nothing was saved:\n• The question contains a mention/);
+  });
+
+  it('keeps entries, use counts and the unanswered queue for the next run', { timeout: 120_000 }, async () => {
+    const run = await runConsole(['/faq list', 'Wagner didirikan siapa?', '/faq show entry: 1', '/faq unanswered'], 'id');
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain('== Jawaban kurasi (1) ==');
+    expect(out).toContain('**#1** Siapa pendiri Wagner? — dipakai 1×');
+    expect(out).toMatch(/\*\*📌 Jawaban moderator\*\*\n\*\*Yevgeny Prigozhin\*\*\./);
+    expect(out).toContain('Entri #1 · dipakai 2×');
+    expect(out).toContain('"Siapa juara Liga Inggris musim lalu?" — ditanya 1×');
+
+    const db = new Database(join(dataDir, 'bot.db'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT guild_id, use_count FROM faq_entries").all()).toEqual([{ guild_id: 'local', use_count: 2 }]);
+    } finally {
+      db.close();
+    }
+  });
+});
