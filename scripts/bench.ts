@@ -6,7 +6,7 @@
  * Per size and engine, each in a fresh child process: index build time and size on
  * disk, cold start to the first answer (wall clock from spawn, Node start-up included)
  * from the saved index and from a rebuild, query latency p50/p95/p99/mean, R@1, peak
- * RSS. Questions: all 6,194 up to 20k paragraphs; above that, every k-th question
+ * RSS. Questions: all 6,194 at 4,650 paragraphs; above that, every k-th question
  * (--sample, default 1500) for both engines, plus the project engine's R@1 over all.
  * Also times `npm run ask -- --corpus FILE --jsonl` from outside (per-question time
  * when piping the sample), and prints ratios default / project.
@@ -86,8 +86,8 @@ const rows: Record<string, unknown>[] = [];
 const startedAll = performance.now();
 for (const size of sizes) {
   const corpus = benchCorpusFile(benchDir, join(outDir, 'corpora'), size);
-  const questionsFile = size <= 20_000 ? allFile : sampleFile;
-  const nQuestions = size <= 20_000 ? allQuestionLines.length : sampleLines.length;
+  const questionsFile = size <= 5_000 ? allFile : sampleFile;
+  const nQuestions = size <= 5_000 ? allQuestionLines.length : sampleLines.length;
   const row: Record<string, unknown> = { size, questions: nQuestions };
   for (const engine of ['project', 'default'] as const) {
     const dataDir = join(outDir, `index-${engine}`);
@@ -163,5 +163,5 @@ if (values.json) {
     const r = row.ratios as Record<string, number>;
     console.log(`  ${String(row.size).padStart(6)}: p99 x${r.p99}  mean x${r.mean}  p50 x${r.p50}  cold load x${r.coldLoad}  peak RSS x${r.peakRss}  index size x${r.indexSize}  | ask CLI ${row.cliPerQuestionMs} ms/question (default mean / CLI x${r.cliMean})`);
   }
-  console.log(`\nMachine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memGB} GB, Node ${machine.node}; ${machine.totalMinutes} min. Latency questions: all ${allQuestionLines.length} up to 20k paragraphs, every k-th (${sampleLines.length}) above; "R@1 all" = project engine over all ${allQuestionLines.length}.`);
+  console.log(`\nMachine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memGB} GB, Node ${machine.node}; ${machine.totalMinutes} min. Latency questions: all ${allQuestionLines.length} at 4,650 paragraphs, every k-th (${sampleLines.length}) above; "R@1 all" = project engine over all ${allQuestionLines.length}.`);
 }

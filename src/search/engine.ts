@@ -60,10 +60,10 @@ export const DEFAULT_TUNING: Tuning = {
   b: 0.75,
   d: 0,
   titleBoost: 0.5,
-  coordination: 1,
+  coordination: 0,
   fuzzyWeight: 0.6,
-  rerankDepth: 0,
-  sentenceWeight: 0,
+  rerankDepth: 20,
+  sentenceWeight: 1,
 };
 
 const MAX_QUERY_TERMS = 32;
@@ -120,14 +120,15 @@ export class SearchEngine {
   }
 
   search(query: string, options: SearchOptions = {}): Answer {
-    const limit = options.limit ?? 3;
+    const limit = Math.max(0, Math.floor(options.limit ?? 3));
     const terms = this.queryTerms(query);
     if (terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
 
-    const ranked = this.rank(terms, Math.max(limit, this.tuning.rerankDepth));
+    let ranked = this.rank(terms, Math.max(1, limit, this.tuning.rerankDepth));
     if (ranked.length === 0) return { query, abstained: true, reason: 'no-match', results: [] };
 
     const weights = new Map(terms.map((t) => [t.term, t.idf]));
+    if (this.tuning.sentenceWeight > 0 && ranked.length > 1) ranked = this.rerankBySentence(ranked, weights);
     const coverage = this.coverage(ranked[0]!.doc, terms);
     if (!options.noAbstain && coverage < this.minCoverage) return { query, abstained: true, reason: 'low-confidence', results: [] };
     const hits = ranked.slice(0, limit).map(({ doc, score }) => this.toHit(doc, score, terms, weights));
@@ -155,20 +156,36 @@ export class SearchEngine {
     return { sentence: best, score: bestScore };
   }
 
+  /**
+   * The answer to a question usually sits in one sentence: candidates gain in
+   * proportion to the share of the question's weight that their best sentence holds.
+   */
+  private rerankBySentence(ranked: { doc: number; score: number }[], weights: TermWeights): { doc: number; score: number }[] {
+    let total = 0;
+    for (const w of weights.values()) total += w;
+    const top = ranked[0]!.score;
+    return ranked
+      .map(({ doc, score }) => ({ doc, score: score + this.tuning.sentenceWeight * top * (this.bestSentenceOf(this.corpus.paragraphs[doc]!.text, weights).score / total) }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
   /** The question's terms, their weights, and the index terms that match each. */
   private queryTerms(query: string): QueryTerm[] {
     const n = this.paragraphCount;
-    const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    // A term the index has never seen weighs as much as the rarest known term, not
+    // more: it cannot be told apart from a rare word the author did not use.
+    const idf = (df: number) => Math.log(1 + (n - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
     return this.analyzer.analyzeQueryTerms(query).slice(0, MAX_QUERY_TERMS).map(({ term, surface }) => {
       const id = this.index.termIds.get(term);
       const matches: QueryTerm['matches'] = id === undefined ? [] : [{ termId: id, factor: 1 }];
       if (id === undefined) {
-        // Typo tolerance: a term the index has never seen gets one edit (two when long),
-        // on its stem and on the word as written, so "Shoygu" still finds "Shoigu".
+        // Typo tolerance: a term the index has never seen gets one edit (two from nine
+        // letters; none up to four, where one edit is another word), on its stem and on
+        // the word as written, so "Shoygu" finds "Shoigu" and "kecelakan" "kecelakaan".
         const seen = new Set<number>();
         for (const form of new Set([term, surface])) {
-          if (/\d/.test(form) || form.length < 4) continue;
-          const maxDistance = form.length >= 7 ? 2 : 1;
+          if (/\d/.test(form) || form.length <= 4) continue;
+          const maxDistance = form.length >= 9 ? 2 : 1;
           for (const { termId, distance } of this.index.fuzzy(form, maxDistance)) {
             if (seen.has(termId)) continue;
             seen.add(termId);
@@ -182,8 +199,9 @@ export class SearchEngine {
 
   /**
    * BM25 (MiniSearch's formula and field boosts) summed over the query terms, times
-   * the number of query terms matched; only documents in the terms' postings are
-   * touched, and the best `depth` are selected without sorting every hit.
+   * (matched query terms)^coordination (MiniSearch: 1; tuned: 0, which the IDF already
+   * covers); only documents in the terms' postings are touched, and the best `depth`
+   * are selected without sorting every hit.
    */
   private rank(terms: QueryTerm[], depth: number): { doc: number; score: number }[] {
     const { k, b, d, titleBoost, coordination } = this.tuning;
@@ -191,44 +209,51 @@ export class SearchEngine {
     const N = index.documentCount;
     const F = index.fields.length;
     let touchedCount = 0;
-    terms.forEach((qt, qi) => {
-      const bit = 1 << qi;
-      for (const { termId, factor } of qt.matches) {
-        for (let f = 0; f < F; f++) {
-          const boost = f === 0 ? 1 : titleBoost;
-          const { offsets, docs, tfs } = index.fields[f]!;
-          const start = offsets[termId]!;
-          const end = offsets[termId + 1]!;
-          if (start === end) continue;
-          const df = end - start;
-          const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-          const avg = index.avgFieldLength[f]!;
-          const w = factor * boost * idf;
-          for (let p = start; p < end; p++) {
-            const doc = docs[p]!;
-            const tf = tfs[p]!;
-            const len = index.fieldLength[doc * F + f]!;
-            if (matched[doc] === 0) touched[touchedCount++] = doc;
-            matched[doc]! |= bit;
-            scores[doc]! += w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
+    depth = Math.max(1, depth);
+    try {
+      terms.forEach((qt, qi) => {
+        const bit = 1 << qi;
+        for (const { termId, factor } of qt.matches) {
+          for (let f = 0; f < F; f++) {
+            const boost = f === 0 ? 1 : titleBoost;
+            const { offsets, docs, tfs } = index.fields[f]!;
+            const start = offsets[termId]!;
+            const end = offsets[termId + 1]!;
+            if (start === end) continue;
+            const df = end - start;
+            const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+            const avg = index.avgFieldLength[f]!;
+            const w = factor * boost * idf;
+            for (let p = start; p < end; p++) {
+              const doc = docs[p]!;
+              const tf = tfs[p]!;
+              const len = index.fieldLength[doc * F + f]!;
+              if (matched[doc] === 0) touched[touchedCount++] = doc;
+              matched[doc]! |= bit;
+              scores[doc]! += w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
+            }
           }
         }
+      });
+      // Top-k selection: a small sorted buffer, since depth is small.
+      const top: { doc: number; score: number }[] = [];
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
+        const score = scores[doc]! * Math.pow(popcount(matched[doc]!), coordination);
+        if (top.length === depth && score <= top[depth - 1]!.score) continue;
+        let at = top.length === depth ? depth - 1 : top.length;
+        while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
+        top.splice(at, 0, { doc, score });
+        if (top.length > depth) top.pop();
       }
-    });
-    // Top-k selection: a small sorted buffer, since depth is small.
-    const top: { doc: number; score: number }[] = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      const score = scores[doc]! * Math.pow(popcount(matched[doc]!), coordination);
-      scores[doc] = 0;
-      matched[doc] = 0;
-      if (top.length === depth && score <= top[depth - 1]!.score) continue;
-      let at = top.length === depth ? depth - 1 : top.length;
-      while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
-      top.splice(at, 0, { doc, score });
-      if (top.length > depth) top.pop();
+      return top;
+    } finally {
+      // The scratch arrays must be clean for the next query, whatever happened.
+      for (let i = 0; i < touchedCount; i++) {
+        scores[touched[i]!] = 0;
+        matched[touched[i]!] = 0;
+      }
     }
-    return top;
   }
 
   /** The share of the question's IDF weight that the paragraph matched. */

@@ -263,10 +263,10 @@ export class FrozenIndex {
     const view = <A>(i: number, Type: { new (b: ArrayBuffer, o: number, n: number): A; BYTES_PER_ELEMENT: number }): A => {
       const [offset, bytes] = sections[i]!;
       if (offset + bytes > payloadBytes || bytes % Type.BYTES_PER_ELEMENT) throw new Error('bad section');
-      return new Type(payload.buffer, offset, bytes / Type.BYTES_PER_ELEMENT);
+      return new Type(payload.buffer, payload.byteOffset + offset, bytes / Type.BYTES_PER_ELEMENT);
     };
     const [termsAt, termsLength] = sections[0]!;
-    const terms = T === 0 ? [] : Buffer.from(payload.buffer, termsAt, termsLength).toString('utf8').split('\n');
+    const terms = T === 0 ? [] : Buffer.from(payload.buffer, payload.byteOffset + termsAt, termsLength).toString('utf8').split('\n');
     if (terms.length !== T) throw new Error('term count mismatch');
     const fields = INDEX_FIELDS.map((_, f) => {
       const offsets = view(1 + 3 * f, Uint32Array);

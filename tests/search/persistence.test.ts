@@ -123,7 +123,7 @@ describe('persisted search index', () => {
     }],
     ['a flipped byte in the postings (checksum)', (file) => {
       const buf = readFileSync(file);
-      buf[buf.length - 3] ^= 0xff;
+      buf[buf.length - 3] = buf[buf.length - 3]! ^ 0xff;
       writeFileSync(file, buf);
     }],
     ['extra bytes at the end', (file) => appendFileSync(file, Buffer.alloc(16))],
