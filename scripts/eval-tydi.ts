@@ -1,8 +1,9 @@
 /**
  * Retrieval quality on TyDi QA Indonesian (../shared/bench, CC BY-SA 4.0; see its SOURCE.md).
- *   npm run eval:tydi [-- --json] [--bench DIR]
+ *   npm run eval:tydi [-- --json] [--bench DIR] [--min-r1 X]
  * Prints R@1, R@5 and MRR@10 for the whole set, the tuning lines (1-5771) and the
  * test split (lines 5772-6194), plus how often the engine would have abstained.
+ * With --min-r1 it exits 1 when R@1 on the whole set is below X (the CI gate).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     // Experiments: scoring knobs as JSON (see Tuning in src/search/engine.ts), and a dump of misses.
     tuning: { type: 'string' },
     misses: { type: 'string' },
+    'min-r1': { type: 'string' },
   },
 });
 const benchDir = values.bench!;
@@ -63,4 +65,11 @@ else {
   console.log(`TyDi QA Indonesian: ${engine.paragraphCount} passages, index built in ${Math.round(buildMs)} ms, ${Math.round(queryMs)} ms for ${2 * questions.length} searches`);
   for (const [name, s] of Object.entries(summary))
     console.log(`${name.padEnd(5)} n=${String(s.questions).padEnd(5)} R@1=${s.r1.toFixed(3)} R@5=${s.r5.toFixed(3)} MRR@10=${s.mrr10.toFixed(3)} would-abstain=${s.abstainRate.toFixed(3)}`);
+}
+
+const minR1 = values['min-r1'] === undefined ? undefined : Number(values['min-r1']);
+if (minR1 !== undefined) {
+  const passed = summary.all!.r1 >= minR1;
+  console.log(`${passed ? 'PASS' : 'FAIL'}: TyDi R@1 ${summary.all!.r1.toFixed(3)} (gate ${minR1})`);
+  if (!passed) process.exitCode = 1;
 }
