@@ -1,9 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { localized, type Command } from '../src/bot/command.js';
 import { fill, t } from '../src/bot/i18n.js';
-import { clip } from '../src/bot/registry.js';
 import { renderParagraph } from '../src/render/paragraphReply.js';
-import { literal } from '../src/render/markdown.js';
+import { literal, shorten } from '../src/render/markdown.js';
 
 const data = localized(new SlashCommandBuilder(), ['paragraph', 'paragraf'], ['Show one paragraph of an article in full, with its citation', 'Tampilkan satu paragraf artikel secara lengkap, dengan kutipannya'])
   .addIntegerOption((o) =>
@@ -31,7 +30,7 @@ const paragraph: Command = {
     const number = ctx.options.getInteger('number') ?? 0;
     const article = articleId ? articles.find((a) => a.id === articleId) : articles.length === 1 ? articles[0] : undefined;
     if (!article) {
-      const text = articleId ? fill(t(ctx.language, TEXT.unknownArticle), { id: literal(clip(articleId, 80)) }) : fill(t(ctx.language, TEXT.chooseArticle), { count: articles.length });
+      const text = articleId ? fill(t(ctx.language, TEXT.unknownArticle), { id: literal(shorten(articleId, 80)) }) : fill(t(ctx.language, TEXT.chooseArticle), { count: articles.length });
       return ctx.reply({ content: text, ephemeral: true });
     }
     if (!Number.isInteger(number) || number < 1 || number > article.paragraphs.length) {

@@ -1,6 +1,6 @@
 import type { Services } from '../bot/services.js';
 import type { Choice } from '../bot/reply.js';
-import { clip } from '../bot/registry.js';
+import { shorten } from '../render/markdown.js';
 import { checkQuestion } from '../search/question.js';
 import { splitSentences } from '../search/sentences.js';
 
@@ -15,7 +15,7 @@ const MAX_CHOICES = 25;
 export function suggestQuestions(services: Services, guildId: string | null, typed: string): Choice[] {
   const choices: Choice[] = [];
   const add = (text: string) => {
-    const value = clip(text.replace(/\s+/g, ' ').trim(), 100);
+    const value = shorten(text.replace(/\s+/g, ' ').trim(), 100);
     if (value && !choices.some((c) => c.value === value)) choices.push({ name: value, value });
   };
   const check = checkQuestion(typed);

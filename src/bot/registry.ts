@@ -7,6 +7,7 @@ import { t, type Text } from './i18n.js';
 import type { Precondition } from './preconditions.js';
 import type { Choice } from './reply.js';
 import type { Services } from './services.js';
+import { shorten } from '../render/markdown.js';
 
 /** For building deployment JSON only: running a command without services is a bug. */
 const NO_SERVICES = new Proxy({} as Services, {
@@ -123,19 +124,12 @@ export function sanitizeChoices(choices: Choice[]): Choice[] {
   const seen = new Set<string>();
   const out: Choice[] = [];
   for (const choice of choices) {
-    const name = clip(choice.name.replace(/\s+/g, ' ').trim(), 100);
-    const value = typeof choice.value === 'string' ? clip(choice.value.trim(), 100) : choice.value;
+    const name = shorten(choice.name.replace(/\s+/g, ' ').trim(), 100);
+    const value = typeof choice.value === 'string' ? shorten(choice.value.trim(), 100) : choice.value;
     if (!name || value === '' || seen.has(String(value))) continue;
     seen.add(String(value));
     out.push({ name, value });
     if (out.length === 25) break;
   }
   return out;
-}
-
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
 }

@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { CuratedIndex } from '../curated/curatedIndex.js';
-import { openDatabase } from '../curated/database.js';
+import { openDatabase, type Db } from '../curated/database.js';
 import { FaqStore } from '../curated/faqStore.js';
 import { FeedbackStore } from '../curated/feedback.js';
 import { UnansweredQueue } from '../curated/unansweredQueue.js';
 import { loadEngine } from '../search/loadEngine.js';
+import type { SearchEngine } from '../search/engine.js';
 import { CommandRegistry } from './registry.js';
 import type { Services } from './services.js';
 
@@ -23,18 +24,7 @@ export interface Bot {
  */
 export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, logger: Logger): Promise<Bot> {
   const engine = await loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger: (message) => logger.info(message) });
-  const db = openDatabase(join(config.dataDir, 'bot.db'));
-  const faq = new FaqStore(db);
-  const services: Services = {
-    engine,
-    db,
-    faq,
-    curatedIndex: new CuratedIndex(faq, engine.analyzer),
-    unanswered: new UnansweredQueue(db),
-    feedback: new FeedbackStore(db),
-    logger,
-    commandList: [],
-  };
+  const services = createServices(engine, openDatabase(join(config.dataDir, 'bot.db')), logger);
   const registry = new CommandRegistry(await CommandRegistry.loadCommands(), services);
   services.commandList = registry.toJSON();
   logger.info(`Loaded ${engine.corpus.articles.length} article(s), ${engine.paragraphCount} paragraphs; commands: ${registry.names.map((n) => '/' + n).join(' ')}`);
@@ -43,7 +33,22 @@ export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, lo
     services,
     close: () => {
       services.curatedIndex.close();
-      db.close();
+      services.db.close();
     },
+  };
+}
+
+/** The services over one engine and one database (tests build them on ':memory:'). */
+export function createServices(engine: SearchEngine, db: Db, logger: Logger): Services {
+  const faq = new FaqStore(db);
+  return {
+    engine,
+    db,
+    faq,
+    curatedIndex: new CuratedIndex(faq, engine.analyzer),
+    unanswered: new UnansweredQueue(db),
+    feedback: new FeedbackStore(db),
+    logger,
+    commandList: [],
   };
 }

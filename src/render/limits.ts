@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Reply } from '../bot/reply.js';
-import { clip } from '../bot/registry.js';
+import { shorten } from './markdown.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
 export const LIMITS = {
@@ -19,21 +19,21 @@ export const LIMITS = {
 /** Trims every part of an embed to Discord's limits, then the whole to 6,000 characters. */
 export function fitEmbed(embed: APIEmbed): APIEmbed {
   const out: APIEmbed = { ...embed };
-  if (out.title) out.title = clip(out.title, LIMITS.embedTitle);
-  if (out.description) out.description = clip(out.description, LIMITS.embedDescription);
-  if (out.footer) out.footer = { ...out.footer, text: clip(out.footer.text, LIMITS.footer) };
-  if (out.author) out.author = { ...out.author, name: clip(out.author.name, LIMITS.authorName) };
+  if (out.title) out.title = shorten(out.title, LIMITS.embedTitle);
+  if (out.description) out.description = shorten(out.description, LIMITS.embedDescription);
+  if (out.footer) out.footer = { ...out.footer, text: shorten(out.footer.text, LIMITS.footer) };
+  if (out.author) out.author = { ...out.author, name: shorten(out.author.name, LIMITS.authorName) };
   if (out.fields) {
     out.fields = out.fields.slice(0, LIMITS.embedFields).map((f) => ({
       ...f,
-      name: clip(f.name, LIMITS.fieldName) || '\u200b',
-      value: clip(f.value, LIMITS.fieldValue) || '\u200b',
+      name: shorten(f.name, LIMITS.fieldName) || '\u200b',
+      value: shorten(f.value, LIMITS.fieldValue) || '\u200b',
     }));
   }
   // Over the total: shorten the description first, then drop fields from the end.
   let excess = embedLength(out) - LIMITS.embedTotal;
   if (excess > 0 && out.description) {
-    out.description = clip(out.description, Math.max(1, out.description.length - excess));
+    out.description = shorten(out.description, Math.max(1, out.description.length - excess));
     excess = embedLength(out) - LIMITS.embedTotal;
   }
   while (excess > 0 && out.fields?.length) {
@@ -57,7 +57,7 @@ export function embedLength(embed: APIEmbed): number {
 export function fitReply(reply: Reply): Reply {
   return {
     ...reply,
-    content: reply.content === undefined ? undefined : clip(reply.content, LIMITS.content),
+    content: reply.content === undefined ? undefined : shorten(reply.content, LIMITS.content),
     embeds: reply.embeds?.slice(0, LIMITS.embedsPerMessage).map(fitEmbed),
   };
 }

@@ -1,12 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion, paragraphByCitation } from '../../src/answer/answerQuestion.js';
 import type { Services } from '../../src/bot/services.js';
+import { createServices } from '../../src/bot/startup.js';
 import { silentLogger } from '../../src/config/logger.js';
-import { CuratedIndex } from '../../src/curated/curatedIndex.js';
 import { openDatabase } from '../../src/curated/database.js';
-import { FaqStore } from '../../src/curated/faqStore.js';
-import { FeedbackStore } from '../../src/curated/feedback.js';
-import { UnansweredQueue } from '../../src/curated/unansweredQueue.js';
 import { loadEngine } from '../../src/search/loadEngine.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 
@@ -24,18 +21,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  const db = openDatabase(':memory:');
-  const faq = new FaqStore(db);
-  services = {
-    engine,
-    db,
-    faq,
-    curatedIndex: new CuratedIndex(faq, engine.analyzer),
-    unanswered: new UnansweredQueue(db),
-    feedback: new FeedbackStore(db),
-    logger: silentLogger,
-    commandList: [],
-  };
+  services = createServices(engine, openDatabase(':memory:'), silentLogger);
 });
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import { customId, localized, type Command } from '../../src/bot/command.js';
 import type { Actor, AutocompleteContext, CommandContext, ComponentContext } from '../../src/bot/context.js';
 import type { Language } from '../../src/bot/i18n.js';
 import { cooldown, guildOnly, isModerator, moderatorOnly, type Precondition } from '../../src/bot/preconditions.js';
-import { clip, CommandRegistry, sanitizeChoices } from '../../src/bot/registry.js';
+import { CommandRegistry, sanitizeChoices } from '../../src/bot/registry.js';
 import type { Choice, Reply } from '../../src/bot/reply.js';
 import type { Services } from '../../src/bot/services.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -348,14 +348,6 @@ describe('sanitizeChoices', () => {
 });
 
 describe('helpers', () => {
-  it('clip cuts at a word boundary when there is one, with an ellipsis, within the limit', () => {
-    expect(clip('short', 10)).toBe('short');
-    const cut = clip('alpha beta gamma delta epsilon', 20);
-    expect(cut.length).toBeLessThanOrEqual(20);
-    expect(cut).toBe('alpha beta gamma…');
-    expect(clip('x'.repeat(50), 10)).toBe('x'.repeat(9) + '…');
-  });
-
   it('customId joins parts with ":" and refuses ids over Discord\'s 100 characters', () => {
     expect(customId('feedback', 'up', 12)).toBe('feedback:up:12');
     expect(() => customId('p', 'x'.repeat(100))).toThrow(/custom id too long/);

@@ -99,6 +99,7 @@ describe('shorten', () => {
     const out = shorten('satu dua tiga empat lima enam tujuh', 20);
     expect(out.length).toBeLessThanOrEqual(20);
     expect(out).toBe('satu dua tiga…');
+    expect(shorten('x'.repeat(50), 10)).toBe('x'.repeat(9) + '…'); // no space: a hard cut
   });
 });
 
