@@ -8,7 +8,7 @@ import { normalizeText } from './normalize.js';
  * Bump when analysis output changes: persisted indexes are keyed on it, so a
  * saved index built by an older analyzer is rebuilt instead of trusted.
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /**
  * Question words and chatty fillers that Lucene's list lacks. Questions are phrased
@@ -27,6 +27,8 @@ const EXTRA_STOPWORDS = [
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 /** En and em dashes separate words ("Korea Utara–Rusia"); only a hyphen joins them ("objek-objek"). */
 const SEPARATING_DASHES = /[\u2012-\u2015\u2212]/g;
+/** English possessive: "Russia's stocks" is about Russia, so the word is its owner. */
+const POSSESSIVE = /(?<=\p{L}{2})'s$/iu;
 /** Emphatic particles: "adakah" and "haruskah" are stopwords when "ada" and "harus" are. */
 const PARTICLE = /^(.{2,})(kah|lah|pun)$/;
 
@@ -74,7 +76,7 @@ export class Analyzer {
   }
 
   private run(text: string, removeStopwords: boolean, surfaces?: string[]): string[] {
-    const raw = normalizeText(text.replace(SEPARATING_DASHES, ' ')).match(TOKEN) ?? [];
+    const raw = (normalizeText(text.replace(SEPARATING_DASHES, ' ')).match(TOKEN) ?? []).map((t) => t.replace(POSSESSIVE, ''));
     const lower = raw.map((t) => t.toLowerCase());
     const terms: string[] = [];
     for (let i = 0; i < raw.length; i++) {

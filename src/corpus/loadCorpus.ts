@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArticle, ARTICLE_ID } from './articleFile.js';
 import { CorpusError, type Article, type Corpus } from './types.js';
@@ -55,30 +55,65 @@ function lineOf(content: string, pattern: RegExp): number | undefined {
 
 function loadPassagesFile(file: string): Article[] {
   const articles: Article[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (!line.trim()) return;
-      let row: { id?: unknown; title?: unknown; text?: unknown } | null;
-      try {
-        row = JSON.parse(line);
-      } catch {
-        throw new CorpusError('not valid JSON', file, index + 1);
-      }
-      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new CorpusError('each line must be a JSON object {"id","title","text"}', file, index + 1);
-      if (typeof row.id !== 'string' || !row.id) throw new CorpusError('passage needs a string "id"', file, index + 1);
-      if (typeof row.text !== 'string' || !row.text.trim()) throw new CorpusError('passage needs a non-empty "text"', file, index + 1);
-      const id = row.id;
-      const title = typeof row.title === 'string' && row.title ? row.title : id;
-      articles.push({
-        id,
-        title,
-        language: 'id',
-        file: `${file}:${index + 1}`,
-        paragraphs: [{ articleId: id, articleTitle: title, number: 1, text: row.text.trim() }],
-      });
+  let index = -1;
+  for (const line of readLines(file)) {
+    index++;
+    if (!line.trim()) continue;
+    let row: { id?: unknown; title?: unknown; text?: unknown } | null;
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new CorpusError('not valid JSON', file, index + 1);
+    }
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new CorpusError('each line must be a JSON object {"id","title","text"}', file, index + 1);
+    if (typeof row.id !== 'string' || !row.id) throw new CorpusError('passage needs a string "id"', file, index + 1);
+    if (typeof row.text !== 'string' || !row.text.trim()) throw new CorpusError('passage needs a non-empty "text"', file, index + 1);
+    const id = row.id;
+    const title = typeof row.title === 'string' && row.title ? row.title : id;
+    articles.push({
+      id,
+      title,
+      language: 'id',
+      file: `${file}:${index + 1}`,
+      paragraphs: [{ articleId: id, articleTitle: title, number: 1, text: row.text.trim() }],
     });
+  }
   return articles;
+}
+
+/**
+ * The `\n`-separated lines of a file (as `split('\n')` would give them, minus a last
+ * empty one), decoded one at a time from fixed-size chunks: a big passages file never
+ * exists as one string (60 MB of JSONL with a single non-Latin-1 character would be a
+ * 120 MB two-byte string, plus every line as a sliced copy while parsing).
+ */
+function* readLines(file: string, chunkSize = 1 << 22): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(chunkSize);
+    let filled = 0;
+    for (;;) {
+      if (filled === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      const read = readSync(fd, buf, filled, buf.length - filled, null);
+      if (read === 0) break;
+      const end = filled + read;
+      let start = 0;
+      // Bytes before `filled` hold no newline (they were scanned already).
+      for (let nl = buf.indexOf(10, filled); nl !== -1 && nl < end; nl = buf.indexOf(10, start)) {
+        yield buf.toString('utf8', start, nl);
+        start = nl + 1;
+      }
+      buf.copyWithin(0, start, end);
+      filled = end - start;
+    }
+    if (filled > 0) yield buf.toString('utf8', 0, filled);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export { ARTICLE_ID };

@@ -1,5 +1,6 @@
 import { Analyzer } from '../analysis/analyzer.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
+import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
 import { FrozenIndex, type IndexedDoc } from './frozenIndex.js';
 import { splitSentences } from './sentences.js';
 
@@ -47,12 +48,20 @@ export interface Tuning {
   titleBoost: number;
   /** Final score = BM25 sum x (matched query terms)^coordination (MiniSearch uses 1). */
   coordination: number;
+  /** BM25 term weight = IDF^idfExponent (1 is plain BM25): rare terms weigh more. */
+  idfExponent: number;
   /** Weight of a fuzzy (typo) match, times len / (len + distance). */
   fuzzyWeight: number;
   /** Candidates re-ranked by their best sentence. */
   rerankDepth: number;
   /** Weight of the best sentence's share of the query weight, relative to the top score. */
   sentenceWeight: number;
+  /**
+   * Bonus, relative to the top score, for a candidate whose best sentence holds what
+   * the question word asks for (see answerType.ts: a year or date for "kapan", a
+   * number for "berapa", a definition for "apa itu").
+   */
+  answerTypeWeight: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -61,9 +70,11 @@ export const DEFAULT_TUNING: Tuning = {
   d: 0,
   titleBoost: 0.5,
   coordination: 0,
+  idfExponent: 1.6,
   fuzzyWeight: 0.6,
   rerankDepth: 20,
-  sentenceWeight: 1,
+  sentenceWeight: 0.7,
+  answerTypeWeight: 0.15,
 };
 
 const MAX_QUERY_TERMS = 32;
@@ -98,7 +109,7 @@ export class SearchEngine {
   constructor(corpus: Corpus, options: EngineOptions = {}) {
     this.corpus = corpus;
     this.analyzer = options.analyzer ?? new Analyzer();
-    this.minCoverage = options.minCoverage ?? 0.5;
+    this.minCoverage = options.minCoverage ?? 0.45;
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.index = options.index ?? SearchEngine.buildIndex(corpus, this.analyzer);
     if (this.index.documentCount !== corpus.paragraphs.length)
@@ -128,7 +139,7 @@ export class SearchEngine {
     if (ranked.length === 0) return { query, abstained: true, reason: 'no-match', results: [] };
 
     const weights = new Map(terms.map((t) => [t.term, t.idf]));
-    if (this.tuning.sentenceWeight > 0 && ranked.length > 1) ranked = this.rerankBySentence(ranked, weights);
+    if (this.tuning.sentenceWeight > 0 && ranked.length > 1) ranked = this.rerankBySentence(ranked, weights, answerTypeOf(query));
     const coverage = this.coverage(ranked[0]!.doc, terms);
     if (!options.noAbstain && coverage < this.minCoverage) return { query, abstained: true, reason: 'low-confidence', results: [] };
     const hits = ranked.slice(0, limit).map(({ doc, score }) => this.toHit(doc, score, terms, weights));
@@ -160,12 +171,17 @@ export class SearchEngine {
    * The answer to a question usually sits in one sentence: candidates gain in
    * proportion to the share of the question's weight that their best sentence holds.
    */
-  private rerankBySentence(ranked: { doc: number; score: number }[], weights: TermWeights): { doc: number; score: number }[] {
+  private rerankBySentence(ranked: { doc: number; score: number }[], weights: TermWeights, answerType?: AnswerType): { doc: number; score: number }[] {
     let total = 0;
     for (const w of weights.values()) total += w;
     const top = ranked[0]!.score;
+    const { sentenceWeight, answerTypeWeight } = this.tuning;
     return ranked
-      .map(({ doc, score }) => ({ doc, score: score + this.tuning.sentenceWeight * top * (this.bestSentenceOf(this.corpus.paragraphs[doc]!.text, weights).score / total) }))
+      .map(({ doc, score }) => {
+        const best = this.bestSentenceOf(this.corpus.paragraphs[doc]!.text, weights);
+        const cue = answerType && answerTypeWeight > 0 && hasAnswerCue(best.sentence, answerType) ? answerTypeWeight * top : 0;
+        return { doc, score: score + sentenceWeight * top * (best.score / total) + cue };
+      })
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -204,7 +220,7 @@ export class SearchEngine {
    * are selected without sorting every hit.
    */
   private rank(terms: QueryTerm[], depth: number): { doc: number; score: number }[] {
-    const { k, b, d, titleBoost, coordination } = this.tuning;
+    const { k, b, d, titleBoost, coordination, idfExponent } = this.tuning;
     const { scores, matched, touched, index } = this;
     const N = index.documentCount;
     const F = index.fields.length;
@@ -223,7 +239,7 @@ export class SearchEngine {
             const df = end - start;
             const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
             const avg = index.avgFieldLength[f]!;
-            const w = factor * boost * idf;
+            const w = factor * boost * Math.pow(idf, idfExponent);
             for (let p = start; p < end; p++) {
               const doc = docs[p]!;
               const tf = tfs[p]!;
@@ -256,15 +272,28 @@ export class SearchEngine {
     }
   }
 
-  /** The share of the question's IDF weight that the paragraph matched. */
+  /**
+   * The share of the question's IDF weight that the paragraph matched. Unlike ranking,
+   * a term the corpus has never seen weighs as a document frequency of 0 here (more
+   * than the rarest known term): a question about a word no paragraph uses is likely
+   * about something else. A typo match is credited len / (len + distance), without
+   * the ranking's fuzzyWeight, since it stands for the same word.
+   */
   private coverage(doc: number, terms: QueryTerm[]): number {
+    const n = this.paragraphCount;
+    const unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
+    const { fuzzyWeight } = this.tuning;
     let total = 0;
     let matched = 0;
     for (const t of terms) {
-      total += t.idf;
+      const weight = t.matches.some((m) => m.factor === 1) ? t.idf : unseenIdf;
+      total += weight;
       let best = 0;
-      for (const { termId, factor } of t.matches) if (factor > best && this.contains(doc, termId)) best = factor;
-      matched += t.idf * best;
+      for (const { termId, factor } of t.matches) {
+        const credit = factor < 1 && fuzzyWeight > 0 ? Math.min(1, factor / fuzzyWeight) : factor;
+        if (credit > best && this.contains(doc, termId)) best = credit;
+      }
+      matched += weight * best;
     }
     return total > 0 ? matched / total : 0;
   }

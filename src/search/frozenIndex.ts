@@ -42,7 +42,7 @@ interface MiniSearchInternals {
 export class FrozenIndex {
   readonly terms: string[];
   readonly termIds: Map<string, number>;
-  private fuzzyMap?: SearchableMap<number>;
+  private lcp?: Uint8Array;
 
   constructor(
     readonly documentCount: number,
@@ -67,12 +67,89 @@ export class FrozenIndex {
     return o[termId + 1]! - o[termId]!;
   }
 
-  /** Index terms within `maxDistance` edits of `term` (MiniSearch's radix-tree fuzzy search). */
+  /**
+   * Index terms within `maxDistance` edits (Levenshtein, UTF-16 code units) of `term`,
+   * in term order: the same terms and distances as MiniSearch's radix-tree fuzzy search
+   * (`SearchableMap.fuzzyGet`), without building a tree (one over 235k terms took
+   * 300-500 ms at the first unknown word, and 60-90 MB). The sorted term list is a trie
+   * in disguise: with the length of the prefix each term shares with the previous one
+   * (`prefixLengths`, one byte per term), a walk down the list computes one banded
+   * Levenshtein row per trie node, reusing the rows of the shared prefix, and skips
+   * every term under a prefix whose row minimum already exceeds `maxDistance`.
+   */
   fuzzy(term: string, maxDistance: number): { termId: number; distance: number }[] {
-    this.fuzzyMap ??= SearchableMap.from<number>(this.terms.map((t, i) => [t, i] as [string, number]));
     const out: { termId: number; distance: number }[] = [];
-    for (const [, [termId, distance]] of this.fuzzyMap.fuzzyGet(term, maxDistance)) out.push({ termId, distance });
+    const terms = this.terms;
+    const lcp = this.prefixLengths();
+    const d = maxDistance;
+    const n = term.length;
+    const maxDepth = n + d; // longer terms are more than d edits away
+    const width = n + 1;
+    // rows[i * width + j]: edit distance between the first i characters of the current
+    // index term and the first j of `term`, computed only for |i - j| <= d; the cells
+    // outside that band keep d + 1 (a lower bound of their true value, which is > d).
+    const rows = new Uint32Array((maxDepth + 1) * width).fill(d + 1);
+    for (let j = 0; j <= n; j++) rows[j] = j;
+    for (let i = 0; i <= maxDepth; i++) rows[i * width] = i;
+    const query = new Uint16Array(n);
+    for (let j = 0; j < n; j++) query[j] = term.charCodeAt(j);
+    let valid = 0; // rows 0..valid are those of the prefixes of the last term examined
+    let shared = 0; // length of the prefix the current term shares with that one
+    let skip = Infinity; // terms sharing at least `skip` characters with it are out of reach
+    for (let t = 0; t < terms.length; t++) {
+      if (lcp[t]! < shared) shared = lcp[t]!;
+      if (shared >= skip) continue;
+      const word = terms[t]!;
+      const last = word.length < maxDepth ? word.length : maxDepth;
+      let depth = shared < valid ? shared : valid;
+      skip = Infinity;
+      while (depth < last) {
+        const c = word.charCodeAt(depth++);
+        const row = depth * width;
+        const above = row - width;
+        let min = depth;
+        const from = depth - d > 1 ? depth - d : 1;
+        const to = depth + d < n ? depth + d : n;
+        for (let j = from; j <= to; j++) {
+          const sub = rows[above + j - 1]! + (query[j - 1] === c ? 0 : 1);
+          const del = rows[above + j]! + 1;
+          const ins = rows[row + j - 1]! + 1;
+          const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+          rows[row + j] = v;
+          if (v < min) min = v;
+        }
+        if (min > d) {
+          skip = depth;
+          break;
+        }
+      }
+      valid = depth;
+      shared = 255;
+      if (skip !== Infinity) continue;
+      if (word.length > maxDepth) {
+        skip = maxDepth;
+        continue;
+      }
+      const distance = rows[depth * width + n]!;
+      if (distance <= d) out.push({ termId: t, distance });
+    }
     return out;
+  }
+
+  /** prefixLengths()[t]: characters (at most 255) that term t shares with term t - 1. Built once, on first use. */
+  private prefixLengths(): Uint8Array {
+    if (this.lcp) return this.lcp;
+    const terms = this.terms;
+    const lcp = new Uint8Array(terms.length);
+    for (let t = 1; t < terms.length; t++) {
+      const a = terms[t - 1]!;
+      const b = terms[t]!;
+      const m = Math.min(a.length, b.length, 255);
+      let k = 0;
+      while (k < m && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+      lcp[t] = k;
+    }
+    return (this.lcp = lcp);
   }
 
   /** Indexes documents with MiniSearch (in shards) and freezes the result. */
@@ -251,22 +328,28 @@ export class FrozenIndex {
     const header = FrozenIndex.readHeader(buf);
     const payloadBytes = header.payloadBytes as number;
     if (buf.length - header.headerEnd !== payloadBytes) throw new Error(`truncated or padded payload (${buf.length - header.headerEnd} of ${payloadBytes} bytes)`);
-    // Copy into a fresh, aligned buffer: typed arrays need aligned offsets.
-    const payload = new Uint8Array(payloadBytes);
-    payload.set(buf.subarray(header.headerEnd));
+    // The arrays are views on `buf` itself when the payload is 8-byte aligned in memory
+    // (as when loadEngine reads the file into a fresh ArrayBuffer): no second copy of
+    // the index. Otherwise it is copied into a fresh, aligned buffer.
+    let payload = buf.subarray(header.headerEnd);
+    if (payload.byteOffset % 8 !== 0) {
+      payload = Buffer.from(new ArrayBuffer(payloadBytes));
+      payload.set(buf.subarray(header.headerEnd));
+    }
     if (createHash('sha256').update(payload).digest('hex') !== header.sha256) throw new Error('checksum mismatch');
     const sections = header.sections as [number, number][];
     const N = header.documentCount as number;
     const T = header.termCount as number;
     const F = INDEX_FIELDS.length;
     if (JSON.stringify(header.fields) !== JSON.stringify(INDEX_FIELDS) || sections.length !== 2 + 3 * F) throw new Error('unexpected layout');
-    const view = <A>(i: number, Type: { new (b: ArrayBuffer, o: number, n: number): A; BYTES_PER_ELEMENT: number }): A => {
+    const view = <A>(i: number, Type: { new (b: ArrayBufferLike, o: number, n: number): A; BYTES_PER_ELEMENT: number }): A => {
       const [offset, bytes] = sections[i]!;
       if (offset + bytes > payloadBytes || bytes % Type.BYTES_PER_ELEMENT) throw new Error('bad section');
       return new Type(payload.buffer, payload.byteOffset + offset, bytes / Type.BYTES_PER_ELEMENT);
     };
     const [termsAt, termsLength] = sections[0]!;
-    const terms = T === 0 ? [] : Buffer.from(payload.buffer, payload.byteOffset + termsAt, termsLength).toString('utf8').split('\n');
+    if (termsAt + termsLength > payloadBytes) throw new Error('bad section');
+    const terms = T === 0 ? [] : payload.toString('utf8', termsAt, termsAt + termsLength).split('\n');
     if (terms.length !== T) throw new Error('term count mismatch');
     const fields = INDEX_FIELDS.map((_, f) => {
       const offsets = view(1 + 3 * f, Uint32Array);

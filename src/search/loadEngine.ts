@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ANALYSIS_VERSION, Analyzer } from '../analysis/analyzer.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
@@ -90,7 +90,7 @@ export function indexFile(dataDir: string, corpusPath: string): string {
 function readIndex(file: string, key: string): { index?: FrozenIndex; reason: string } {
   let buf: Buffer;
   try {
-    buf = readFileSync(file);
+    buf = readAligned(file);
   } catch {
     return { reason: 'no saved index' };
   }
@@ -99,6 +99,27 @@ function readIndex(file: string, key: string): { index?: FrozenIndex; reason: st
     return { index: FrozenIndex.deserialize(buf).index, reason: '' };
   } catch (error) {
     return { reason: `saved index is unreadable (${(error as Error).message})` };
+  }
+}
+
+/**
+ * The whole file in a fresh ArrayBuffer (offset 0, so 8-byte aligned): the index's
+ * typed arrays are then views on it, with no second copy (see FrozenIndex.deserialize).
+ */
+function readAligned(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.from(new ArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const read = readSync(fd, buf, at, size - at, null);
+      if (read === 0) break;
+      at += read;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -26,6 +26,11 @@ describe('Analyzer: normalisation and tokenisation', () => {
     expect(terms('Korea Utara\u2013Rusia')).toEqual(['koreautara', 'rusia']);
   });
 
+  it("reads an English possessive as its owner (\"Russia's\" is Russia)", () => {
+    expect(terms("Russia's stocks")).toEqual(terms('Russia stocks'));
+    expect(terms("the US's position")).toContain('amerikaserikat');
+  });
+
   it('strips control and zero-width characters instead of splitting words on them', () => {
     expect(terms('Pri\u200Bgo\u200Dzhin')).toEqual(['prigozhin']);
     expect(terms('Wag\u0007ner\uFEFF')).toEqual(['wagner']);

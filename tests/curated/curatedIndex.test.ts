@@ -71,8 +71,10 @@ describe('CuratedIndex', () => {
   });
 
   it('reports the phrase that matched and its coverage', () => {
+    // "mendirikan", "didirikan" and "pendiri" fold to one term (src/analysis/aliases.ts),
+    // so the question and its alias cover this wording equally well.
     const match = index.match(GUILD_A, 'siapa yang mendirikan grup Wagner')!;
-    expect(match.phrase).toBe('Wagner didirikan siapa');
+    expect(['Wagner didirikan siapa', 'Siapa pendiri Wagner?']).toContain(match.phrase);
     expect(match.phraseCoverage).toBe(1);
     expect(match.queryCoverage).toBeGreaterThanOrEqual(0.6);
     expect(match.score).toBe(Math.min(match.queryCoverage, match.phraseCoverage));
@@ -84,7 +86,7 @@ describe('CuratedIndex', () => {
     const loneIndex = new CuratedIndex(lone, analyzer);
     expect(loneIndex.match(GUILD_A, 'Apa kata Putin tentang roket?')).toBeUndefined();
     expect(loneIndex.match(GUILD_A, 'Apa itu Wagner?')).toBeUndefined();
-    expect(loneIndex.match(GUILD_A, 'siapa yang mendirikan grup Wagner')?.phrase).toBe('Wagner didirikan siapa');
+    expect(loneIndex.match(GUILD_A, 'siapa yang mendirikan grup Wagner')?.entry.question).toBe('Siapa pendiri Wagner?');
     expect(loneIndex.match(GUILD_A, 'pendiri wagner siapa ya?')?.phrase).toBe('Siapa pendiri Wagner?');
   });
 
@@ -95,7 +97,8 @@ describe('CuratedIndex', () => {
 
     const wagner = entries.get('Siapa pendiri Wagner?')!;
     store.edit(GUILD_A, wagner.id, { aliases: [] }, 'mod');
-    expect(index.match(GUILD_A, 'siapa yang mendirikan grup Wagner')).toBeUndefined(); // only the alias covered "mendirikan"
+    // Without its alias the entry is still found: "mendirikan" folds onto "pendiri".
+    expect(index.match(GUILD_A, 'siapa yang mendirikan grup Wagner')?.phrase).toBe('Siapa pendiri Wagner?');
     store.edit(GUILD_A, wagner.id, { question: 'Siapa komandan Wagner?' }, 'mod');
     expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeUndefined();
     expect(index.match(GUILD_A, 'komandan wagner siapa')?.entry.id).toBe(wagner.id);

@@ -119,6 +119,13 @@ describe('SearchEngine on the bundled article: abstention', () => {
     expect(answer.results).toEqual([]);
     expect(['no-match', 'low-confidence']).toContain(answer.reason);
   });
+
+  it('abstains with a margin when one word of two is one the corpus never uses', () => {
+    // "membuat" occurs in the article; "gudeg" nowhere. An unseen word weighs more in
+    // the coverage than the rarest known one, so this is not a knife-edge call.
+    const stricter = new SearchEngine(corpus, { index: engine.index, minCoverage: 0.4 });
+    expect(stricter.search('Bagaimana cara membuat gudeg?').abstained).toBe(true);
+  });
 });
 
 describe('SearchEngine: highlights', () => {

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
@@ -176,5 +177,53 @@ describe('frozen index', () => {
     const { index, meta } = FrozenIndex.deserialize(bytes);
     expect(meta.key).toBe('k');
     expect(index.serialize({ key: 'k' }).equals(bytes)).toBe(true);
+  });
+
+  it('is loaded as views on the file buffer when aligned, and copied when not', () => {
+    const bytes = FrozenIndex.build(docs(), tokenize).serialize({ key: 'k' });
+    const aligned = Buffer.from(new ArrayBuffer(bytes.length));
+    bytes.copy(aligned);
+    const shared = FrozenIndex.deserialize(aligned).index;
+    expect(shared.fields[0]!.docs.buffer).toBe(aligned.buffer);
+    expect(shared.serialize({ key: 'k' }).equals(bytes)).toBe(true);
+    const shifted = Buffer.from(new ArrayBuffer(bytes.length + 3)).subarray(3);
+    bytes.copy(shifted);
+    const copied = FrozenIndex.deserialize(shifted).index;
+    expect(copied.fields[0]!.docs.buffer).not.toBe(shifted.buffer);
+    expect(copied.serialize({ key: 'k' }).equals(bytes)).toBe(true);
+  });
+
+  /** What the engine used before: MiniSearch's radix-tree fuzzy search over the term list. */
+  const trees = new WeakMap<string[], SearchableMap<number>>();
+  const reference = (terms: string[], word: string, distance: number) => {
+    if (!trees.has(terms)) trees.set(terms, SearchableMap.from<number>(terms.map((t, i) => [t, i] as [string, number])));
+    return [...trees.get(terms)!.fuzzyGet(word, distance)].map(([, [termId, d]]) => ({ termId, distance: d }));
+  };
+
+  it('finds the same typo neighbours as MiniSearch (terms, distances, order) in the corpus', () => {
+    const index = FrozenIndex.build(docs(), tokenize);
+    const words = new Set(['', 'a', 'kecelakan', 'shoygu', 'prigozin', 'kosmodrum', 'vostocny', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx']);
+    for (const t of index.terms) words.add(t).add(t.slice(1)).add(t.slice(0, -1)).add(`${t}s`).add(`x${t.slice(2)}`).add(t.replace(/[aeiou]/, 'y'));
+    let found = 0;
+    for (const word of words)
+      for (const distance of [1, 2]) {
+        const got = index.fuzzy(word, distance);
+        expect(got, `${word} ~${distance}`).toEqual(reference(index.terms, word, distance));
+        found += got.length;
+      }
+    expect(found).toBeGreaterThan(words.size);
+  });
+
+  it('finds the same typo neighbours as MiniSearch over dense, shared-prefix and non-Latin terms', () => {
+    let seed = 42;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const alphabet = ['a', 'b', 'c', 'é', 'ō', 'ا', '😀'];
+    const word = (max: number) => Array.from({ length: Math.floor(random() * max) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const terms = [...new Set(Array.from({ length: 3000 }, () => word(9)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const index = new FrozenIndex(0, terms, [], new Uint16Array(0), new Float64Array(INDEX_FIELDS.length));
+    for (let k = 0; k < 300; k++) {
+      const query = word(11);
+      for (const distance of [0, 1, 2, 3]) expect(index.fuzzy(query, distance), `${query} ~${distance}`).toEqual(reference(terms, query, distance));
+    }
   });
 });
