@@ -7,6 +7,7 @@ import type { UnansweredItem } from '../curated/unansweredQueue.js';
 import { LIMITS as FAQ_LIMITS } from '../curated/validation.js';
 import { COLORS } from './answerReply.js';
 import { fitEmbed } from './limits.js';
+import { pagerRow } from './pager.js';
 import { defuseMentions, literal, shorten } from './markdown.js';
 
 export const FAQ_PAGE_SIZE = 10;
@@ -24,8 +25,6 @@ const TEXT = {
   queueLine: { en: '**{n}.** "{question}" — asked {count}× ({abstained} unanswered, {down} 👎), last <t:{last}:R>', id: '**{n}.** "{question}" — ditanya {count}× ({abstained} tak terjawab, {down} 👎), terakhir <t:{last}:R>' },
   answerButton: { en: 'Answer {n}', id: 'Jawab {n}' },
   dismissButton: { en: 'Dismiss {n}', id: 'Abaikan {n}' },
-  previous: { en: 'Previous', id: 'Sebelumnya' },
-  next: { en: 'Next', id: 'Berikutnya' },
   modalTitle: { en: 'Write a curated answer', id: 'Tulis jawaban kurasi' },
   question: { en: 'Question', id: 'Pertanyaan' },
   answer: { en: 'Answer (Markdown)', id: 'Jawaban (Markdown)' },
@@ -83,21 +82,6 @@ export function renderUnanswered(items: UnansweredItem[], total: number, page: n
   // Discord refuses an action row without components (a page past the end has no items).
   const rows = items.length ? [itemRow('faq-answer', TEXT.answerButton, ButtonStyle.Primary), itemRow('faq-dismiss', TEXT.dismissButton, ButtonStyle.Secondary)] : [];
   return { embeds: [embed], components: [...rows, ...pagerRow('faq-unanswered', page, pages, language)], ephemeral: true };
-}
-
-function pagerRow(prefix: string, page: number, pages: number, language: Language) {
-  if (pages <= 1) return [];
-  const button = (label: string, target: number, direction: string, disabled: boolean) => ({
-    type: ComponentType.Button as const,
-    style: ButtonStyle.Secondary as const,
-    label,
-    custom_id: customId(prefix, target, direction),
-    disabled,
-  });
-  return [{
-    type: ComponentType.ActionRow as const,
-    components: [button(t(language, TEXT.previous), page - 1, 'p', page <= 1), button(t(language, TEXT.next), page + 1, 'n', page >= pages)],
-  }];
 }
 
 /** The form a moderator fills to answer a queued question on the spot. */

@@ -1,10 +1,10 @@
-import { ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10';
-import { customId } from '../bot/command.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { fill, t, type Language } from '../bot/i18n.js';
 import type { Reply } from '../bot/reply.js';
 import type { Hit } from '../search/engine.js';
 import { pilcrow } from './citation.js';
 import { fitEmbed } from './limits.js';
+import { pagerRow } from './pager.js';
 import { excerptWithHighlight, literal, shorten } from './markdown.js';
 import { COLORS } from './answerReply.js';
 import { citationOf } from '../corpus/types.js';
@@ -14,8 +14,6 @@ const SNIPPET = 300;
 
 const TEXT = {
   none: { en: 'No paragraph matches "{query}".', id: 'Tidak ada paragraf yang cocok dengan "{query}".' },
-  previous: { en: 'Previous', id: 'Sebelumnya' },
-  next: { en: 'Next', id: 'Berikutnya' },
 };
 
 /**
@@ -35,31 +33,11 @@ export function renderSearchPage(query: string, hits: Hit[], page: number, langu
     description: lines.join('\n\n'),
     footer: { text: `${current}/${pages} · 🔎 ${query}` },
   });
-  const components =
-    pages > 1
-      ? [{
-          type: ComponentType.ActionRow as const,
-          components: [
-            pageButton(t(language, TEXT.previous), current - 1, 'p', current <= 1),
-            pageButton(t(language, TEXT.next), current + 1, 'n', current >= pages),
-          ],
-        }]
-      : [];
-  return { embeds: [embed], components };
+  return { embeds: [embed], components: pagerRow('search', current, pages, language) };
 }
 
 /** Reads the query and page back from a search result embed. */
 export function searchStateOf(embed: APIEmbed | undefined): { query: string; page: number } | undefined {
   const match = /^(\d+)\/\d+ · 🔎 ([\s\S]+)$/.exec(embed?.footer?.text ?? '');
   return match ? { page: Number(match[1]), query: match[2]! } : undefined;
-}
-
-function pageButton(label: string, page: number, direction: 'p' | 'n', disabled: boolean) {
-  return {
-    type: ComponentType.Button as const,
-    style: ButtonStyle.Secondary as const,
-    label,
-    custom_id: customId('search', page, direction),
-    disabled,
-  };
 }

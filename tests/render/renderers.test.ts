@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Reply } from '../../src/bot/reply.js';
 import type { Article, Paragraph } from '../../src/corpus/types.js';
-import type { Answer, Hit } from '../../src/search/engine.js';
+import type { Hit } from '../../src/search/engine.js';
 import { renderAnswer } from '../../src/render/answerReply.js';
 import { renderHelp } from '../../src/render/helpReply.js';
 import { embedLength, fitReply } from '../../src/render/limits.js';
