@@ -1,6 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { parseArticle, ARTICLE_ID } from './articleFile.js';
+import { parseArticle } from './articleFile.js';
 import { CorpusError, type Article, type Corpus } from './types.js';
 
 /**
@@ -116,4 +116,3 @@ function* readLines(file: string, chunkSize = 1 << 22): Generator<string> {
   }
 }
 
-export { ARTICLE_ID };
