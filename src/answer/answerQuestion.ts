@@ -30,7 +30,7 @@ export function answerQuestion(services: Services, guildId: string | null, quest
       answer: match.entry.answer,
       paragraphs: match.entry.paragraphs.map((c) => paragraphByCitation(services, c)).filter((p): p is Paragraph => !!p),
     };
-  } else if (answer.abstained && answer.reason !== 'empty-query') {
+  } else if (answer.abstained && isWorthQueueing(services, question)) {
     services.unanswered.record(guildId, question, 'abstained');
   }
   const answerId = services.feedback.recordAnswer(guildId, question, { curatedEntryId: curated?.entryId, abstained: answer.abstained && !curated });
@@ -41,4 +41,12 @@ export function paragraphByCitation(services: Services, citation: string): Parag
   const [articleId, n] = citation.split('#');
   const article = services.engine.corpus.articles.find((a) => a.id === articleId);
   return article?.paragraphs[Number(n) - 1];
+}
+
+/**
+ * Moderators only see questions they could answer: one made only of stopwords
+ * ("apa itu?") or punctuation has nothing to answer and would be noise in the queue.
+ */
+function isWorthQueueing(services: Services, question: string): boolean {
+  return services.engine.analyzer.analyze(question).length > 0;
 }

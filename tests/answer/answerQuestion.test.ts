@@ -90,6 +90,13 @@ describe('answerQuestion', () => {
     expect(services.unanswered.list(GUILD).total).toBe(0);
   });
 
+  it('does not queue a question made only of stopwords, but does queue a real one', () => {
+    expect(answerQuestion(services, GUILD, 'apa itu?').answer.abstained).toBe(true);
+    expect(services.unanswered.list(GUILD).total).toBe(0);
+    answerQuestion(services, GUILD, 'Siapa juara Liga Inggris musim lalu?');
+    expect(services.unanswered.list(GUILD).total).toBe(1);
+  });
+
   it('in a DM gives the article passages only and records nothing', () => {
     const entry = services.faq.add(GUILD, WAGNER, 'mod');
     for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {
