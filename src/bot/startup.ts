@@ -28,14 +28,31 @@ export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, lo
   const registry = new CommandRegistry(await CommandRegistry.loadCommands(), services);
   services.commandList = registry.toJSON();
   logger.info(`Loaded ${engine.corpus.articles.length} article(s), ${engine.paragraphCount} paragraphs; commands: ${registry.names.map((n) => '/' + n).join(' ')}`);
+  const retention = keepAnswersFor(services, ANSWER_RETENTION_MS);
   return {
     registry,
     services,
     close: () => {
+      clearInterval(retention);
       services.curatedIndex.close();
       services.db.close();
     },
   };
+}
+
+/** How long the answer rows behind 👍/👎 buttons (and their votes) are kept. */
+export const ANSWER_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** Deletes older answer rows now and once a day, so votes (user ids) are not kept forever. */
+function keepAnswersFor(services: Services, ms: number): NodeJS.Timeout {
+  const prune = () => {
+    const removed = services.feedback.deleteAnswersBefore(Date.now() - ms);
+    if (removed) services.logger.info(`Removed ${removed} answer record(s) older than ${Math.round(ms / 86_400_000)} days`);
+  };
+  prune();
+  const timer = setInterval(prune, 24 * 60 * 60 * 1000);
+  timer.unref();
+  return timer;
 }
 
 /** The services over one engine and one database (tests build them on ':memory:'). */
