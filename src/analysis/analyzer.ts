@@ -1,28 +1,19 @@
-import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
+import { createHash } from 'node:crypto';
+import { stemmer as lightStemmer } from '@orama/stemmers/indonesian';
 import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { buildAliasTable, type AliasTable } from './aliases.js';
+import { ALIAS_GROUPS, buildAliasTable, type AliasGroup, type AliasTable } from './aliases.js';
+import { EnglishDictionary } from './english.js';
+import { InformalIndonesian } from './informal.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
+import { IndonesianStemmer } from './stemmer.js';
 
 /**
- * Bump when analysis output changes: persisted indexes are keyed on it, so a
- * saved index built by an older analyzer is rebuilt instead of trusted.
+ * Bump when the analysis code changes what it outputs: the saved index is keyed on
+ * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 4;
-
-/**
- * Question words and chatty fillers that Lucene's list lacks. Questions are phrased
- * with them but passages rarely contain them, so they only add noise to a query.
- */
-const EXTRA_STOPWORDS = [
-  'dimana', 'dimanakah', 'manakah', 'kemana', 'darimana', 'mengapakah', 'kenapakah', 'bilamana',
-  'berapakah', 'apakah', 'siapakah', 'kapankah', 'bagaimanakah', 'yg', 'dgn', 'utk', 'gimana',
-  'sih', 'deh', 'nih', 'aja', 'udah', 'gak', 'nggak', 'tdk', 'saja', 'tolong', 'jelaskan', 'sebutkan',
-  // Function words of Tala's fuller Indonesian list that Lucene's shorter one lacks.
-  'atas', 'cara', 'caranya', 'kedua', 'keduanya',
-  // English question scaffolding: verbs that carry the question, not its topic.
-  'say', 'says', 'said', 'tell', 'told', 'happen', 'happened', 'mean', 'means', 'know', 'think',
-];
+export const ANALYSIS_VERSION = 5;
 
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 /** En and em dashes separate words ("Korea Utara–Rusia"); only a hyphen joins them ("objek-objek"). */
@@ -32,89 +23,127 @@ const POSSESSIVE = /(?<=\p{L}{2})'s$/iu;
 /** Emphatic particles: "adakah" and "haruskah" are stopwords when "ada" and "harus" are. */
 const PARTICLE = /^(.{2,})(kah|lah|pun)$/;
 
-export interface AnalyzerOptions {
-  /** Drop stopwords (default true). Queries made only of stopwords are retried without. */
-  removeStopwords?: boolean;
+/**
+ * What a word of a question is, for deciding whether the articles answer it:
+ * - `topic`: a name, acronym or term no general lexicon has (Shoigu, NATO, iPhone) or a
+ *   proper name hunspell lists (Rusia, Maroko): if no paragraph has it, the question is
+ *   about something else;
+ * - `word`: an ordinary Indonesian word (standard or informal): if no paragraph has it,
+ *   it is likely phrasing;
+ * - `english`: an English word (likewise phrasing when it finds nothing);
+ * - `number`: digits (years, amounts).
+ */
+export type TermKind = 'topic' | 'word' | 'english' | 'number';
+
+/** How an alternative was reached from what the member typed. */
+export type Reading = 'word' | 'alias' | 'informal' | 'english' | 'thesaurus';
+
+export interface Alternative {
+  term: string;
+  /** How sure the reading is: 1 for the word itself, less for a translation. */
+  factor: number;
+  via: Reading;
 }
 
+/** One meaningful word (or phrase) of a question and the index terms that stand for it. */
+export interface QueryTerm {
+  /** As written, lower case (several words for a phrase). */
+  surface: string;
+  kind: TermKind;
+  /** The Indonesian root the word was read as, when there is one (for the thesaurus). */
+  root?: string;
+  alternatives: Alternative[];
+}
+
+export interface AnalyzerOptions {
+  /** Stopword list: Tala's complete Indonesian list (default) or Lucene's shorter one. */
+  stopwords?: 'tala' | 'lucene';
+  /** For words with no root in the lexicon: the light Orama stemmer (default) or none. */
+  fallbackStemmer?: 'light' | 'none';
+  /** Alias groups besides the general ones (an article's front matter). */
+  extraAliases?: AliasGroup[];
+  /** Read informal Indonesian (default true); off only for ablations. */
+  informal?: boolean;
+  /** Read English through the dictionary (default true); off only for ablations. */
+  english?: boolean;
+  lexicon?: Lexicon;
+}
+
+/** Factors of readings that are not the word itself. */
+export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, thesaurus: 0.6 } as const;
+
 /**
- * The Indonesian analysis chain: normalise, tokenise (keeping reduplications such as
- * "objek-objek"), fold aliases, drop stopwords, stem. The same chain runs at index
- * time and at query time, which is what makes terms comparable.
+ * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
+ * "objek-objek"), fold aliases, drop stopwords, stem with the lexicon-backed stemmer.
+ * Questions go through the same chain and, for the words it cannot place, also through
+ * the informal-Indonesian table and rules and the English dictionary, each word becoming
+ * a `QueryTerm` with its alternative index terms.
  */
 export class Analyzer {
   readonly stopwords: Set<string>;
+  readonly lexicon: Lexicon;
+  readonly stemmer: IndonesianStemmer;
+  readonly informal: InformalIndonesian;
+  readonly english: EnglishDictionary;
+  /** Hash of everything the output depends on; the saved index is keyed on it. */
+  readonly fingerprint: string;
   private readonly aliases: AliasTable;
+  private readonly options: Required<Omit<AnalyzerOptions, 'lexicon' | 'extraAliases'>>;
   private readonly stemCache = new Map<string, string>();
 
-  constructor(aliases: AliasTable = buildAliasTable()) {
-    this.aliases = aliases;
-    this.stopwords = new Set([...indonesianStopwords, ...englishStopwords, ...EXTRA_STOPWORDS]);
+  constructor(options: AnalyzerOptions = {}) {
+    this.options = {
+      stopwords: options.stopwords ?? 'tala',
+      fallbackStemmer: options.fallbackStemmer ?? 'light',
+      informal: options.informal ?? true,
+      english: options.english ?? true,
+    };
+    this.lexicon = options.lexicon ?? loadLexicon();
+    const groups = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
+    this.aliases = buildAliasTable(groups);
+    const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
+    this.stopwords = new Set([...list, ...englishStopwords, ...this.lexicon.particles]);
+    const roots = this.lexicon.roots;
+    const rootLexicon = { has: (w: string) => roots.has(w), takesAffixes: (w: string) => roots.get(w) === true };
+    const fallback = this.options.fallbackStemmer === 'light' ? (w: string) => (w.length > 3 ? lightStemmer(w) : w) : undefined;
+    this.stemmer = new IndonesianStemmer(rootLexicon, fallback);
+    this.informal = new InformalIndonesian(this.lexicon, rootLexicon);
+    this.english = new EnglishDictionary(this.lexicon);
+    this.fingerprint = createHash('sha256')
+      .update(JSON.stringify({ version: ANALYSIS_VERSION, lexicon: this.lexicon.fingerprint, options: this.options, groups, stopwords: [...this.stopwords].sort() }))
+      .digest('hex');
   }
 
   /** Index terms of a text, in order, with repeats (term frequency matters). */
-  analyze(text: string, options: AnalyzerOptions = {}): string[] {
-    return this.run(text, options.removeStopwords ?? true);
-  }
-
-  /**
-   * Like `analyzeQuery`, with the word each term came from (before stemming and alias
-   * folding), so that typo tolerance can also compare the written form.
-   */
-  analyzeQueryTerms(text: string): { term: string; surface: string }[] {
-    let surfaces: string[] = [];
-    let terms = this.run(text, true, surfaces);
-    if (terms.length === 0) terms = this.run(text, false, (surfaces = []));
-    const seen = new Set<string>();
-    const out: { term: string; surface: string }[] = [];
-    terms.forEach((term, i) => {
-      if (seen.has(term)) return;
-      seen.add(term);
-      out.push({ term, surface: surfaces[i]! });
-    });
-    return out;
-  }
-
-  private run(text: string, removeStopwords: boolean, surfaces?: string[]): string[] {
-    const raw = (normalizeText(text.replace(SEPARATING_DASHES, ' ')).match(TOKEN) ?? []).map((t) => t.replace(POSSESSIVE, ''));
-    const lower = raw.map((t) => t.toLowerCase());
+  analyze(text: string, options: { removeStopwords?: boolean } = {}): string[] {
+    const removeStopwords = options.removeStopwords ?? true;
     const terms: string[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const acronym = this.aliases.acronyms.get(raw[i]!);
-      if (acronym) {
-        terms.push(acronym);
-        surfaces?.push(lower[i]!);
-        continue;
-      }
-      const phrase = this.matchPhrase(lower, i);
-      if (phrase) {
-        terms.push(phrase.canonical);
-        surfaces?.push(lower.slice(i, i + phrase.length).join(''));
-        i += phrase.length - 1;
-        continue;
-      }
-      const before = terms.length;
-      this.pushWord(raw[i]!, lower[i]!, removeStopwords, terms);
-      // A plain word's surface is the word; a compound's terms stand for themselves.
-      if (surfaces) for (let k = before; k < terms.length; k++) surfaces.push(terms.length - before === 1 ? lower[i]! : terms[k]!);
-    }
+    this.scan(text, (token) => {
+      if (token.alias) terms.push(token.alias);
+      else this.pushWord(token.raw, token.lower, removeStopwords, terms);
+    });
     return terms;
   }
 
   /**
-   * Terms of a query, without repeats. A query made only of stopwords ("siapa dia?")
-   * is analysed again with the stoplist off rather than coming back empty.
+   * The meaningful words of a question, each with its alternative index terms, without
+   * repeats. A question made only of stopwords ("siapa dia?") is read again with the
+   * stoplist off rather than coming back empty.
    */
-  analyzeQuery(text: string): string[] {
-    let terms = this.analyze(text);
-    if (terms.length === 0) terms = this.analyze(text, { removeStopwords: false });
-    return [...new Set(terms)];
+  analyzeQuery(text: string): QueryTerm[] {
+    const terms = this.queryTerms(text, true);
+    return terms.length > 0 ? terms : this.queryTerms(text, false);
+  }
+
+  /** The index terms of a question, flattened (for matching questions against questions). */
+  queryTermSet(text: string): string[] {
+    return [...new Set(this.analyzeQuery(text).flatMap((t) => t.alternatives.map((a) => a.term)))];
   }
 
   stem(word: string): string {
     let stem = this.stemCache.get(word);
     if (stem === undefined) {
-      stem = /\p{L}/u.test(word) && word.length > 3 ? indonesianStemmer(word) : word;
+      stem = /\p{L}/u.test(word) ? this.stemmer.stem(word) : word;
       if (this.stemCache.size > 200_000) this.stemCache.clear();
       this.stemCache.set(word, stem);
     }
@@ -127,6 +156,106 @@ export class Analyzer {
     return particle !== null && this.stopwords.has(particle[1]!);
   }
 
+  /** Synonyms of an Indonesian root (mythes-id), as index terms. */
+  synonymTerms(root: string): string[] {
+    const synonyms = this.lexicon.thesaurus.get(root) ?? [];
+    const out = new Set<string>();
+    for (const synonym of synonyms) {
+      const terms = this.analyze(synonym);
+      if (terms.length === 1 && terms[0] !== root) out.add(terms[0]!);
+    }
+    return [...out];
+  }
+
+  private queryTerms(text: string, removeStopwords: boolean): QueryTerm[] {
+    const out: QueryTerm[] = [];
+    const seen = new Set<string>();
+    const add = (term: QueryTerm) => {
+      const key = term.alternatives.map((a) => a.term).join('|');
+      if (!key || seen.has(key)) return;
+      seen.add(key);
+      out.push(term);
+    };
+    this.scan(text, (token, words, index) => {
+      if (token.alias) return add({ surface: token.surface, kind: 'topic', alternatives: [{ term: token.alias, factor: 1, via: 'alias' }] });
+      const phrase = this.options.english && !this.stemmer.findRoot(token.lower) ? this.english.phrase(words, index) : undefined;
+      if (phrase) {
+        token.skip = phrase.length - 1;
+        return add({ surface: words.slice(index, index + phrase.length).join(' '), kind: 'english', alternatives: this.translationAlternatives(phrase.translations) });
+      }
+      const term = this.readWord(token.raw, token.lower, removeStopwords);
+      if (term) add(term);
+    });
+    return out;
+  }
+
+  /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */
+  private readWord(raw: string, word: string, removeStopwords: boolean): QueryTerm | undefined {
+    if (word.includes('-') || word.includes("'")) {
+      const terms: string[] = [];
+      this.pushWord(raw, word, removeStopwords, terms);
+      if (terms.length === 0) return undefined;
+      const kind: TermKind = this.stemmer.findRoot(word) || word.split(/['-]/).some((p) => this.stemmer.findRoot(p)) ? 'word' : 'topic';
+      return { surface: word, kind, alternatives: [...new Set(terms)].map((term) => ({ term, factor: 1, via: 'word' as const })) };
+    }
+    if (removeStopwords && (this.isStopword(word) || this.informal.isParticle(word))) return undefined;
+    const standard = this.options.informal ? this.informal.standardFor(word) : undefined;
+    if (standard) {
+      const terms = standard.flatMap((w) => (removeStopwords && this.isStopword(w) ? [] : this.analyze(w, { removeStopwords })));
+      if (terms.length === 0) return undefined;
+      return { surface: word, kind: 'word', root: terms.length === 1 ? terms[0] : undefined, alternatives: [...new Set(terms)].map((term) => ({ term, factor: 1, via: 'informal' as const })) };
+    }
+    const literal = this.stem(word);
+    if (/\d/.test(word)) return { surface: word, kind: 'number', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
+    const root = this.stemmer.findRoot(word);
+    if (root) return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: 1, via: 'word' }] };
+    if (this.lexicon.names.has(word)) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
+    const self: Alternative = { term: literal, factor: 1, via: 'word' };
+    if (this.options.english) {
+      const translations = this.english.translate(word);
+      if (translations) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(translations)] };
+    }
+    if (this.options.informal) {
+      const informalRoot = this.informal.rootOf(word);
+      if (informalRoot) return { surface: word, kind: 'word', root: informalRoot, alternatives: [{ term: informalRoot, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
+    }
+    if (this.options.english && this.english.isEnglish(word)) return { surface: word, kind: 'english', alternatives: [self] };
+    return { surface: word, kind: 'topic', alternatives: [self] };
+  }
+
+  /** Index terms of dictionary translations: one-term translations whole, longer ones by their parts. */
+  private translationAlternatives(translations: string[]): Alternative[] {
+    const out = new Map<string, Alternative>();
+    for (const translation of translations) {
+      const terms = [...new Set(this.analyze(translation))];
+      const factor = terms.length === 1 ? READING_FACTORS.english : READING_FACTORS.englishPhrasePart;
+      for (const term of terms) if ((out.get(term)?.factor ?? 0) < factor) out.set(term, { term, factor, via: 'english' });
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * Tokenises and calls `visit` for each token (aliases folded: acronyms as written,
+   * phrases by their lower-case words); `visit` may set `skip` to consume following tokens.
+   */
+  private scan(text: string, visit: (token: ScanToken, lowerWords: string[], index: number) => void): void {
+    const raw = (normalizeText(text.replace(SEPARATING_DASHES, ' ')).match(TOKEN) ?? []).map((t) => t.replace(POSSESSIVE, ''));
+    const lower = raw.map((t) => t.toLowerCase());
+    for (let i = 0; i < raw.length; i++) {
+      const acronym = this.aliases.acronyms.get(raw[i]!);
+      const phrase = acronym ? undefined : this.matchPhrase(lower, i);
+      const token: ScanToken = {
+        raw: raw[i]!,
+        lower: lower[i]!,
+        surface: phrase ? lower.slice(i, i + phrase.length).join(' ') : lower[i]!,
+        alias: acronym ?? phrase?.canonical,
+        skip: phrase ? phrase.length - 1 : 0,
+      };
+      visit(token, lower, i);
+      i += token.skip;
+    }
+  }
+
   private pushWord(raw: string, word: string, removeStopwords: boolean, out: string[]): void {
     if (!word.includes('-') && !word.includes("'")) {
       if (!(removeStopwords && this.isStopword(word))) out.push(this.stem(word));
@@ -134,9 +263,10 @@ export class Analyzer {
     }
     // Compounds and reduplications: keep the whole form, and its parts so that
     // "objek" also finds "objek-objek" and "AS-Korut" finds both countries.
-    if (!(removeStopwords && this.isStopword(word))) out.push(word);
+    const whole = this.stemmer.findRoot(word);
+    if (!(removeStopwords && this.isStopword(word))) out.push(whole ?? word);
     const rawParts = raw.split(/['-]/);
-    const seen = new Set<string>([word]);
+    const seen = new Set<string>([whole ?? word]);
     word.split(/['-]/).forEach((part, k) => {
       const term = this.aliases.acronyms.get(rawParts[k] ?? '') ?? this.singleWordAlias(part);
       if (!term && (part.length < 2 || (removeStopwords && this.isStopword(part)))) return;
@@ -160,4 +290,12 @@ export class Analyzer {
     }
     return undefined;
   }
+}
+
+interface ScanToken {
+  raw: string;
+  lower: string;
+  surface: string;
+  alias?: string;
+  skip: number;
 }

@@ -6,13 +6,14 @@ import { CorpusError, type Article } from './types.js';
  * The front matter is deliberately flat (no YAML nesting), so a hand parser that can
  * report the exact line of a mistake serves better than a YAML library here.
  */
-const KEYS = new Set(['id', 'title', 'language', 'source', 'date']);
+const KEYS = new Set(['id', 'title', 'language', 'source', 'date', 'aliases']);
 export const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export function parseArticle(file: string, content: string): Article {
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') throw new CorpusError('expected front matter starting with "---"', file, 1);
   const meta = new Map<string, string>();
+  let aliases: string[][] | undefined;
   let i = 1;
   for (; i < lines.length && lines[i]!.trim() !== '---'; i++) {
     const line = lines[i]!;
@@ -24,6 +25,7 @@ export function parseArticle(file: string, content: string): Article {
     if (meta.has(key)) throw new CorpusError(`duplicate front matter key "${key}"`, file, i + 1);
     meta.set(key, unquote(match[2]!.trim()));
     checkValue(key, meta.get(key)!, file, i + 1);
+    if (key === 'aliases') aliases = parseAliases(meta.get(key)!, file, i + 1);
   }
   if (i >= lines.length) throw new CorpusError('front matter is not closed with "---"', file, lines.length);
   for (const key of ['id', 'title', 'language']) {
@@ -40,7 +42,25 @@ export function parseArticle(file: string, content: string): Article {
     sourceUrl,
   }));
   if (paragraphs.length === 0) throw new CorpusError('the article has no paragraphs after the front matter', file, i + 1);
-  return { id, title, language: meta.get('language')!, sourceUrl, date: meta.get('date') || undefined, file, paragraphs };
+  return { id, title, language: meta.get('language')!, sourceUrl, date: meta.get('date') || undefined, file, paragraphs, ...(aliases ? { aliases } : {}) };
+}
+
+/**
+ * The article's own name variants, written by whoever adds the article: groups separated
+ * by ";", phrasings of one name by "=" ("Kim Jong Un = Kim; Vladimir Putin = Putin").
+ * The search folds each group onto one term, as it does for general names (AS, Korut).
+ */
+export function parseAliases(value: string, file: string, line: number): string[][] {
+  const groups: string[][] = [];
+  for (const raw of value.split(';')) {
+    if (!raw.trim()) continue;
+    const phrases = raw.split('=').map((p) => p.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
+    if (phrases.length < 2) throw new CorpusError(`alias group "${raw.trim()}" needs at least two phrasings separated by "="`, file, line);
+    const bad = phrases.find((p) => !/^[\p{L}\p{N}][\p{L}\p{N}' -]*$/u.test(p));
+    if (bad) throw new CorpusError(`alias "${bad}" may only hold letters, digits, spaces, hyphens and apostrophes`, file, line);
+    groups.push(phrases);
+  }
+  return groups;
 }
 
 /** Blank-line-separated blocks; single newlines inside a block are soft wraps. */

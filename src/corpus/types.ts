@@ -7,6 +7,8 @@ export interface Article {
   date?: string;
   /** Where it was loaded from, for error messages. */
   file: string;
+  /** The article's own name variants (front matter `aliases`), each group's phrasings in lower case. */
+  aliases?: string[][];
   paragraphs: Paragraph[];
 }
 

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer } from '../analysis/analyzer.js';
 import type { FaqEntry, FaqSearchHit, FaqStore } from './faqStore.js';
-import { compatibleQuestionTypes, questionTypes, type QuestionType } from './questionType.js';
+import { compatibleQuestionTypes, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 
 export interface CuratedMatch {
   entry: FaqEntry;
@@ -88,7 +88,7 @@ export class CuratedIndex {
   match(guildId: string, question: string): CuratedMatch | undefined {
     const index = this.indexFor(guildId);
     if (index.docs.size === 0) return undefined;
-    const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS);
+    const queryTerms = this.analyzer.queryTermSet(question).slice(0, MAX_QUERY_TERMS);
     if (queryTerms.length === 0) return undefined;
     const queryTypes = questionTypes(question);
     const results = index.search.search(
@@ -206,7 +206,7 @@ export class CuratedIndex {
     const search = new MiniSearch<{ id: number; phrase: string }>({
       fields: ['phrase'],
       storeFields: [],
-      tokenize: (text) => this.analyzer.analyzeQuery(text),
+      tokenize: (text) => this.analyzer.queryTermSet(text),
       processTerm: (term) => term,
     });
     const docs = new Map<number, PhraseDoc>();
@@ -215,7 +215,7 @@ export class CuratedIndex {
       const entryTerms = new Set<string>();
       [entry.question, ...entry.aliases].forEach((phrase, position) => {
         const id = docs.size;
-        const terms = this.analyzer.analyzeQuery(phrase);
+        const terms = this.analyzer.queryTermSet(phrase);
         docs.set(id, { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: questionTypes(phrase) });
         search.add({ id, phrase });
         for (const term of terms) entryTerms.add(term);

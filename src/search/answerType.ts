@@ -1,32 +1,64 @@
+import type { QuestionType } from '../analysis/questionWords.js';
+
 /**
- * Answer-type cues: a "kapan" (when) question is answered by a sentence with a date
- * or a year, a "berapa" (how many) question by one with a number, and "apa itu X"
- * (what is X) by a defining sentence ("X adalah ..."). The question words
- * themselves are stopwords, so BM25 never sees them; the reranker uses these cues as
- * a small bonus between candidates that match the question's terms about equally.
+ * Answer cues: whether a sentence holds the kind of thing a question word asks for. A
+ * "kapan" (when) question is answered by a sentence with a date, a year or a time
+ * expression; "berapa" (how many) by a number; "siapa" (who) by a person (a name or a
+ * word for a person); "di mana" (where) by a place; "apa itu" (what is) by a defining
+ * sentence ("X adalah ..."). The engine uses the cue twice: as a small ranking bonus, and
+ * as one of the signals of whether the articles answer at all ("Kapan Kim Jong Un
+ * lahir?" finds sentences about Kim, none with a date).
  */
-export type AnswerType = 'time' | 'number' | 'definition';
+export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'definition';
 
-const TIME_QUESTION = /(?:^|[^\p{L}])(?:kapan(?:kah)?|bilamana|(?:tahun|tanggal|abad|bulan) (?:berapa|apa)(?:kah)?|when|what year)(?![\p{L}])/iu;
-const NUMBER_QUESTION = /(?:^|[^\p{L}])(?:berapa(?:kah)?|how (?:many|much|long|old|far|big|tall|high))(?![\p{L}])/iu;
+const ANSWER_TYPES: Partial<Record<QuestionType, AnswerType>> = {
+  when: 'time',
+  'how-many': 'number',
+  who: 'person',
+  where: 'place',
+  'what-is': 'definition',
+};
 
-const MONTHS = 'januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|january|february|march|june|july|august|october|december';
-const TIME_CUE = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:\\d{3,4}|abad|${MONTHS})(?![\\p{L}\\p{N}])`, 'iu');
-const NUMBER_CUE = /(?:(?<![\p{N}])(?!(?:1\d{3}|20\d{2})(?![\p{N}]))\p{N}|(?:^|[^\p{L}])(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|belas|puluh|ratus|ribu|juta|miliar|triliun)(?![\p{L}]))/iu;
-
-const DEFINITION_QUESTION = /^\s*(?:apa(?:kah)? (?:itu|yang dimaksud|definisi|pengertian|arti))(?![\p{L}])/iu;
-const DEFINITION_CUE = /(?:^|[^\p{L}])(?:adalah|merupakan|ialah|yaitu|yakni)(?![\p{L}])/iu;
-
-/** The kind of answer a question asks for, when its question word says so. */
-export function answerTypeOf(question: string): AnswerType | undefined {
-  if (TIME_QUESTION.test(question)) return 'time';
-  if (NUMBER_QUESTION.test(question)) return 'number';
-  if (DEFINITION_QUESTION.test(question)) return 'definition';
+/** The answer type of a question's types (time wins over number: "tanggal berapa"). */
+export function answerTypeOf(types: Set<QuestionType>): AnswerType | undefined {
+  for (const type of ['when', 'how-many', 'what-is', 'where', 'who'] as const) if (types.has(type)) return ANSWER_TYPES[type];
   return undefined;
 }
 
-/** Whether a text holds what the answer type asks for (a year or date; a number; "adalah"). */
+const MONTHS = 'januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|january|february|march|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agu|agt|sep|okt|nov|des';
+const DAYS = 'senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const UNITS = 'detik|menit|jam|hari|minggu|pekan|bulan|tahun|abad|dekade|dasawarsa|windu';
+const TIME_CUE = new RegExp(
+  [
+    `(?<![\\p{L}\\p{N}])(?:1\\d{3}|20\\d{2})(?![\\p{L}\\p{N}])`, // a year
+    `(?<![\\p{L}])(?:${MONTHS}|${DAYS})(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:${UNITS})\\s+(?:lalu|silam|depan|kemarin|sebelumnya|berikutnya|ini|itu)(?![\\p{L}])`, // bulan lalu
+    `(?<![\\p{L}])(?:kemarin|kemarin|besok|lusa|tadi|semalam|dahulu|kelak|abad|era|masa|zaman|periode)(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:pukul|jam)\\s+\\d`,
+    `(?<![\\p{L}])(?:sejak|semenjak|hingga|sampai)\\s+(?:\\d|${MONTHS}|tahun|awal|akhir)`,
+    `\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}`,
+  ].join('|'),
+  'iu',
+);
+const NUMBER_WORDS = 'satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta|semiliar|belas|puluh|puluhan|ratus|ratusan|ribu|ribuan|juta|jutaan|miliar|triliun|setengah|separuh|seperempat|sepertiga|ganda|one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|half|dozen';
+const NUMBER_CUE = new RegExp(
+  [
+    `(?<![\\p{N}])(?!(?:1\\d{3}|20\\d{2})(?![\\p{N}]))\\p{N}`, // a digit that is not a year
+    `(?<![\\p{L}])(?:${NUMBER_WORDS})(?![\\p{L}])`,
+    `(?<![\\p{L}])se(?:${UNITS}|kilo|meter|liter|persen)(?![\\p{L}])`, // setahun, sebulan
+    `(?<![\\p{L}])(?:persen|%)`,
+  ].join('|'),
+  'iu',
+);
+/** Words for people that answer "siapa" without a name (a reporter asked ...). */
+const PERSON_WORDS = 'presiden|menteri|pejabat|pemimpin|pendiri|reporter|wartawan|jurnalis|juru bicara|jubir|kepala|ketua|direktur|gubernur|walikota|wali kota|raja|ratu|perdana menteri|jenderal|komandan|tokoh|pengusaha|penulis|pengarang|pelukis|penyanyi|pemain|pelatih|dokter|ilmuwan|penemu|seorang|mereka|dia|ia|beliau|bos|pimpinan|panglima|duta|diplomat|anggota|warga|penduduk|rakyat|tentara|pasukan|polisi|hakim|jaksa|pengacara';
+const PERSON_CUE = new RegExp(`(?<![\\p{L}])(?:${PERSON_WORDS})(?![\\p{L}])|(?<=[^.!?]\\s)\\p{Lu}\\p{Ll}+`, 'u');
+const PLACE_WORDS = 'kota|negara|negeri|wilayah|daerah|provinsi|kabupaten|kecamatan|desa|pulau|kepulauan|semenanjung|benua|kawasan|perbatasan|ibu kota|ibukota|pelabuhan|bandara|bandar|gedung|istana|markas|kantor|pangkalan|kosmodrom|stadion|sungai|gunung|laut|selat|teluk|danau|jalan|kampus|sekolah';
+const PLACE_CUE = new RegExp(`(?<![\\p{L}])(?:${PLACE_WORDS})(?![\\p{L}])|(?<![\\p{L}])(?:di|ke|dari|in|at|from)\\s+\\p{Lu}`, 'u');
+const DEFINITION_CUE = /(?<![\p{L}])(?:adalah|merupakan|ialah|yaitu|yakni|disebut|dikenal sebagai|is a|is an|was a|was an|refers to)(?![\p{L}])/iu;
+
+/** Whether a text holds what the answer type asks for. */
 export function hasAnswerCue(text: string, type: AnswerType): boolean {
-  const cue = { time: TIME_CUE, number: NUMBER_CUE, definition: DEFINITION_CUE }[type];
+  const cue = { time: TIME_CUE, number: NUMBER_CUE, person: PERSON_CUE, place: PLACE_CUE, definition: DEFINITION_CUE }[type];
   return cue.test(text);
 }

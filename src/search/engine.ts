@@ -1,6 +1,8 @@
-import { Analyzer } from '../analysis/analyzer.js';
+import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.js';
+import { questionTypes } from '../analysis/questionWords.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
+import { confidenceOf, DEFAULT_MODEL, type ConfidenceModel, type Signals } from './confidence.js';
 import { FrozenIndex, type IndexedDoc } from './frozenIndex.js';
 import { splitSentences } from './sentences.js';
 
@@ -9,6 +11,9 @@ export interface Hit {
   score: number;
   /** The sentence of the paragraph that best matches the question. */
   highlight: string;
+  /** The model's probability that this paragraph answers the question (see confidence.ts). */
+  confidence: number;
+  signals: Signals;
 }
 
 export interface Answer {
@@ -16,6 +21,8 @@ export interface Answer {
   abstained: boolean;
   /** Why the engine abstained, for messages and for the unanswered queue. */
   reason?: 'empty-query' | 'no-match' | 'low-confidence';
+  /** `unsure`: the closest passage, shown under a caveat. Absent when abstained. */
+  certainty?: 'sure' | 'unsure';
   results: Hit[];
 }
 
@@ -27,12 +34,8 @@ export interface SearchOptions {
 }
 
 export interface EngineOptions {
-  /**
-   * Share of the question's weight (IDF of its terms) that the best paragraph must
-   * cover before the engine answers. Calibrated on the article dev set and TyDi:
-   * see README "Quality".
-   */
-  minCoverage?: number;
+  /** The answer/abstain decision (default: the calibrated one). */
+  model?: ConfidenceModel;
   analyzer?: Analyzer;
   /** A prebuilt (e.g. persisted) index of exactly this corpus; built when absent. */
   index?: FrozenIndex;
@@ -46,21 +49,17 @@ export interface Tuning {
   b: number;
   d: number;
   titleBoost: number;
-  /** Final score = BM25 sum x (matched query terms)^coordination (MiniSearch uses 1). */
-  coordination: number;
   /** BM25 term weight = IDF^idfExponent (1 is plain BM25): rare terms weigh more. */
   idfExponent: number;
   /** Weight of a fuzzy (typo) match, times len / (len + distance). */
   fuzzyWeight: number;
+  /** Synonyms (mythes-id) for an ordinary word no paragraph has; 0 turns them off. */
+  thesaurusWeight: number;
   /** Candidates re-ranked by their best sentence. */
   rerankDepth: number;
   /** Weight of the best sentence's share of the query weight, relative to the top score. */
   sentenceWeight: number;
-  /**
-   * Bonus, relative to the top score, for a candidate whose best sentence holds what
-   * the question word asks for (see answerType.ts: a year or date for "kapan", a
-   * number for "berapa", a definition for "apa itu").
-   */
+  /** Bonus, relative to the top score, for a candidate whose best sentence holds what the question word asks for. */
   answerTypeWeight: number;
 }
 
@@ -69,9 +68,9 @@ export const DEFAULT_TUNING: Tuning = {
   b: 0.75,
   d: 0,
   titleBoost: 0.5,
-  coordination: 0,
   idfExponent: 1.6,
   fuzzyWeight: 0.6,
+  thesaurusWeight: READING_FACTORS.thesaurus,
   rerankDepth: 20,
   sentenceWeight: 0.7,
   answerTypeWeight: 0.15,
@@ -79,45 +78,58 @@ export const DEFAULT_TUNING: Tuning = {
 
 const MAX_QUERY_TERMS = 32;
 
-interface QueryTerm {
-  term: string;
-  /** Inverse document frequency (text field): the term's weight for coverage. */
-  idf: number;
-  /** Index terms searched for it: the term itself and/or typo neighbours, with a factor. */
+/** A question term as the index sees it. */
+interface PreparedTerm {
+  source: QueryTerm;
+  /** Index terms searched for it (its readings, or typo neighbours or synonyms), with a factor. */
   matches: { termId: number; factor: number }[];
+  /** IDF (text field) of its best reading in the index, or of the rarest possible term when it has none. */
+  idf: number;
+  /** Whether any paragraph has one of its readings (typo neighbours included). */
+  seen: boolean;
 }
 
-type TermWeights = Map<string, number>;
+interface Question {
+  text: string;
+  terms: PreparedTerm[];
+  answerType?: AnswerType;
+}
 
 /**
  * The answering engine: paragraphs indexed by MiniSearch (frozen into a compact form,
- * see frozenIndex.ts), Indonesian analysis on both sides, BM25 scoring over the
- * postings of the query's terms with top-k selection, a best-sentence highlighter,
- * and the decision to abstain.
+ * see frozenIndex.ts), the analysis chain on both sides, BM25 over the postings of the
+ * question's readings with top-k selection, a best-sentence reranker and highlighter,
+ * and the decision whether the articles answer (confidence.ts).
  */
 export class SearchEngine {
   readonly corpus: Corpus;
   readonly analyzer: Analyzer;
   readonly index: FrozenIndex;
-  private readonly minCoverage: number;
+  private readonly model: ConfidenceModel;
   private readonly tuning: Tuning;
   // Scratch space reused by every query (search is synchronous).
   private readonly scores: Float64Array;
-  private readonly matched: Uint32Array;
+  private readonly termBest: Float64Array;
+  private readonly readingScore: Float64Array;
   private readonly touched: Uint32Array;
+  private readonly termTouched: Uint32Array;
+  private readonly readingTouched: Uint32Array;
 
   constructor(corpus: Corpus, options: EngineOptions = {}) {
     this.corpus = corpus;
     this.analyzer = options.analyzer ?? new Analyzer();
-    this.minCoverage = options.minCoverage ?? 0.45;
+    this.model = options.model ?? DEFAULT_MODEL;
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.index = options.index ?? SearchEngine.buildIndex(corpus, this.analyzer);
     if (this.index.documentCount !== corpus.paragraphs.length)
       throw new Error(`index has ${this.index.documentCount} documents, corpus has ${corpus.paragraphs.length} paragraphs`);
     const n = corpus.paragraphs.length;
     this.scores = new Float64Array(n);
-    this.matched = new Uint32Array(n);
+    this.termBest = new Float64Array(n);
+    this.readingScore = new Float64Array(n);
     this.touched = new Uint32Array(n);
+    this.termTouched = new Uint32Array(n);
+    this.readingTouched = new Uint32Array(n);
   }
 
   /** Indexes the corpus's paragraphs (text and article title) with MiniSearch. */
@@ -132,33 +144,181 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): Answer {
     const limit = Math.max(0, Math.floor(options.limit ?? 3));
-    const terms = this.queryTerms(query);
-    if (terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
-
-    let ranked = this.rank(terms, Math.max(1, limit, this.tuning.rerankDepth));
+    const question = this.prepare(query);
+    if (question.terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
+    let ranked = this.rank(question.terms, Math.max(1, limit, this.tuning.rerankDepth));
     if (ranked.length === 0) return { query, abstained: true, reason: 'no-match', results: [] };
+    if (this.tuning.sentenceWeight > 0 && ranked.length > 1) ranked = this.rerankBySentence(ranked, question);
 
-    const weights = new Map(terms.map((t) => [t.term, t.idf]));
-    if (this.tuning.sentenceWeight > 0 && ranked.length > 1) ranked = this.rerankBySentence(ranked, weights, answerTypeOf(query));
-    const coverage = this.coverage(ranked[0]!.doc, terms);
-    if (!options.noAbstain && coverage < this.minCoverage) return { query, abstained: true, reason: 'low-confidence', results: [] };
-    const hits = ranked.slice(0, limit).map(({ doc, score }) => this.toHit(doc, score, terms, weights));
-    return { query, abstained: false, results: hits };
+    const hits = ranked.slice(0, Math.max(limit, 1)).map(({ doc, score }, i) => this.toHit(doc, score, question, i === 0 ? ranked : undefined));
+    if (options.noAbstain) return { query, abstained: false, certainty: 'sure', results: hits.slice(0, limit) };
+    const top = hits[0]!;
+    if (top.confidence < this.model.unsureAt) return { query, abstained: true, reason: 'low-confidence', results: [] };
+    if (top.confidence < this.model.answerAt) return { query, abstained: false, certainty: 'unsure', results: limit > 0 ? [top] : [] };
+    // A passage that does not answer is not shown, whatever its rank.
+    const shown = [top, ...hits.slice(1).filter((hit) => hit.confidence >= this.model.answerAt)];
+    return { query, abstained: false, certainty: 'sure', results: shown.slice(0, limit) };
   }
 
   /** Best matching sentence of a paragraph for a question (used for highlighting). */
-  bestSentence(text: string, weights: TermWeights): string {
-    return this.bestSentenceOf(text, weights).sentence;
+  bestSentence(text: string, query: string): string {
+    return this.bestSentenceOf(text, this.prepare(query).terms).sentence;
   }
 
-  private bestSentenceOf(text: string, weights: TermWeights): { sentence: string; score: number } {
+  private prepare(query: string): Question {
+    return { text: query, terms: this.prepareTerms(query), answerType: answerTypeOf(questionTypes(query)) };
+  }
+
+  /** The question's terms, their weights, and the index terms that match each. */
+  private prepareTerms(query: string): PreparedTerm[] {
+    const unseenIdf = this.unseenIdf();
+    return this.analyzer.analyzeQuery(query).slice(0, MAX_QUERY_TERMS).map((source) => {
+      const matches: PreparedTerm['matches'] = [];
+      let bestDf = 0;
+      for (const { term, factor } of source.alternatives) {
+        const id = this.index.termIds.get(term);
+        if (id === undefined || matches.some((m) => m.termId === id)) continue;
+        matches.push({ termId: id, factor });
+        if (factor === 1 || bestDf === 0) bestDf = Math.max(bestDf, this.index.docFrequency(id));
+      }
+      if (matches.length === 0) this.addTypoMatches(source, matches);
+      if (matches.length === 0 && source.root && this.tuning.thesaurusWeight > 0) {
+        for (const synonym of this.analyzer.synonymTerms(source.root)) {
+          const id = this.index.termIds.get(synonym);
+          if (id !== undefined && !matches.some((m) => m.termId === id)) matches.push({ termId: id, factor: this.tuning.thesaurusWeight });
+        }
+      }
+      if (bestDf === 0) for (const m of matches) bestDf = Math.max(bestDf, this.index.docFrequency(m.termId));
+      return { source, matches, idf: bestDf > 0 ? this.idf(bestDf) : unseenIdf, seen: matches.length > 0 };
+    });
+  }
+
+  /**
+   * Typo tolerance for a term no paragraph has: one edit (two from nine letters; none up
+   * to four, where one edit is another word), on its readings and as written, so
+   * "Shoygu" finds "Shoigu" and "kecelakan" "kecelakaan".
+   */
+  private addTypoMatches(source: QueryTerm, matches: PreparedTerm['matches']): void {
+    const forms = new Set([source.surface.replace(/\s+/g, ''), ...source.alternatives.filter((a) => a.factor === 1).map((a) => a.term)]);
+    for (const form of forms) {
+      if (/\d/.test(form) || form.length <= 4) continue;
+      const maxDistance = form.length >= 9 ? 2 : 1;
+      for (const { termId, distance } of this.index.fuzzy(form, maxDistance)) {
+        if (matches.some((m) => m.termId === termId)) continue;
+        matches.push({ termId, factor: this.tuning.fuzzyWeight * (form.length / (form.length + distance)) });
+      }
+    }
+  }
+
+  private idf(df: number): number {
+    const n = this.paragraphCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The IDF a term would have if one paragraph had it: the weight of a name no paragraph has. */
+  private unseenIdf(): number {
+    return this.idf(1);
+  }
+
+  /**
+   * BM25 (MiniSearch's formula and field boosts) summed over the question's terms; for
+   * each term the best of its readings counts (a word and its translation are one term).
+   * Only documents in the readings' postings are touched, and the best `depth` are
+   * selected without sorting every hit.
+   */
+  private rank(terms: PreparedTerm[], depth: number): { doc: number; score: number }[] {
+    const { k, b, d, titleBoost, idfExponent } = this.tuning;
+    const { scores, termBest, readingScore, touched, termTouched, readingTouched, index } = this;
+    const N = index.documentCount;
+    const F = index.fields.length;
+    let touchedCount = 0;
+    try {
+      for (const term of terms) {
+        let termCount = 0;
+        for (const { termId, factor } of term.matches) {
+          // One reading: BM25 summed over the fields.
+          let readingCount = 0;
+          for (let f = 0; f < F; f++) {
+            const { offsets, docs, tfs } = index.fields[f]!;
+            const start = offsets[termId]!;
+            const end = offsets[termId + 1]!;
+            if (start === end) continue;
+            const df = end - start;
+            const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+            const w = factor * (f === 0 ? 1 : titleBoost) * Math.pow(idf, idfExponent);
+            const avg = index.avgFieldLength[f]!;
+            for (let p = start; p < end; p++) {
+              const doc = docs[p]!;
+              const tf = tfs[p]!;
+              const len = index.fieldLength[doc * F + f]!;
+              if (readingScore[doc] === 0) readingTouched[readingCount++] = doc;
+              readingScore[doc]! += w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
+            }
+          }
+          // Readings of one term do not add up: a word and its translation are one term.
+          for (let i = 0; i < readingCount; i++) {
+            const doc = readingTouched[i]!;
+            if (termBest[doc] === 0) termTouched[termCount++] = doc;
+            if (readingScore[doc]! > termBest[doc]!) termBest[doc] = readingScore[doc]!;
+            readingScore[doc] = 0;
+          }
+        }
+        for (let i = 0; i < termCount; i++) {
+          const doc = termTouched[i]!;
+          if (scores[doc] === 0) touched[touchedCount++] = doc;
+          scores[doc]! += termBest[doc]!;
+          termBest[doc] = 0;
+        }
+      }
+      const top: { doc: number; score: number }[] = [];
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
+        const score = scores[doc]!;
+        if (top.length === depth && score <= top[depth - 1]!.score) continue;
+        let at = top.length === depth ? depth - 1 : top.length;
+        while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
+        top.splice(at, 0, { doc, score });
+        if (top.length > depth) top.pop();
+      }
+      return top;
+    } catch (error) {
+      // The scratch arrays must be clean for the next query, whatever happened.
+      scores.fill(0);
+      termBest.fill(0);
+      readingScore.fill(0);
+      throw error;
+    } finally {
+      for (let i = 0; i < touchedCount; i++) scores[touched[i]!] = 0;
+    }
+  }
+
+  /**
+   * The answer to a question usually sits in one sentence: candidates gain in proportion
+   * to the share of the question's weight their best sentence holds, plus a small bonus
+   * when that sentence holds what the question word asks for.
+   */
+  private rerankBySentence(ranked: { doc: number; score: number }[], question: Question): { doc: number; score: number }[] {
+    let total = 0;
+    for (const t of question.terms) total += t.idf;
+    const top = ranked[0]!.score;
+    const { sentenceWeight, answerTypeWeight } = this.tuning;
+    return ranked
+      .map(({ doc, score }) => {
+        const best = this.bestSentenceOf(this.corpus.paragraphs[doc]!.text, question.terms);
+        const type = question.answerType;
+        const cue = type && answerTypeWeight > 0 && hasAnswerCue(best.sentence, type) ? answerTypeWeight * top : 0;
+        return { doc, score: score + sentenceWeight * top * (total > 0 ? best.score / total : 0) + cue };
+      })
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  /** The sentence holding most of the question's weight, and that weight. */
+  private bestSentenceOf(text: string, terms: PreparedTerm[]): { sentence: string; score: number } {
     const sentences = splitSentences(text);
     let best = sentences[0] ?? text;
     let bestScore = 0;
     for (const sentence of sentences) {
-      const present = new Set(this.analyzer.analyze(sentence));
-      let score = 0;
-      for (const [term, weight] of weights) if (present.has(term)) score += weight;
+      const score = this.matchedWeight(new Set(this.analyzer.analyze(sentence)), terms);
       if (score > bestScore) {
         best = sentence;
         bestScore = score;
@@ -167,166 +327,76 @@ export class SearchEngine {
     return { sentence: best, score: bestScore };
   }
 
-  /**
-   * The answer to a question usually sits in one sentence: candidates gain in
-   * proportion to the share of the question's weight that their best sentence holds.
-   */
-  private rerankBySentence(ranked: { doc: number; score: number }[], weights: TermWeights, answerType?: AnswerType): { doc: number; score: number }[] {
-    let total = 0;
-    for (const w of weights.values()) total += w;
-    const top = ranked[0]!.score;
-    const { sentenceWeight, answerTypeWeight } = this.tuning;
-    return ranked
-      .map(({ doc, score }) => {
-        const best = this.bestSentenceOf(this.corpus.paragraphs[doc]!.text, weights);
-        const cue = answerType && answerTypeWeight > 0 && hasAnswerCue(best.sentence, answerType) ? answerTypeWeight * top : 0;
-        return { doc, score: score + sentenceWeight * top * (best.score / total) + cue };
-      })
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
-  }
-
-  /** The question's terms, their weights, and the index terms that match each. */
-  private queryTerms(query: string): QueryTerm[] {
-    const n = this.paragraphCount;
-    // A term the index has never seen weighs as much as the rarest known term, not
-    // more: it cannot be told apart from a rare word the author did not use.
-    const idf = (df: number) => Math.log(1 + (n - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5));
-    return this.analyzer.analyzeQueryTerms(query).slice(0, MAX_QUERY_TERMS).map(({ term, surface }) => {
-      const id = this.index.termIds.get(term);
-      const matches: QueryTerm['matches'] = id === undefined ? [] : [{ termId: id, factor: 1 }];
-      if (id === undefined) {
-        // Typo tolerance: a term the index has never seen gets one edit (two from nine
-        // letters; none up to four, where one edit is another word), on its stem and on
-        // the word as written, so "Shoygu" finds "Shoigu" and "kecelakan" "kecelakaan".
-        const seen = new Set<number>();
-        for (const form of new Set([term, surface])) {
-          if (/\d/.test(form) || form.length <= 4) continue;
-          const maxDistance = form.length >= 9 ? 2 : 1;
-          for (const { termId, distance } of this.index.fuzzy(form, maxDistance)) {
-            if (seen.has(termId)) continue;
-            seen.add(termId);
-            matches.push({ termId, factor: this.tuning.fuzzyWeight * form.length / (form.length + distance) });
-          }
-        }
-      }
-      return { term, idf: idf(id === undefined ? 0 : this.index.docFrequency(id)), matches };
-    });
-  }
-
-  /**
-   * BM25 (MiniSearch's formula and field boosts) summed over the query terms, times
-   * (matched query terms)^coordination (MiniSearch: 1; tuned: 0, which the IDF already
-   * covers); only documents in the terms' postings are touched, and the best `depth`
-   * are selected without sorting every hit.
-   */
-  private rank(terms: QueryTerm[], depth: number): { doc: number; score: number }[] {
-    const { k, b, d, titleBoost, coordination, idfExponent } = this.tuning;
-    const { scores, matched, touched, index } = this;
-    const N = index.documentCount;
-    const F = index.fields.length;
-    let touchedCount = 0;
-    depth = Math.max(1, depth);
-    try {
-      terms.forEach((qt, qi) => {
-        const bit = 1 << qi;
-        for (const { termId, factor } of qt.matches) {
-          for (let f = 0; f < F; f++) {
-            const boost = f === 0 ? 1 : titleBoost;
-            const { offsets, docs, tfs } = index.fields[f]!;
-            const start = offsets[termId]!;
-            const end = offsets[termId + 1]!;
-            if (start === end) continue;
-            const df = end - start;
-            const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-            const avg = index.avgFieldLength[f]!;
-            const w = factor * boost * Math.pow(idf, idfExponent);
-            for (let p = start; p < end; p++) {
-              const doc = docs[p]!;
-              const tf = tfs[p]!;
-              const len = index.fieldLength[doc * F + f]!;
-              if (matched[doc] === 0) touched[touchedCount++] = doc;
-              matched[doc]! |= bit;
-              scores[doc]! += w * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / avg)));
-            }
-          }
-        }
-      });
-      // Top-k selection: a small sorted buffer, since depth is small.
-      const top: { doc: number; score: number }[] = [];
-      for (let i = 0; i < touchedCount; i++) {
-        const doc = touched[i]!;
-        const score = scores[doc]! * Math.pow(popcount(matched[doc]!), coordination);
-        if (top.length === depth && score <= top[depth - 1]!.score) continue;
-        let at = top.length === depth ? depth - 1 : top.length;
-        while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
-        top.splice(at, 0, { doc, score });
-        if (top.length > depth) top.pop();
-      }
-      return top;
-    } finally {
-      // The scratch arrays must be clean for the next query, whatever happened.
-      for (let i = 0; i < touchedCount; i++) {
-        scores[touched[i]!] = 0;
-        matched[touched[i]!] = 0;
-      }
+  /** Weight of the terms a set of index terms matches, each term at its best reading's credit. */
+  private matchedWeight(present: Set<string>, terms: PreparedTerm[]): number {
+    let score = 0;
+    for (const t of terms) {
+      let credit = 0;
+      for (const m of t.matches) if (present.has(this.index.terms[m.termId]!)) credit = Math.max(credit, this.credit(m.factor));
+      score += t.idf * credit;
     }
+    return score;
   }
 
-  /**
-   * The share of the question's IDF weight that the paragraph matched. Unlike ranking,
-   * a term the corpus has never seen weighs as a document frequency of 0 here (more
-   * than the rarest known term): a question about a word no paragraph uses is likely
-   * about something else. A typo match is credited len / (len + distance), without
-   * the ranking's fuzzyWeight, since it stands for the same word.
-   */
-  private coverage(doc: number, terms: QueryTerm[]): number {
-    const n = this.paragraphCount;
-    const unseenIdf = Math.log(1 + (n + 0.5) / 0.5);
+  /** How much a match stands for the term: a typo neighbour len / (len + distance), a reading its factor. */
+  private credit(factor: number): number {
     const { fuzzyWeight } = this.tuning;
+    return factor < 1 && fuzzyWeight > 0 && factor <= fuzzyWeight ? Math.min(1, factor / fuzzyWeight) : factor;
+  }
+
+  private toHit(doc: number, score: number, question: Question, ranked?: { doc: number; score: number }[]): Hit {
+    const paragraph = this.corpus.paragraphs[doc]!;
+    const best = this.bestSentenceOf(paragraph.text, question.terms);
+    const signals = this.signals(doc, question, best, ranked);
+    return { paragraph, score, highlight: best.sentence, confidence: confidenceOf(signals, this.model), signals };
+  }
+
+  /** The signals of confidence.ts for one paragraph, computed on its text (the part a citation shows). */
+  private signals(doc: number, question: Question, best: { sentence: string; score: number }, ranked?: { doc: number; score: number }[]): Signals {
+    const unseenIdf = this.unseenIdf();
     let total = 0;
     let matched = 0;
-    for (const t of terms) {
-      const weight = t.matches.some((m) => m.factor === 1) ? t.idf : unseenIdf;
-      total += weight;
-      let best = 0;
-      for (const { termId, factor } of t.matches) {
-        const credit = factor < 1 && fuzzyWeight > 0 ? Math.min(1, factor / fuzzyWeight) : factor;
-        if (credit > best && this.contains(doc, termId)) best = credit;
+    let unseenOrdinary = 0;
+    let unseenTopic = 0;
+    for (const t of question.terms) {
+      const ordinary = t.source.kind === 'word' || t.source.kind === 'english';
+      if (!t.seen && ordinary) {
+        unseenOrdinary++;
+        continue;
       }
-      matched += weight * best;
+      if (!t.seen) unseenTopic = 1;
+      total += t.idf;
+      let credit = 0;
+      for (const m of t.matches) if (this.credit(m.factor) > credit && this.textContains(doc, m.termId)) credit = this.credit(m.factor);
+      matched += t.idf * credit;
     }
-    return total > 0 ? matched / total : 0;
+    const type = question.answerType;
+    const cue = type ? hasAnswerCue(best.sentence, type) : false;
+    const margin = ranked && ranked.length > 1 ? Math.max(0, (ranked[0]!.score - ranked[1]!.score) / ranked[0]!.score) : ranked ? 1 : 0;
+    return {
+      coverage: total > 0 ? matched / total : 0,
+      evidence: matched / unseenIdf,
+      unseenTopic,
+      unseenOrdinary: question.terms.length ? unseenOrdinary / question.terms.length : 0,
+      typeMissing: type && !cue ? 1 : 0,
+      typeFound: type && cue ? 1 : 0,
+      sentenceShare: matched > 0 ? Math.min(1, best.score / matched) : 0,
+      margin,
+    };
   }
 
-  private contains(doc: number, termId: number): boolean {
-    for (const { offsets, docs } of this.index.fields) {
-      let lo = offsets[termId]!;
-      let hi = offsets[termId + 1]! - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = docs[mid]!;
-        if (v === doc) return true;
-        if (v < doc) lo = mid + 1;
-        else hi = mid - 1;
-      }
+  /** Whether the paragraph's text (not its article title) has the term. */
+  private textContains(doc: number, termId: number): boolean {
+    const { offsets, docs } = this.index.fields[0]!;
+    let lo = offsets[termId]!;
+    let hi = offsets[termId + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = docs[mid]!;
+      if (v === doc) return true;
+      if (v < doc) lo = mid + 1;
+      else hi = mid - 1;
     }
     return false;
   }
-
-  private toHit(doc: number, score: number, terms: QueryTerm[], weights: TermWeights): Hit {
-    const paragraph = this.corpus.paragraphs[doc]!;
-    // Fuzzy matches count as their document term, at the weight of the weakest query term.
-    const highlightWeights = new Map(weights);
-    const weakest = Math.min(...weights.values());
-    for (const t of terms)
-      for (const { termId, factor } of t.matches)
-        if (factor < 1 && this.contains(doc, termId)) highlightWeights.set(this.index.terms[termId]!, weakest);
-    return { paragraph, score, highlight: this.bestSentence(paragraph.text, highlightWeights) };
-  }
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

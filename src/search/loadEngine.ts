@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ANALYSIS_VERSION, Analyzer } from '../analysis/analyzer.js';
+import { aliasGroupsOf } from '../analysis/aliases.js';
+import { Analyzer } from '../analysis/analyzer.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Corpus } from '../corpus/types.js';
 import { SearchEngine, type EngineOptions } from './engine.js';
@@ -9,7 +10,7 @@ import { FrozenIndex } from './frozenIndex.js';
 
 /**
  * Bump when the persisted index's layout or what goes into it (fields, how documents
- * are built) changes; like ANALYSIS_VERSION, it is part of the index key.
+ * are built) changes; like the analyzer's fingerprint, it is part of the index key.
  */
 export const INDEX_FORMAT_VERSION = 1;
 
@@ -40,7 +41,7 @@ export async function loadEngine(options: LoadEngineOptions = {}): Promise<Searc
 export function loadEngineWithStatus(options: LoadEngineOptions = {}): { engine: SearchEngine; status: IndexStatus } {
   const corpusPath = options.corpusPath ?? process.env.CORPUS_DIR ?? 'corpus';
   const corpus = loadCorpus(corpusPath);
-  const analyzer = options.engine?.analyzer ?? new Analyzer();
+  const analyzer = options.engine?.analyzer ?? analyzerFor(corpus);
   const log = options.logger ?? (() => {});
   const started = performance.now();
   if (options.persist === false) {
@@ -49,7 +50,7 @@ export function loadEngineWithStatus(options: LoadEngineOptions = {}): { engine:
   }
   const dataDir = options.dataDir ?? process.env.DATA_DIR ?? 'data';
   const file = indexFile(dataDir, corpusPath);
-  const key = indexKey(corpus);
+  const key = indexKey(corpus, analyzer);
   const loaded = readIndex(file, key);
   if (loaded.index) {
     const engine = new SearchEngine(corpus, { ...options.engine, analyzer, index: loaded.index });
@@ -69,14 +70,20 @@ export function loadEngineWithStatus(options: LoadEngineOptions = {}): { engine:
   return { engine, status };
 }
 
+/** The analysis chain for a corpus: the general one plus the articles' own aliases. */
+export function analyzerFor(corpus: Corpus): Analyzer {
+  return new Analyzer({ extraAliases: aliasGroupsOf(corpus.articles.flatMap((a) => a.aliases ?? [])) });
+}
+
 /**
  * What the index depends on: the corpus content as loaded (article ids, titles,
  * paragraph texts, in order: a changed, added, removed or renamed file changes it),
- * the analysis chain and the index format.
+ * everything the analysis depends on (its fingerprint: code version, lexicon files,
+ * stopwords, alias groups) and the index format.
  */
-export function indexKey(corpus: Corpus): string {
+export function indexKey(corpus: Corpus, analyzer: Analyzer): string {
   const hash = createHash('sha256');
-  hash.update(`analysis:${ANALYSIS_VERSION};format:${INDEX_FORMAT_VERSION};paragraphs:${corpus.paragraphs.length}\n`);
+  hash.update(`analysis:${analyzer.fingerprint};format:${INDEX_FORMAT_VERSION};paragraphs:${corpus.paragraphs.length}\n`);
   for (const p of corpus.paragraphs) hash.update(`${p.articleId}\u0000${p.number}\u0000${p.articleTitle}\u0000${p.text}\u0001`);
   return hash.digest('hex');
 }

@@ -1,0 +1,178 @@
+/**
+ * Rebuilds the derived lexical data in lexicon/ from Debian's packages.
+ *   npm run lexicon            (needs `apt-get update` to have run once; no install, no root)
+ *   npm run lexicon -- --from DIR   (use .deb files already downloaded into DIR)
+ *
+ * Sources (see lexicon/README.md for the licences):
+ *   hunspell-id            LibreOffice Indonesian dictionary: the root words (kata dasar)
+ *   dict-freedict-eng-ind  FreeDict/WikDict English-Indonesian: English words to Indonesian
+ *   mythes-id              LibreOffice Indonesian thesaurus: synonyms
+ * Each package is fetched with `apt-get download` and unpacked with `dpkg-deb -x`; the
+ * outputs are plain UTF-8 text, sorted, so a rebuild from the same packages is byte-identical.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { LEXICON_DIR } from '../../src/config/paths.js';
+
+const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id'] as const;
+
+const { values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: LEXICON_DIR } } });
+const outDir = values.out!;
+
+function main(): void {
+const work = mkdtempSync(join(tmpdir(), 'lexicon-'));
+try {
+  const debDir = values.from ?? download(work);
+  const sources: Record<string, { version: string; sha256: string; deb: string }> = {};
+  const trees: Record<string, string> = {};
+  for (const name of PACKAGES) {
+    const deb = readdirSync(debDir).find((f) => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+    if (!deb) throw new Error(`${name}_*.deb not found in ${debDir}`);
+    const file = join(debDir, deb);
+    const tree = join(work, name);
+    execFileSync('dpkg-deb', ['-x', file, tree]);
+    trees[name] = tree;
+    sources[name] = {
+      version: execFileSync('dpkg-deb', ['-f', file, 'Version'], { encoding: 'utf8' }).trim(),
+      sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      deb,
+    };
+  }
+  mkdirSync(outDir, { recursive: true });
+
+  const { roots, names } = readHunspell(join(trees['hunspell-id']!, 'usr/share/hunspell/id_ID.dic'));
+  write('id-roots.tsv', [...roots].map(([root, flags]) => (flags ? `${root}\t${flags}` : root)));
+  write('id-names.txt', names);
+
+  const { translations, englishWords } = readFreedict(join(trees['dict-freedict-eng-ind']!, 'usr/share/dictd'));
+  write('en-id.tsv', [...translations].map(([en, ids]) => `${en}\t${[...ids].join('|')}`));
+  write('en-words.txt', englishWords);
+
+  const thesaurus = readMythes(join(trees['mythes-id']!, 'usr/share/mythes/th_id_ID_v2.dat'));
+  write('id-thesaurus.tsv', [...thesaurus].map(([word, synonyms]) => `${word}\t${[...synonyms].join('|')}`));
+
+  writeFileSync(join(outDir, 'SOURCES.json'), JSON.stringify(sources, null, 2) + '\n');
+  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words, ${thesaurus.size} thesaurus entries`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+}
+
+function download(dir: string): string {
+  try {
+    execFileSync('apt-get', ['download', ...PACKAGES], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    const detail = String((error as { stderr?: Buffer }).stderr ?? error).trim();
+    throw new Error(`apt-get download failed (run "apt-get update" once first, or pass --from DIR):\n${detail}`);
+  }
+  return dir;
+}
+
+function write(name: string, lines: string[]): void {
+  writeFileSync(join(outDir, name), lines.join('\n') + '\n');
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * id_ID.dic: one entry per line, `word/FLAGS`, in ISO-8859-1 (the .aff says SET
+ * ISO8859-1). Lower-case entries are root words, written with their affix flags (which
+ * affixes hunspell allows on them: a root without flags takes none, so the stemmer never
+ * strips a word down to it); capitalised ones are proper names (countries, months,
+ * religions), kept apart because they are topic words.
+ */
+function readHunspell(file: string): { roots: Map<string, string>; names: string[] } {
+  const roots = new Map<string, string>();
+  const names = new Set<string>();
+  const lines = readFileSync(file, 'latin1').split(/\r?\n/).slice(1); // the first line is the entry count
+  for (const line of lines) {
+    const [entry = '', flags = ''] = line.trim().split('/');
+    if (!entry || /[^\p{L}\-]/u.test(entry) || entry.startsWith('-') || entry.endsWith('-')) continue;
+    const word = entry.toLowerCase();
+    if (/^\p{Lu}/u.test(entry)) names.add(word);
+    else roots.set(word, (roots.get(word) ?? '') + flags);
+  }
+  const sorted = new Map([...roots].sort(([a], [b]) => byCodePoint(a, b)));
+  return { roots: sorted, names: [...names].filter((n) => !roots.has(n)).sort(byCodePoint) };
+}
+
+/**
+ * FreeDict's dictd files: `.index` lines are `headword TAB offset TAB length` (base64
+ * numbers) into the dictzip'd `.dict` (gzip-compatible). An entry is a header line
+ * (`headword /pronunciation/ <pos>`), then for each sense a line of Indonesian
+ * translations (numbered `1. a, b` when there are several senses) and usually a line
+ * of English gloss. Translations become the headword's Indonesian terms; the gloss
+ * lines give a list of English words, which tells English in a mixed question.
+ */
+function readFreedict(dir: string): { translations: Map<string, Set<string>>; englishWords: string[] } {
+  const index = readFileSync(join(dir, 'freedict-eng-ind.index'), 'utf8');
+  const dict = gunzipSync(readFileSync(join(dir, 'freedict-eng-ind.dict.dz')));
+  const translations = new Map<string, Set<string>>();
+  const english = new Set<string>();
+  for (const line of index.split('\n')) {
+    const [headword, offset, length] = line.split('\t');
+    if (!headword || !offset || !length || headword.startsWith('00database')) continue;
+    const body = dict.subarray(decodeBase64Number(offset), decodeBase64Number(offset) + decodeBase64Number(length)).toString('utf8');
+    const [header, ...rest] = body.split('\n').filter((l) => l.trim());
+    if (!header || /<(suffix|prefix)>/.test(header)) continue;
+    const key = headword.toLowerCase().trim();
+    if (!/^[a-z][a-z' -]*$/.test(key) || key.split(' ').length > 3) continue;
+    for (const word of key.split(/[ -]/)) english.add(word);
+    rest.forEach((text, i) => {
+      const numbered = /^\s*\d+\.\s*(.*)$/.exec(text);
+      if (i > 0 && !numbered) {
+        for (const word of text.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []) english.add(word);
+        return;
+      }
+      const senses = (numbered ? numbered[1]! : text).replace(/\s*\d+\.\s*$/, '');
+      for (const raw of senses.split(',')) {
+        const term = raw.replace(/\(.*?\)/g, '').trim().toLowerCase();
+        if (!term || !/^[\p{L}][\p{L}' -]*$/u.test(term) || term.split(' ').length > 3 || term === key) continue;
+        const set = translations.get(key) ?? new Set<string>();
+        set.add(term);
+        translations.set(key, set);
+      }
+    });
+  }
+  const sorted = new Map([...translations].sort(([a], [b]) => byCodePoint(a, b)).map(([k, v]) => [k, new Set([...v].sort(byCodePoint))]));
+  return { translations: sorted, englishWords: [...english].filter((w) => w.length > 1).sort(byCodePoint) };
+}
+
+/** dictd numbers: base64 digits, most significant first. */
+function decodeBase64Number(text: string): number {
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let n = 0;
+  for (const c of text) n = n * 64 + digits.indexOf(c);
+  return n;
+}
+
+/**
+ * MyThes .dat (ISO-8859-1 after its first line): `word|senses`, then per sense
+ * `[pos]|syn|syn...`. Antonym lines (`[ant]`) are skipped; multi-word synonyms are kept.
+ */
+function readMythes(file: string): Map<string, Set<string>> {
+  const lines = readFileSync(file, 'latin1').split(/\r?\n/).slice(1);
+  const out = new Map<string, Set<string>>();
+  let current: string | undefined;
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    if (!line.startsWith('[') && !line.startsWith('(')) {
+      current = line.split('|')[0]!.trim().toLowerCase();
+      continue;
+    }
+    if (!current || /^\[ant\]/.test(line)) continue;
+    const synonyms = line.split('|').slice(1).map((s) => s.trim().toLowerCase()).filter((s) => s && s !== current && /^[\p{L}][\p{L} -]*$/u.test(s));
+    if (synonyms.length === 0) continue;
+    const set = out.get(current) ?? new Set<string>();
+    for (const s of synonyms) set.add(s);
+    out.set(current, set);
+  }
+  return new Map([...out].sort(([a], [b]) => byCodePoint(a, b)).map(([k, v]) => [k, new Set([...v].sort(byCodePoint))]));
+}
+
+main();

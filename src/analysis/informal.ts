@@ -1,0 +1,98 @@
+import type { RootLexicon } from './stemmer.js';
+
+/**
+ * Informal Indonesian as members type it: a table of spellings and abbreviations onto
+ * standard words (gak -> tidak, udh -> sudah, yg -> yang, dikasih -> diberi; see
+ * lexicon/informal-id.tsv), and the regular morphology of informal (Jakarta-style) verbs,
+ * which a table cannot list: the nasal prefixes nge-/ng-/ny-/m-/n- without me-, the
+ * suffix -in for -kan/-i, the passive ke-, "e" for "a" in a closed last syllable
+ * (inget, dapet), a dropped initial h (abis, ilang), and "2" for reduplication (hati2).
+ */
+export interface InformalData {
+  informal: Map<string, string[]>;
+  particles: Set<string>;
+}
+
+/** Laughter and keyboard noise: wkwk, wkwkwk, haha, hehehe, xixi, awokawok. */
+const LAUGHTER = /^(?:(?:wk)+w?|w?(?:kw)+k?|(?:h[aeiu]){2,}h?|(?:xi){2,}|(?:aw?ok)+(?:wk)*)$/;
+const VOWELS = 'aiueo';
+
+export class InformalIndonesian {
+  constructor(
+    private readonly data: InformalData,
+    private readonly roots: RootLexicon,
+  ) {}
+
+  /** The standard word(s) for a listed informal form, or undefined. */
+  standardFor(word: string): string[] | undefined {
+    const listed = this.data.informal.get(word);
+    if (listed) return listed;
+    // "hati2", "sama2": the digit 2 marks reduplication; "bener2" -> benar-benar via the table.
+    const doubled = /^(\p{L}{2,})2$/u.exec(word);
+    if (doubled) {
+      const base = this.data.informal.get(doubled[1]!)?.join(' ') ?? doubled[1]!;
+      return [`${base}-${base}`];
+    }
+    return undefined;
+  }
+
+  /** A discourse particle, interjection or chat address term (sih, dong, kok, min, wkwk). */
+  isParticle(word: string): boolean {
+    return this.data.particles.has(word) || LAUGHTER.test(word);
+  }
+
+  /**
+   * The root of an informal verb form, or undefined. Only readings that end on a root
+   * hunspell lets take affixes count, and a bare nasal (m-, n-) needs a marker elsewhere
+   * (-in, or a longer word), so names such as "Nato" are not read as "tato".
+   */
+  rootOf(word: string): string | undefined {
+    if (word.length < 4) return undefined;
+    const bodies = new Set<string>();
+    const addBody = (body: string, marked: boolean) => {
+      for (const { rest, strong } of prefixReadings(body)) if (rest.length >= 3 && (strong || marked)) bodies.add(rest);
+    };
+    for (const { body, marked } of suffixReadings(word)) addBody(body, marked);
+    for (const body of bodies) {
+      for (const candidate of spellings(body)) {
+        if (candidate !== word && this.roots.has(candidate) && this.roots.takesAffixes(candidate)) return candidate;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The word without informal suffixes: -in (-kan/-i), -nya, -an; `marked` when one was there. */
+function suffixReadings(word: string): { body: string; marked: boolean }[] {
+  const out: { body: string; marked: boolean }[] = [{ body: word, marked: false }];
+  const base = word.endsWith('nya') && word.length > 6 ? word.slice(0, -3) : word;
+  if (base !== word) out.push({ body: base, marked: true });
+  for (const suffix of ['in', 'an']) if (base.endsWith(suffix) && base.length > suffix.length + 2) out.push({ body: base.slice(0, -suffix.length), marked: true });
+  return out;
+}
+
+/**
+ * Informal prefixes and the root's first letter they absorbed. `strong` readings
+ * (nge-, ng-, ny-, ke-, di-) mark a word as informal on their own; a bare m-/n- does not.
+ */
+function prefixReadings(body: string): { rest: string; strong: boolean }[] {
+  const out: { rest: string; strong: boolean }[] = [{ rest: body, strong: false }];
+  const vowelAt = (i: number) => VOWELS.includes(body[i] ?? '');
+  if (body.startsWith('nge') && body.length > 5) out.push({ rest: body.slice(3), strong: true });
+  if (body.startsWith('ng') && vowelAt(2)) out.push({ rest: body.slice(2), strong: true }, { rest: `k${body.slice(2)}`, strong: true });
+  if (body.startsWith('ny') && vowelAt(2)) out.push({ rest: `s${body.slice(2)}`, strong: true }, { rest: `c${body.slice(2)}`, strong: true });
+  if (body.startsWith('m') && vowelAt(1)) out.push({ rest: `p${body.slice(1)}`, strong: false });
+  if (body.startsWith('n') && vowelAt(1)) out.push({ rest: `t${body.slice(1)}`, strong: false });
+  if (body.startsWith('ke') && body.length > 5) out.push({ rest: body.slice(2), strong: true });
+  if (body.startsWith('di') && body.length > 5) out.push({ rest: body.slice(2), strong: false });
+  return out;
+}
+
+/** The body as written, with "a" for the "e" of a closed last syllable, and with an initial h restored. */
+function spellings(body: string): string[] {
+  const out = [body];
+  const closed = /^(.*[^aiueo]?)e([^aiueo]+)$/.exec(body);
+  if (closed) out.push(`${closed[1]}a${closed[2]}`);
+  for (const form of [...out]) if (VOWELS.includes(form[0]!)) out.push(`h${form}`);
+  return out;
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEXICON_DIR } from '../config/paths.js';
+
+/**
+ * The lexical data the analysis stands on, read from `lexicon/` (see its README for
+ * sources and licences): derived from Debian's packages by scripts/lexicon/build.ts, plus
+ * the project's own informal-Indonesian table and particle list.
+ */
+export interface Lexicon {
+  /** Indonesian root words (hunspell-id) -> whether hunspell lets them take affixes. */
+  roots: Map<string, boolean>;
+  /** Proper names hunspell-id lists capitalised (countries, months, religions), lower-cased. */
+  names: Set<string>;
+  /** English headword or phrase (FreeDict eng-ind) -> Indonesian translations. */
+  english: Map<string, string[]>;
+  /** English words seen in lower case in FreeDict's headwords and glosses. */
+  englishWords: Set<string>;
+  /** Informal spelling -> standard word(s). */
+  informal: Map<string, string[]>;
+  /** Discourse particles, interjections, chat address terms. */
+  particles: Set<string>;
+  /** Tala's complete Indonesian stopword list. */
+  stopwords: string[];
+  /** Indonesian thesaurus (mythes-id): word -> synonyms. Read on first use. */
+  readonly thesaurus: Map<string, string[]>;
+  /** Hash of every file above: part of the saved index's key. */
+  fingerprint: string;
+}
+
+export const LEXICON_FILES = {
+  roots: 'id-roots.tsv',
+  names: 'id-names.txt',
+  english: 'en-id.tsv',
+  englishWords: 'en-words.txt',
+  informal: 'informal-id.tsv',
+  particles: 'particles-id.txt',
+  stopwords: 'stopwords-id.txt',
+  thesaurus: 'id-thesaurus.tsv',
+} as const;
+
+const cache = new Map<string, Lexicon>();
+
+/** Loads (once per folder) the lexicon. Throws with the missing file's path. */
+export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
+  let lexicon = cache.get(dir);
+  if (!lexicon) {
+    lexicon = readLexicon(dir);
+    cache.set(dir, lexicon);
+  }
+  return lexicon;
+}
+
+function readLexicon(dir: string): Lexicon {
+  const hash = createHash('sha256');
+  const read = (name: string) => {
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`lexicon file ${file} is missing (${(error as NodeJS.ErrnoException).code}); it ships with the code, see lexicon/README.md`);
+    }
+    hash.update(`${name}\u0000${text}\u0001`);
+    return text;
+  };
+  const lines = (text: string) => text.split('\n').filter((line) => line && !line.startsWith('#'));
+  const pairs = (text: string) => lines(text).map((line) => line.split('\t') as [string, string?]);
+
+  const roots = new Map(pairs(read(LEXICON_FILES.roots)).map(([word, flags]) => [word, Boolean(flags)]));
+  const names = new Set(lines(read(LEXICON_FILES.names)));
+  const english = new Map(pairs(read(LEXICON_FILES.english)).map(([word, list]) => [word, (list ?? '').split('|').filter(Boolean)]));
+  const englishWords = new Set(lines(read(LEXICON_FILES.englishWords)));
+  const informal = new Map(pairs(read(LEXICON_FILES.informal)).map(([word, standard]) => [word.trim(), (standard ?? '').trim().split(/\s+/)]));
+  const particles = new Set(lines(read(LEXICON_FILES.particles)).map((w) => w.trim()));
+  const stopwords = lines(read(LEXICON_FILES.stopwords)).map((w) => w.trim());
+  const thesaurusText = read(LEXICON_FILES.thesaurus);
+  const fingerprint = hash.digest('hex');
+
+  let thesaurus: Map<string, string[]> | undefined;
+  return {
+    roots,
+    names,
+    english,
+    englishWords,
+    informal,
+    particles,
+    stopwords,
+    get thesaurus() {
+      thesaurus ??= new Map(pairs(thesaurusText).map(([word, list]) => [word, (list ?? '').split('|')]));
+      return thesaurus;
+    },
+    fingerprint,
+  };
+}

@@ -1,0 +1,53 @@
+import { normalizeText } from './normalize.js';
+
+/**
+ * What a question asks for, read from its question word, in Indonesian (standard and
+ * chat spellings) and English. The analyzer drops question words as stopwords, which is
+ * right for finding passages; this keeps what they say: the engine checks that the best
+ * sentence holds that kind of answer (a date for "kapan"), and curated matching keeps
+ * "Kapan pendiri Wagner lahir?" from taking the answer of "Siapa pendiri Wagner?".
+ * "apa" alone is not a type: it opens yes/no questions and "apa itu ..." alike.
+ */
+export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'what-is';
+
+const SINGLE_WORDS: Record<string, QuestionType> = {
+  siapa: 'who', siapakah: 'who', sapa: 'who', siape: 'who', who: 'who', whom: 'who', whose: 'who',
+  kapan: 'when', kapankah: 'when', kpn: 'when', bilamana: 'when', when: 'when',
+  dimana: 'where', dimanakah: 'where', dmn: 'where', kemana: 'where', kmn: 'where', darimana: 'where', drmn: 'where', where: 'where',
+  mengapa: 'why', mengapakah: 'why', kenapa: 'why', kenapakah: 'why', knp: 'why', napa: 'why', why: 'why',
+  bagaimana: 'how', bagaimanakah: 'how', gimana: 'how', gmn: 'how', gmana: 'how', how: 'how',
+  berapa: 'how-many', berapakah: 'how-many', brp: 'how-many', brapa: 'how-many',
+};
+
+/** "di mana", "ke mana", "dari mana"; a lone "mana" ("yang mana") means "which" and is skipped. */
+const WHERE_PREFIXES = new Set(['di', 'ke', 'dari', 'dr']);
+/** "tahun berapa", "tanggal berapa", "jam berapa" ask for a time, not a count. */
+const TIME_UNITS = new Set(['tahun', 'thn', 'tanggal', 'tgl', 'bulan', 'bln', 'jam', 'pukul', 'abad', 'hari']);
+const HOW_MANY = new Set(['many', 'much', 'long', 'old', 'far', 'big', 'large', 'tall', 'high']);
+
+export function questionTypes(text: string): Set<QuestionType> {
+  const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const types = new Set<QuestionType>();
+  words.forEach((word, i) => {
+    const previous = words[i - 1];
+    const next = words[i + 1];
+    if (word === 'mana' && previous !== undefined && WHERE_PREFIXES.has(previous)) types.add('where');
+    else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
+    else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
+    else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && words.length <= 4) types.add(word === 'what' ? 'what-is' : 'who');
+    else if (/^apa(kah)?$/.test(word) && (next === 'itu' || next === 'yang' && words[i + 2] === 'dimaksud' || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
+    else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
+    else {
+      const type = SINGLE_WORDS[word];
+      if (type) types.add(type);
+    }
+  });
+  return types;
+}
+
+/** False only when both questions name what they ask for and have nothing in common. */
+export function compatibleQuestionTypes(a: Set<QuestionType>, b: Set<QuestionType>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  for (const type of a) if (b.has(type)) return true;
+  return false;
+}
