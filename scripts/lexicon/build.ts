@@ -7,19 +7,20 @@
  *   hunspell-id            LibreOffice Indonesian dictionary: the root words (kata dasar)
  *   dict-freedict-eng-ind  FreeDict/WikDict English-Indonesian: English words to Indonesian
  *   mythes-id              LibreOffice Indonesian thesaurus: synonyms
+ *   wamerican              SCOWL American English word list: tells an English word in a mixed question
  * Each package is fetched with `apt-get download` and unpacked with `dpkg-deb -x`; the
  * outputs are plain UTF-8 text, sorted, so a rebuild from the same packages is byte-identical.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { LEXICON_DIR } from '../../src/config/paths.js';
 
-const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id'] as const;
+const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id', 'wamerican'] as const;
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: LEXICON_DIR } } });
 const outDir = values.out!;
@@ -51,13 +52,17 @@ try {
 
   const { translations, englishWords } = readFreedict(join(trees['dict-freedict-eng-ind']!, 'usr/share/dictd'));
   write('en-id.tsv', [...translations].map(([en, ids]) => `${en}\t${[...ids].join('|')}`));
-  write('en-words.txt', englishWords);
+  const scowl = readFileSync(join(trees['wamerican']!, 'usr/share/dict/american-english'), 'utf8').split('\n').filter((w) => /^[a-z]{2,}$/.test(w));
+  write('en-words.txt', [...new Set([...englishWords, ...scowl])].sort(byCodePoint));
 
   const thesaurus = readMythes(join(trees['mythes-id']!, 'usr/share/mythes/th_id_ID_v2.dat'));
   write('id-thesaurus.tsv', [...thesaurus].map(([word, synonyms]) => `${word}\t${[...synonyms].join('|')}`));
 
-  writeFileSync(join(outDir, 'SOURCES.json'), JSON.stringify(sources, null, 2) + '\n');
-  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words, ${thesaurus.size} thesaurus entries`);
+  // Keep the entries of sources this script does not fetch (the frequency list).
+  const sourcesFile = join(outDir, 'SOURCES.json');
+  const previous = existsSync(sourcesFile) ? (JSON.parse(readFileSync(sourcesFile, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(sourcesFile, JSON.stringify({ ...previous, ...sources }, null, 2) + '\n');
+  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words from FreeDict (plus SCOWL's), ${thesaurus.size} thesaurus entries`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -122,11 +127,13 @@ function readFreedict(dir: string): { translations: Map<string, Set<string>>; en
     if (!header || /<(suffix|prefix)>/.test(header)) continue;
     const key = headword.toLowerCase().trim();
     if (!/^[a-z][a-z' -]*$/.test(key) || key.split(' ').length > 3) continue;
-    for (const word of key.split(/[ -]/)) english.add(word);
+    // Proper names (<pn>, or written with a capital) are not English words: "Libya" is a topic.
+    if (!/<pn>/.test(header) && /^[a-z]/.test(header)) for (const word of key.split(/[ -]/)) english.add(word);
     rest.forEach((text, i) => {
       const numbered = /^\s*\d+\.\s*(.*)$/.exec(text);
       if (i > 0 && !numbered) {
-        for (const word of text.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? []) english.add(word);
+        // Gloss words as written: only those in lower case, so names in glosses stay out.
+        for (const word of text.match(/[A-Za-z]+(?:'[a-z]+)?/g) ?? []) if (/^[a-z]/.test(word)) english.add(word);
         return;
       }
       const senses = (numbered ? numbered[1]! : text).replace(/\s*\d+\.\s*$/, '');

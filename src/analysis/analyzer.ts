@@ -56,10 +56,12 @@ export interface QueryTerm {
 }
 
 export interface AnalyzerOptions {
-  /** Stopword list: Tala's complete Indonesian list (default) or Lucene's shorter one. */
+  /** Stopword list: Lucene's Indonesian list (default; measured best on TyDi) or Tala's longer one. */
   stopwords?: 'tala' | 'lucene';
   /** For words with no root in the lexicon: the light Orama stemmer (default) or none. */
   fallbackStemmer?: 'light' | 'none';
+  /** The lexicon-backed ECS stemmer (default), or the light stemmer alone (ablation). */
+  stemmer?: 'ecs' | 'light';
   /** Alias groups besides the general ones (an article's front matter). */
   extraAliases?: AliasGroup[];
   /** Read informal Indonesian (default true); off only for ablations. */
@@ -93,8 +95,9 @@ export class Analyzer {
 
   constructor(options: AnalyzerOptions = {}) {
     this.options = {
-      stopwords: options.stopwords ?? 'tala',
+      stopwords: options.stopwords ?? 'lucene',
       fallbackStemmer: options.fallbackStemmer ?? 'light',
+      stemmer: options.stemmer ?? 'ecs',
       informal: options.informal ?? true,
       english: options.english ?? true,
     };
@@ -106,7 +109,7 @@ export class Analyzer {
     const roots = this.lexicon.roots;
     const rootLexicon = { has: (w: string) => roots.has(w), takesAffixes: (w: string) => roots.get(w) === true };
     const fallback = this.options.fallbackStemmer === 'light' ? (w: string) => (w.length > 3 ? lightStemmer(w) : w) : undefined;
-    this.stemmer = new IndonesianStemmer(rootLexicon, fallback);
+    this.stemmer = new IndonesianStemmer(this.options.stemmer === 'ecs' ? rootLexicon : { has: () => false, takesAffixes: () => false }, fallback);
     this.informal = new InformalIndonesian(this.lexicon, rootLexicon);
     this.english = new EnglishDictionary(this.lexicon);
     this.fingerprint = createHash('sha256')
@@ -119,8 +122,11 @@ export class Analyzer {
     const removeStopwords = options.removeStopwords ?? true;
     const terms: string[] = [];
     this.scan(text, (token) => {
-      if (token.alias) terms.push(token.alias);
-      else this.pushWord(token.raw, token.lower, removeStopwords, terms);
+      if (!token.alias) return this.pushWord(token.raw, token.lower, removeStopwords, terms);
+      terms.push(token.alias);
+      // A name of several words also gives its words: "pemilihan" alone still finds "pemilihan presiden".
+      const parts = token.surface.split(' ');
+      if (parts.length > 1) for (const part of parts) if (!(removeStopwords && this.isStopword(part))) terms.push(this.stem(part));
     });
     return terms;
   }
@@ -156,13 +162,16 @@ export class Analyzer {
     return particle !== null && this.stopwords.has(particle[1]!);
   }
 
-  /** Synonyms of an Indonesian root (mythes-id), as index terms. */
+  /**
+   * Synonyms of an Indonesian root (mythes-id) that are root words themselves, as index
+   * terms: "ikrar" gives "janji" and "sumpah", not "penetapan" (a derived word, whose root
+   * "tetap" means something else).
+   */
   synonymTerms(root: string): string[] {
-    const synonyms = this.lexicon.thesaurus.get(root) ?? [];
     const out = new Set<string>();
-    for (const synonym of synonyms) {
-      const terms = this.analyze(synonym);
-      if (terms.length === 1 && terms[0] !== root) out.add(terms[0]!);
+    for (const synonym of this.lexicon.thesaurus.get(root) ?? []) {
+      if (synonym === root || !this.lexicon.roots.has(synonym) || this.isStopword(synonym)) continue;
+      out.add(synonym);
     }
     return [...out];
   }
@@ -199,7 +208,8 @@ export class Analyzer {
       return { surface: word, kind, alternatives: [...new Set(terms)].map((term) => ({ term, factor: 1, via: 'word' as const })) };
     }
     if (removeStopwords && (this.isStopword(word) || this.informal.isParticle(word))) return undefined;
-    const standard = this.options.informal ? this.informal.standardFor(word) : undefined;
+    // "dimanakah", "gimanakah": the listed form under an emphatic particle.
+    const standard = this.options.informal ? this.informal.standardFor(word) ?? this.informal.standardFor(PARTICLE.exec(word)?.[1] ?? '') : undefined;
     if (standard) {
       const terms = standard.flatMap((w) => (removeStopwords && this.isStopword(w) ? [] : this.analyze(w, { removeStopwords })));
       if (terms.length === 0) return undefined;

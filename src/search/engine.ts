@@ -61,6 +61,17 @@ export interface Tuning {
   sentenceWeight: number;
   /** Bonus, relative to the top score, for a candidate whose best sentence holds what the question word asks for. */
   answerTypeWeight: number;
+  /** Bonus, relative to the top score, for the question's neighbouring words found next to each other ("Super Junior"). */
+  proximityWeight: number;
+  /** How far apart (in index terms) two neighbouring question words may be to count as together. */
+  proximityWindow: number;
+  /**
+   * Bonus, relative to the top score, for a paragraph that opens with a term of the
+   * question (its first `leadTerms` index terms): a paragraph is usually about what it
+   * names first ("Jerman adalah negara demokrasi parlementer").
+   */
+  leadWeight: number;
+  leadTerms: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -74,15 +85,25 @@ export const DEFAULT_TUNING: Tuning = {
   rerankDepth: 20,
   sentenceWeight: 0.7,
   answerTypeWeight: 0.15,
+  proximityWeight: 0.3,
+  proximityWindow: 2,
+  leadWeight: 1,
+  leadTerms: 3,
 };
 
 const MAX_QUERY_TERMS = 32;
+/** How much a synonym (mythes-id) stands for the word it replaces, when deciding whether a paragraph answers. */
+const SYNONYM_CREDIT = 0.8;
 
 /** A question term as the index sees it. */
 interface PreparedTerm {
   source: QueryTerm;
-  /** Index terms searched for it (its readings, or typo neighbours or synonyms), with a factor. */
-  matches: { termId: number; factor: number }[];
+  /**
+   * Index terms searched for it (its readings, or typo neighbours or synonyms): `factor`
+   * weighs the match in ranking, `credit` says how much it stands for the term when
+   * deciding whether a paragraph answers (a typo neighbour is the same word).
+   */
+  matches: { termId: number; factor: number; credit: number }[];
   /** IDF (text field) of its best reading in the index, or of the rarest possible term when it has none. */
   idf: number;
   /** Whether any paragraph has one of its readings (typo neighbours included). */
@@ -178,14 +199,15 @@ export class SearchEngine {
       for (const { term, factor } of source.alternatives) {
         const id = this.index.termIds.get(term);
         if (id === undefined || matches.some((m) => m.termId === id)) continue;
-        matches.push({ termId: id, factor });
+        matches.push({ termId: id, factor, credit: factor });
         if (factor === 1 || bestDf === 0) bestDf = Math.max(bestDf, this.index.docFrequency(id));
       }
-      if (matches.length === 0) this.addTypoMatches(source, matches);
+      // A word of the lexicon is spelled right: it gets synonyms, not typo neighbours.
+      if (matches.length === 0 && !source.root) this.addTypoMatches(source, matches);
       if (matches.length === 0 && source.root && this.tuning.thesaurusWeight > 0) {
         for (const synonym of this.analyzer.synonymTerms(source.root)) {
           const id = this.index.termIds.get(synonym);
-          if (id !== undefined && !matches.some((m) => m.termId === id)) matches.push({ termId: id, factor: this.tuning.thesaurusWeight });
+          if (id !== undefined && !matches.some((m) => m.termId === id)) matches.push({ termId: id, factor: this.tuning.thesaurusWeight, credit: SYNONYM_CREDIT });
         }
       }
       if (bestDf === 0) for (const m of matches) bestDf = Math.max(bestDf, this.index.docFrequency(m.termId));
@@ -205,7 +227,8 @@ export class SearchEngine {
       const maxDistance = form.length >= 9 ? 2 : 1;
       for (const { termId, distance } of this.index.fuzzy(form, maxDistance)) {
         if (matches.some((m) => m.termId === termId)) continue;
-        matches.push({ termId, factor: this.tuning.fuzzyWeight * (form.length / (form.length + distance)) });
+        const closeness = form.length / (form.length + distance);
+        matches.push({ termId, factor: this.tuning.fuzzyWeight * closeness, credit: closeness });
       }
     }
   }
@@ -300,16 +323,57 @@ export class SearchEngine {
   private rerankBySentence(ranked: { doc: number; score: number }[], question: Question): { doc: number; score: number }[] {
     let total = 0;
     for (const t of question.terms) total += t.idf;
+    if (total === 0) return ranked;
     const top = ranked[0]!.score;
-    const { sentenceWeight, answerTypeWeight } = this.tuning;
+    const { sentenceWeight, answerTypeWeight, proximityWeight, leadWeight } = this.tuning;
+    const readings = question.terms.map((t) => new Set(t.matches.map((m) => this.index.terms[m.termId]!)));
     return ranked
       .map(({ doc, score }) => {
-        const best = this.bestSentenceOf(this.corpus.paragraphs[doc]!.text, question.terms);
+        const text = this.corpus.paragraphs[doc]!.text;
+        const sequence = this.analyzer.analyze(text);
+        const best = this.bestSentenceOf(text, question.terms);
         const type = question.answerType;
-        const cue = type && answerTypeWeight > 0 && hasAnswerCue(best.sentence, type) ? answerTypeWeight * top : 0;
-        return { doc, score: score + sentenceWeight * top * (total > 0 ? best.score / total : 0) + cue };
+        const cue = type && hasAnswerCue(best.sentence, type) ? answerTypeWeight : 0;
+        const bonus =
+          (sentenceWeight * best.score + proximityWeight * this.proximity(sequence, question.terms, readings) + leadWeight * this.lead(sequence, question.terms, readings)) / total + cue;
+        return { doc, score: score + top * bonus };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  /**
+   * Weight of the neighbouring question terms (in question order) that the paragraph has
+   * within `proximityWindow` index terms of each other, in the same order: a name or a
+   * phrase of the question found whole ("Super Junior", "Dinasti Tang").
+   */
+  private proximity(sequence: string[], terms: PreparedTerm[], readings: Set<string>[]): number {
+    const window = this.tuning.proximityWindow;
+    let weight = 0;
+    for (let i = 0; i + 1 < terms.length; i++) {
+      const first = readings[i]!;
+      const second = readings[i + 1]!;
+      if (first.size === 0 || second.size === 0) continue;
+      let lastFirst = -Infinity;
+      for (let p = 0; p < sequence.length; p++) {
+        const term = sequence[p]!;
+        if (second.has(term) && p - lastFirst <= window) {
+          weight += Math.min(terms[i]!.idf, terms[i + 1]!.idf);
+          break;
+        }
+        if (first.has(term)) lastFirst = p;
+      }
+    }
+    return weight;
+  }
+
+  /** Weight of the heaviest question term among the paragraph's first index terms (what the paragraph is about). */
+  private lead(sequence: string[], terms: PreparedTerm[], readings: Set<string>[]): number {
+    const head = sequence.slice(0, this.tuning.leadTerms);
+    let weight = 0;
+    terms.forEach((t, i) => {
+      if (t.idf > weight && head.some((term) => readings[i]!.has(term))) weight = t.idf;
+    });
+    return weight;
   }
 
   /** The sentence holding most of the question's weight, and that weight. */
@@ -332,16 +396,10 @@ export class SearchEngine {
     let score = 0;
     for (const t of terms) {
       let credit = 0;
-      for (const m of t.matches) if (present.has(this.index.terms[m.termId]!)) credit = Math.max(credit, this.credit(m.factor));
+      for (const m of t.matches) if (present.has(this.index.terms[m.termId]!)) credit = Math.max(credit, m.credit);
       score += t.idf * credit;
     }
     return score;
-  }
-
-  /** How much a match stands for the term: a typo neighbour len / (len + distance), a reading its factor. */
-  private credit(factor: number): number {
-    const { fuzzyWeight } = this.tuning;
-    return factor < 1 && fuzzyWeight > 0 && factor <= fuzzyWeight ? Math.min(1, factor / fuzzyWeight) : factor;
   }
 
   private toHit(doc: number, score: number, question: Question, ranked?: { doc: number; score: number }[]): Hit {
@@ -358,6 +416,7 @@ export class SearchEngine {
     let matched = 0;
     let unseenOrdinary = 0;
     let unseenTopic = 0;
+    const per: { idf: number; credit: number; kind: string; seen: boolean }[] = [];
     for (const t of question.terms) {
       const ordinary = t.source.kind === 'word' || t.source.kind === 'english';
       if (!t.seen && ordinary) {
@@ -367,22 +426,45 @@ export class SearchEngine {
       if (!t.seen) unseenTopic = 1;
       total += t.idf;
       let credit = 0;
-      for (const m of t.matches) if (this.credit(m.factor) > credit && this.textContains(doc, m.termId)) credit = this.credit(m.factor);
+      for (const m of t.matches) if (m.credit > credit && this.textContains(doc, m.termId)) credit = m.credit;
       matched += t.idf * credit;
+      per.push({ idf: t.idf, credit, kind: t.source.kind, seen: t.seen });
     }
     const type = question.answerType;
     const cue = type ? hasAnswerCue(best.sentence, type) : false;
     const margin = ranked && ranked.length > 1 ? Math.max(0, (ranked[0]!.score - ranked[1]!.score) / ranked[0]!.score) : ranked ? 1 : 0;
+    // experimental
+    const heaviest = per.filter((p) => p.credit > 0).sort((a, b) => b.idf - a.idf)[0];
+    const restTotal = total - (heaviest?.idf ?? 0);
+    const restMatched = matched - (heaviest ? heaviest.idf * heaviest.credit : 0);
+    const missing = per.filter((p) => p.credit === 0);
+    const missingMax = missing.reduce((m, p) => Math.max(m, p.idf), 0) / unseenIdf;
+    const termShare = per.length ? per.filter((p) => p.credit > 0).length / per.length : 0;
+    const topic = per.filter((p) => p.kind === 'topic' || p.kind === 'number');
+    const words = per.filter((p) => p.kind === 'word' || p.kind === 'english');
+    const cov = (list: typeof per) => { const t = list.reduce((a, p) => a + p.idf, 0); return t > 0 ? list.reduce((a, p) => a + p.idf * p.credit, 0) / t : 1; };
+    const { k, idfExponent } = this.tuning;
+    const maxScore = question.terms.reduce((a, t) => a + Math.pow(t.idf, idfExponent) * (k + 1), 0);
+    const score = ranked ? ranked[0]!.score : 0;
     return {
       coverage: total > 0 ? matched / total : 0,
-      evidence: matched / unseenIdf,
+      evidence: Math.min(3, matched / unseenIdf),
       unseenTopic,
       unseenOrdinary: question.terms.length ? unseenOrdinary / question.terms.length : 0,
       typeMissing: type && !cue ? 1 : 0,
       typeFound: type && cue ? 1 : 0,
       sentenceShare: matched > 0 ? Math.min(1, best.score / matched) : 0,
       margin,
-    };
+      restCoverage: restTotal > 0 ? restMatched / restTotal : 1,
+      missingMax,
+      termShare,
+      topicCoverage: cov(topic),
+      wordCoverage: cov(words),
+      sentenceCoverage: total > 0 ? Math.min(1, best.score / total) : 0,
+      normScore: maxScore > 0 ? score / maxScore : 0,
+      nTerms: Math.min(10, question.terms.length) / 10,
+      hasType: type ? 1 : 0,
+    } as Signals;
   }
 
   /** Whether the paragraph's text (not its article title) has the term. */

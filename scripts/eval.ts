@@ -1,0 +1,145 @@
+/**
+ * One evaluation command for every quality figure of the README.
+ *   npm run eval [-- --json] [--skip-tydi] [--gates] [--bench DIR] [--analyzer JSON] [--tuning JSON]
+ *
+ * Article sets (R@1 on answerable questions, false abstentions, abstentions on
+ * out-of-scope questions, by kind): the shared article-dev and dev sets and this
+ * project's held-out questions on the bundled article, and the questions on the second
+ * test article. Curated answers: share of paraphrases that get their entry, and of
+ * near-misses that wrongly get it. TyDi QA Indonesian with abstention on: tuning lines
+ * (1-5771) and test lines (5772-6194); and with half of the gold passages removed.
+ * `--gates` exits 1 when a figure is below the level CI holds (GATES below).
+ * `--analyzer` and `--tuning` pass options for ablations (see AnalyzerOptions, Tuning).
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { aliasGroupsOf } from '../src/analysis/aliases.js';
+import { Analyzer, type AnalyzerOptions } from '../src/analysis/analyzer.js';
+import { PACKAGE_ROOT } from '../src/config/paths.js';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import type { Corpus } from '../src/corpus/types.js';
+import { SearchEngine, type Tuning } from '../src/search/engine.js';
+import { scoreCurated, type CuratedScore } from './eval/curated.js';
+import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion, type CuratedCase } from './eval/data.js';
+import { scoreArticleSet, scoreHalf, scoreTydi, type ArticleScore } from './eval/score.js';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    'skip-tydi': { type: 'boolean', default: false },
+    gates: { type: 'boolean', default: false },
+    bench: { type: 'string', default: join(PACKAGE_ROOT, '../shared/bench') },
+    shared: { type: 'string', default: join(PACKAGE_ROOT, '../shared/eval') },
+    analyzer: { type: 'string' },
+    tuning: { type: 'string' },
+  },
+});
+const analyzerOptions = values.analyzer ? (JSON.parse(values.analyzer) as AnalyzerOptions) : {};
+const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<Tuning>) : undefined;
+
+/** The levels CI holds: what was reached, minus a small margin. */
+export const GATES = {
+  'article-dev': { r1: 0.85, falseAbstain: 0.08, abstain: 0.85 },
+  curated: { recall: 0.85, falseMatch: 0.03 },
+  tydi: { r1: 0.62 },
+};
+
+function engineFor(corpus: Corpus): SearchEngine {
+  const analyzer = new Analyzer({ ...analyzerOptions, extraAliases: aliasGroupsOf(corpus.articles.flatMap((a) => a.aliases ?? [])) });
+  return new SearchEngine(corpus, { analyzer, tuning });
+}
+
+const bundled = loadCorpus(join(PACKAGE_ROOT, 'corpus'));
+const second = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/second-article'));
+const bundledEngine = engineFor(bundled);
+const secondEngine = engineFor(second);
+
+const articleSets: { name: string; file: string; engine: SearchEngine; note: string }[] = [
+  { name: 'article-dev', file: join(values.shared!, 'article-dev.jsonl'), engine: bundledEngine, note: 'shared, bundled article' },
+  { name: 'dev', file: join(values.shared!, 'dev.jsonl'), engine: bundledEngine, note: 'shared (older), bundled article' },
+  { name: 'article-heldout', file: join(PACKAGE_ROOT, 'scripts/article-heldout.jsonl'), engine: bundledEngine, note: "this project's, bundled article" },
+  { name: 'second-article', file: join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), engine: secondEngine, note: 'second test article (calibration)' },
+];
+const articles: Record<string, ArticleScore & { note: string }> = {};
+for (const set of articleSets) {
+  const questions = readJsonl<ArticleQuestion & { lang?: string }>(set.file).map((q) => ({ ...q, kind: q.kind ?? 'other' }));
+  articles[set.name] = { ...scoreArticleSet(set.engine, questions), note: set.note };
+}
+
+const curated: Record<string, CuratedScore> = {
+  'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine),
+  'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine),
+};
+
+let tydi: Record<string, unknown> | undefined;
+if (!values['skip-tydi']) {
+  const { corpus, questions } = readTydi(values.bench!);
+  const full = engineFor(corpus);
+  const half = withoutHalf(corpus);
+  const halfEngine = engineFor(half.corpus);
+  const tune = questions.filter((q) => q.line <= TYDI_TUNE_LINES);
+  const test = questions.filter((q) => q.line > TYDI_TUNE_LINES);
+  tydi = {
+    all: scoreTydi(full, questions),
+    tune: scoreTydi(full, tune),
+    test: scoreTydi(full, test),
+    halfTune: scoreHalf(halfEngine, tune, half.removed),
+    halfTest: scoreHalf(halfEngine, test, half.removed),
+  };
+}
+
+const result = { articles, curated, tydi };
+const failures: string[] = [];
+if (values.gates) {
+  const dev = articles['article-dev']!;
+  const gate = GATES['article-dev'];
+  if (dev.r1 < gate.r1) failures.push(`article-dev R@1 ${dev.r1} < ${gate.r1}`);
+  if (dev.falseAbstain > gate.falseAbstain) failures.push(`article-dev false abstentions ${dev.falseAbstain} > ${gate.falseAbstain}`);
+  if (dev.abstain < gate.abstain) failures.push(`article-dev abstentions on out-of-scope ${dev.abstain} < ${gate.abstain}`);
+  const cur = curated['curated-dev']!;
+  if (cur.recall < GATES.curated.recall) failures.push(`curated-dev recall ${cur.recall} < ${GATES.curated.recall}`);
+  if (cur.falseMatch > GATES.curated.falseMatch) failures.push(`curated-dev false matches ${cur.falseMatch} > ${GATES.curated.falseMatch}`);
+  const all = tydi?.all as { r1: number } | undefined;
+  if (all && all.r1 < GATES.tydi.r1) failures.push(`TyDi R@1 ${all.r1} < ${GATES.tydi.r1}`);
+}
+
+if (values.json) console.log(JSON.stringify(result));
+else printTables(result);
+if (values.gates) {
+  console.log(failures.length ? `FAIL: ${failures.join('; ')}` : 'PASS: every gate holds');
+  if (failures.length) process.exitCode = 1;
+}
+
+function printTables(r: typeof result): void {
+  const f = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
+  console.log('Article sets (R@1 on answerable; false abstentions; abstentions on out-of-scope; "unsure" answers count as answered)\n');
+  console.log('| set | answerable | out of scope | R@1 | R@3 | false abstain | abstain (oos) | unsure |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, s] of Object.entries(r.articles)) console.log(`| ${name} (${s.note}) | ${s.answerable} | ${s.outOfScope} | ${f(s.r1)} | ${f(s.r3)} | ${f(s.falseAbstain)} | ${f(s.abstain)} | ${f(s.unsure)} |`);
+  console.log('\nBy kind (R@1 for answerable kinds, abstentions for out-of-scope):\n');
+  console.log(`| kind | ${Object.keys(r.articles).join(' | ')} |`);
+  console.log(`| --- |${Object.keys(r.articles).map(() => ' --- |').join('')}`);
+  const kinds = [...new Set(Object.values(r.articles).flatMap((s) => s.byKind.map((k) => k.kind)))];
+  for (const kind of kinds) {
+    const cells = Object.values(r.articles).map((s) => {
+      const k = s.byKind.find((x) => x.kind === kind);
+      return k ? `${f(k.r1)} (${k.questions})` : '';
+    });
+    console.log(`| ${kind} | ${cells.join(' | ')} |`);
+  }
+  console.log('\nCurated answers (paraphrases that get their entry; near-misses that wrongly get it; near-misses that get any entry)\n');
+  console.log('| set | entries | paraphrases | recall | near-misses | false matches | any entry |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, c] of Object.entries(r.curated)) console.log(`| ${name} | ${c.entries} | ${c.positives} | ${f(c.recall)} | ${c.negatives} | ${f(c.falseMatch)} | ${f(c.anyMatch)} |`);
+  if (r.tydi) {
+    const t = r.tydi as Record<string, Record<string, number>>;
+    console.log('\nTyDi QA Indonesian, 4,650 passages, abstention on (an abstention is a miss)\n');
+    console.log('| lines | questions | R@1 | R@1 ranking only | abstained |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const name of ['all', 'tune', 'test']) console.log(`| ${name} | ${t[name]!.questions} | ${f(t[name]!.r1)} | ${f(t[name]!.r1Ranking)} | ${f(t[name]!.abstained)} |`);
+    console.log('\nTyDi with half of the gold passages removed\n');
+    console.log('| lines | passage stayed | R@1 (stayed) | false abstain (stayed) | passage gone | abstained (gone) |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const name of ['halfTune', 'halfTest']) console.log(`| ${name === 'halfTune' ? 'tune' : 'test'} | ${t[name]!.stayed} | ${f(t[name]!.r1)} | ${f(t[name]!.falseAbstain)} | ${t[name]!.gone} | ${f(t[name]!.abstainGone)} |`);
+  }
+}
