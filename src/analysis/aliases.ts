@@ -15,11 +15,16 @@ export interface AliasGroup {
   canonical: string;
   phrases: string[];
   acronyms?: string[];
+  /**
+   * `name` (default): a proper name, a topic of its own (a country, a person); `phrase`:
+   * an ordinary phrase and its abbreviation (pemilu, menhan, wali kota).
+   */
+  kind?: 'name' | 'phrase';
 }
 
 export const ALIAS_GROUPS: AliasGroup[] = [
   // Countries and cities, with their English names and chat short forms.
-  { canonical: 'amerikaserikat', phrases: ['amerika serikat', 'united states', 'amrik'], acronyms: ['AS', 'US', 'USA'] },
+  { canonical: 'amerikaserikat', phrases: ['amerika serikat', 'united states', 'amerika', 'amrik'], acronyms: ['AS', 'US', 'USA'] },
   { canonical: 'koreautara', phrases: ['korea utara', 'korut', 'north korea', 'dprk'], acronyms: ['DPRK', 'RRDK'] },
   { canonical: 'koreaselatan', phrases: ['korea selatan', 'korsel', 'south korea'] },
   { canonical: 'rusia', phrases: ['rusia', 'russia', 'russian', 'rusian'] },
@@ -37,27 +42,29 @@ export const ALIAS_GROUPS: AliasGroup[] = [
   { canonical: 'nato', phrases: ['nato', 'pakta pertahanan atlantik utara', 'north atlantic treaty organization'] },
   { canonical: 'asean', phrases: ['asean', 'perhimpunan bangsa-bangsa asia tenggara'] },
   // Abbreviations of Indonesian news.
-  { canonical: 'pemilihanumum', phrases: ['pemilihan umum', 'pemilu'] },
-  { canonical: 'pemilihanpresiden', phrases: ['pemilihan presiden', 'pilpres'] },
-  { canonical: 'pemilihankepaladaerah', phrases: ['pemilihan kepala daerah', 'pilkada'] },
-  { canonical: 'calonpresiden', phrases: ['calon presiden', 'capres'] },
-  { canonical: 'wakilpresiden', phrases: ['wakil presiden', 'wapres'] },
-  { canonical: 'menteripertahanan', phrases: ['menteri pertahanan', 'menhan'] },
-  { canonical: 'menteriluarnegeri', phrases: ['menteri luar negeri', 'menlu'] },
-  { canonical: 'menteridalamnegeri', phrases: ['menteri dalam negeri', 'mendagri'] },
-  { canonical: 'menterikeuangan', phrases: ['menteri keuangan', 'menkeu'] },
-  { canonical: 'dutabesar', phrases: ['duta besar', 'dubes'] },
-  { canonical: 'konferensitingkattinggi', phrases: ['konferensi tingkat tinggi', 'ktt'] },
-  { canonical: 'dewanperwakilanrakyat', phrases: ['dewan perwakilan rakyat', 'dpr'] },
-  { canonical: 'hakasasimanusia', phrases: ['hak asasi manusia'], acronyms: ['HAM'] },
-  { canonical: 'ibukota', phrases: ['ibu kota', 'ibukota'] },
+  { canonical: 'pemilihanumum', phrases: ['pemilihan umum', 'pemilu'], kind: 'phrase' },
+  { canonical: 'pemilihanpresiden', phrases: ['pemilihan presiden', 'pilpres'], kind: 'phrase' },
+  { canonical: 'pemilihankepaladaerah', phrases: ['pemilihan kepala daerah', 'pilkada'], kind: 'phrase' },
+  { canonical: 'calonpresiden', phrases: ['calon presiden', 'capres'], kind: 'phrase' },
+  { canonical: 'wakilpresiden', phrases: ['wakil presiden', 'wapres'], kind: 'phrase' },
+  { canonical: 'menteripertahanan', phrases: ['menteri pertahanan', 'menhan'], kind: 'phrase' },
+  { canonical: 'menteriluarnegeri', phrases: ['menteri luar negeri', 'menlu'], kind: 'phrase' },
+  { canonical: 'menteridalamnegeri', phrases: ['menteri dalam negeri', 'mendagri'], kind: 'phrase' },
+  { canonical: 'menterikeuangan', phrases: ['menteri keuangan', 'menkeu'], kind: 'phrase' },
+  { canonical: 'dutabesar', phrases: ['duta besar', 'dubes'], kind: 'phrase' },
+  { canonical: 'konferensitingkattinggi', phrases: ['konferensi tingkat tinggi', 'ktt'], kind: 'phrase' },
+  { canonical: 'dewanperwakilanrakyat', phrases: ['dewan perwakilan rakyat', 'dpr'], kind: 'phrase' },
+  { canonical: 'hakasasimanusia', phrases: ['hak asasi manusia'], acronyms: ['HAM'], kind: 'phrase' },
+  { canonical: 'ibukota', phrases: ['ibu kota', 'ibukota'], kind: 'phrase' },
+  { canonical: 'walikota', phrases: ['wali kota', 'walikota'], kind: 'phrase' },
 ];
 
 export interface AliasTable {
   /** First word of a phrase -> phrases (as word arrays) starting with it, longest first. */
   byFirstWord: Map<string, { words: string[]; canonical: string }[]>;
   acronyms: Map<string, string>;
-  canonicals: Set<string>;
+  /** Canonical term -> its group. */
+  groups: Map<string, AliasGroup>;
 }
 
 /** Alias groups from phrasings (an article's front matter): the first phrasing is canonical. */
@@ -78,5 +85,5 @@ export function buildAliasTable(groups: AliasGroup[] = ALIAS_GROUPS): AliasTable
     for (const acronym of group.acronyms ?? []) acronyms.set(acronym, group.canonical);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirstWord, acronyms, canonicals: new Set(groups.map((g) => g.canonical)) };
+  return { byFirstWord, acronyms, groups: new Map(groups.map((g) => [g.canonical, g])) };
 }

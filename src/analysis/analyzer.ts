@@ -15,6 +15,8 @@ import { IndonesianStemmer } from './stemmer.js';
  */
 export const ANALYSIS_VERSION = 5;
 
+const ENGLISH_STOPWORDS = new Set(englishStopwords);
+const INDONESIAN_STOPWORDS = new Set(indonesianStopwords);
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 /** En and em dashes separate words ("Korea Utara–Rusia"); only a hyphen joins them ("objek-objek"). */
 const SEPARATING_DASHES = /[\u2012-\u2015\u2212]/g;
@@ -72,7 +74,7 @@ export interface AnalyzerOptions {
 }
 
 /** Factors of readings that are not the word itself. */
-export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, thesaurus: 0.6 } as const;
+export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
 
 /**
  * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
@@ -163,6 +165,20 @@ export class Analyzer {
   }
 
   /**
+   * How much a word says about what is asked, in 0..1, from how often it is used in
+   * everyday Indonesian (lexicon/id-frequency.tsv): a name or a word the list lacks is
+   * specific (1); "soal", "kena", "bilang" much less. The word as written is looked up,
+   * then its reading.
+   */
+  specificity(term: QueryTerm): number {
+    if (term.kind === 'topic' || term.kind === 'number') return 1;
+    const frequency = this.lexicon.frequency;
+    const count = frequency.counts.get(term.surface) ?? (term.root ? frequency.counts.get(term.root) : undefined);
+    if (count === undefined) return 1;
+    return Math.min(1, Math.max(0.05, Math.log(frequency.max / count) / Math.log(frequency.max / frequency.min)));
+  }
+
+  /**
    * Synonyms of an Indonesian root (mythes-id) that are root words themselves, as index
    * terms: "ikrar" gives "janji" and "sumpah", not "penetapan" (a derived word, whose root
    * "tetap" means something else).
@@ -185,17 +201,55 @@ export class Analyzer {
       seen.add(key);
       out.push(term);
     };
+    let english: boolean | undefined;
     this.scan(text, (token, words, index) => {
-      if (token.alias) return add({ surface: token.surface, kind: 'topic', alternatives: [{ term: token.alias, factor: 1, via: 'alias' }] });
-      const phrase = this.options.english && !this.stemmer.findRoot(token.lower) ? this.english.phrase(words, index) : undefined;
+      english ??= this.options.english && this.looksEnglish(words);
+      if (token.alias) return add(this.aliasTerm(token.surface, token.alias, removeStopwords));
+      const phrase = this.options.english && (english || !this.stemmer.findRoot(token.lower)) ? this.english.phrase(words, index) : undefined;
       if (phrase) {
         token.skip = phrase.length - 1;
         return add({ surface: words.slice(index, index + phrase.length).join(' '), kind: 'english', alternatives: this.translationAlternatives(phrase.translations) });
       }
       const term = this.readWord(token.raw, token.lower, removeStopwords);
-      if (term) add(term);
+      if (!term) return;
+      // In an English question a word both languages have ("air", "data") is read both ways.
+      const translations = english && term.kind === 'word' ? this.english.translate(token.lower) : undefined;
+      if (translations) term.alternatives.push(...this.translationAlternatives(translations).filter((a) => !term.alternatives.some((b) => b.term === a.term)));
+      add(term);
     });
     return out;
+  }
+
+  /** Whether more of a question's words are English only than Indonesian only. */
+  private looksEnglish(words: string[]): boolean {
+    let english = 0;
+    let indonesian = 0;
+    for (const word of words) {
+      const isEnglish = ENGLISH_STOPWORDS.has(word) || this.lexicon.englishWords.has(word);
+      const isIndonesian = INDONESIAN_STOPWORDS.has(word) || this.lexicon.informal.has(word) || this.stemmer.findRoot(word) !== undefined;
+      if (isEnglish && !isIndonesian) english++;
+      else if (isIndonesian && !isEnglish) indonesian++;
+    }
+    return english > indonesian;
+  }
+
+  /**
+   * A name or abbreviation folded by an alias: its canonical term, and the words of its
+   * full phrasing as weaker readings ("pemilu" also reads "pemilihan", which "pilpres"
+   * shares).
+   */
+  private aliasTerm(surface: string, canonical: string, removeStopwords: boolean): QueryTerm {
+    const group = this.aliases.groups.get(canonical);
+    const alternatives: Alternative[] = [{ term: canonical, factor: 1, via: 'alias' }];
+    const full = group?.phrases.find((p) => p.includes(' '));
+    if (full) {
+      for (const word of full.split(' ')) {
+        if (removeStopwords && this.isStopword(word)) continue;
+        const term = this.stem(word);
+        if (!alternatives.some((a) => a.term === term)) alternatives.push({ term, factor: READING_FACTORS.aliasPart, via: 'alias' });
+      }
+    }
+    return { surface, kind: group?.kind === 'phrase' ? 'word' : 'topic', alternatives };
   }
 
   /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */

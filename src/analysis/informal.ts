@@ -50,7 +50,8 @@ export class InformalIndonesian {
     if (word.length < 4) return undefined;
     const bodies = new Set<string>();
     const addBody = (body: string, marked: boolean) => {
-      for (const { rest, strong } of prefixReadings(body)) if (rest.length >= 3 && (strong || marked)) bodies.add(rest);
+      // The bare word counts too, for its other spellings only (ujan -> hujan, bener -> benar).
+      for (const { rest, strong } of prefixReadings(body)) if (rest.length >= 3 && (strong || marked || rest === body)) bodies.add(rest);
     };
     for (const { body, marked } of suffixReadings(word)) addBody(body, marked);
     for (const body of bodies) {

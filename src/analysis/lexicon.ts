@@ -23,6 +23,8 @@ export interface Lexicon {
   particles: Set<string>;
   /** Tala's complete Indonesian stopword list. */
   stopwords: string[];
+  /** Word counts of everyday Indonesian (OpenSubtitles, FrequencyWords), with the highest and lowest count. Read on first use. */
+  readonly frequency: { counts: Map<string, number>; max: number; min: number };
   /** Indonesian thesaurus (mythes-id): word -> synonyms. Read on first use. */
   readonly thesaurus: Map<string, string[]>;
   /** Hash of every file above: part of the saved index's key. */
@@ -37,6 +39,7 @@ export const LEXICON_FILES = {
   informal: 'informal-id.tsv',
   particles: 'particles-id.txt',
   stopwords: 'stopwords-id.txt',
+  frequency: 'id-frequency.tsv',
   thesaurus: 'id-thesaurus.tsv',
 } as const;
 
@@ -76,9 +79,11 @@ function readLexicon(dir: string): Lexicon {
   const particles = new Set(lines(read(LEXICON_FILES.particles)).map((w) => w.trim()));
   const stopwords = lines(read(LEXICON_FILES.stopwords)).map((w) => w.trim());
   const thesaurusText = read(LEXICON_FILES.thesaurus);
+  const frequencyText = read(LEXICON_FILES.frequency);
   const fingerprint = hash.digest('hex');
 
   let thesaurus: Map<string, string[]> | undefined;
+  let frequency: Lexicon['frequency'] | undefined;
   return {
     roots,
     names,
@@ -90,6 +95,19 @@ function readLexicon(dir: string): Lexicon {
     get thesaurus() {
       thesaurus ??= new Map(pairs(thesaurusText).map(([word, list]) => [word, (list ?? '').split('|')]));
       return thesaurus;
+    },
+    get frequency() {
+      if (!frequency) {
+        const counts = new Map(pairs(frequencyText).map(([word, count]) => [word, Number(count)]));
+        let max = 1;
+        let min = Infinity;
+        for (const c of counts.values()) {
+          if (c > max) max = c;
+          if (c < min) min = c;
+        }
+        frequency = { counts, max, min: Math.min(min, max / 2) };
+      }
+      return frequency;
     },
     fingerprint,
   };

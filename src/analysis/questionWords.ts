@@ -8,7 +8,7 @@ import { normalizeText } from './normalize.js';
  * "Kapan pendiri Wagner lahir?" from taking the answer of "Siapa pendiri Wagner?".
  * "apa" alone is not a type: it opens yes/no questions and "apa itu ..." alike.
  */
-export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'what-is';
+export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'how-long' | 'what-is' | 'which';
 
 const SINGLE_WORDS: Record<string, QuestionType> = {
   siapa: 'who', siapakah: 'who', sapa: 'who', siape: 'who', who: 'who', whom: 'who', whose: 'who',
@@ -23,7 +23,9 @@ const SINGLE_WORDS: Record<string, QuestionType> = {
 const WHERE_PREFIXES = new Set(['di', 'ke', 'dari', 'dr']);
 /** "tahun berapa", "tanggal berapa", "jam berapa" ask for a time, not a count. */
 const TIME_UNITS = new Set(['tahun', 'thn', 'tanggal', 'tgl', 'bulan', 'bln', 'jam', 'pukul', 'abad', 'hari']);
-const HOW_MANY = new Set(['many', 'much', 'long', 'old', 'far', 'big', 'large', 'tall', 'high']);
+const HOW_MANY = new Set(['many', 'much', 'old', 'far', 'big', 'large', 'tall', 'high']);
+/** "berapa lama", "berapa hari", "how long": a duration, which "sampai kapan" (until when) also asks. */
+const DURATION_UNITS = new Set(['lama', 'detik', 'menit', 'jam', 'hari', 'minggu', 'pekan', 'bulan', 'tahun', 'abad']);
 
 export function questionTypes(text: string): Set<QuestionType> {
   const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -32,7 +34,14 @@ export function questionTypes(text: string): Set<QuestionType> {
     const previous = words[i - 1];
     const next = words[i + 1];
     if (word === 'mana' && previous !== undefined && WHERE_PREFIXES.has(previous)) types.add('where');
+    // "negara mana", "yang mana": which one.
+    else if (word === 'mana' || word === 'manakah' || (word === 'which' && i === 0)) types.add('which');
+    // "karena apa", "sebab apa", "gara-gara apa": why.
+    else if (/^apa(kah)?$/.test(word) && previous !== undefined && ['karena', 'krn', 'sebab', 'akibat'].includes(previous)) types.add('why');
+    else if (word === 'apa' && previous === 'gara') types.add('why');
+    else if (word === 'how' && next === 'long') types.add('how-long');
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
+    else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
     else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && words.length <= 4) types.add(word === 'what' ? 'what-is' : 'who');
     else if (/^apa(kah)?$/.test(word) && (next === 'itu' || next === 'yang' && words[i + 2] === 'dimaksud' || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
@@ -45,9 +54,23 @@ export function questionTypes(text: string): Set<QuestionType> {
   return types;
 }
 
+/**
+ * Types that may answer each other: a duration and "until when" ("berapa lama" / "sampai
+ * kapan"), a duration and a count. "bagaimana" (how) asks for a manner, a cause, a state or
+ * a way, so it is compatible with every other type.
+ */
+const RELATED: [QuestionType, QuestionType][] = [
+  ['how-long', 'when'],
+  ['how-long', 'how-many'],
+  // "which one" names a person, a place or a thing.
+  ['which', 'who'],
+  ['which', 'where'],
+  ['which', 'what-is'],
+];
+
 /** False only when both questions name what they ask for and have nothing in common. */
 export function compatibleQuestionTypes(a: Set<QuestionType>, b: Set<QuestionType>): boolean {
-  if (a.size === 0 || b.size === 0) return true;
+  if (a.size === 0 || b.size === 0 || a.has('how') || b.has('how')) return true;
   for (const type of a) if (b.has(type)) return true;
-  return false;
+  return RELATED.some(([x, y]) => (a.has(x) && b.has(y)) || (a.has(y) && b.has(x)));
 }

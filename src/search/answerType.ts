@@ -14,6 +14,7 @@ export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'definition';
 const ANSWER_TYPES: Partial<Record<QuestionType, AnswerType>> = {
   when: 'time',
   'how-many': 'number',
+  'how-long': 'number',
   who: 'person',
   where: 'place',
   'what-is': 'definition',
@@ -21,7 +22,7 @@ const ANSWER_TYPES: Partial<Record<QuestionType, AnswerType>> = {
 
 /** The answer type of a question's types (time wins over number: "tanggal berapa"). */
 export function answerTypeOf(types: Set<QuestionType>): AnswerType | undefined {
-  for (const type of ['when', 'how-many', 'what-is', 'where', 'who'] as const) if (types.has(type)) return ANSWER_TYPES[type];
+  for (const type of ['when', 'how-long', 'how-many', 'what-is', 'where', 'who'] as const) if (types.has(type)) return ANSWER_TYPES[type];
   return undefined;
 }
 

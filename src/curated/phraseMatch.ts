@@ -1,0 +1,100 @@
+import type { QueryTerm } from '../analysis/analyzer.js';
+
+/**
+ * How well a member's question and a moderator's phrasing say the same thing, on the
+ * analysed terms of both (the same analysis as the article search: informal forms, English
+ * and typos already read). Two shares of weight are measured: how much of the phrasing
+ * the question mentions, and how much of the question the entry (its phrasings, and at
+ * a lower credit its answer) explains. A match needs both: a question that adds an
+ * attribute ("Kapan Kim Jong Un lahir?") to a phrasing ("Siapa Kim Jong Un?") explains
+ * less of itself, and a question that mentions one word of a long phrasing covers little
+ * of it.
+ */
+export interface MatchTerm {
+  term: QueryTerm;
+  /** How much the term says about what is asked (see CuratedIndex.weightOf). */
+  weight: number;
+}
+
+export interface Similarity {
+  /** Share of the phrasing's weight the question mentions. */
+  phraseCoverage: number;
+  /** Share of the question's weight that the entry explains. */
+  queryCoverage: number;
+  /**
+   * A name or topic word of the question that the entry (phrasings and answer) lacks:
+   * "Apa itu Korsel?" is not "Apa itu Korut?", whatever else they share. Such pairs
+   * never match. (A name of the phrasing that the question leaves out only lowers the
+   * coverage: "kekuatan jahat maksudnya apa" still asks what Kim's "kekuatan jahat" is.)
+   */
+  topicMismatch: boolean;
+}
+
+/** Credit of a question word found only in the entry's answer: the answer may speak of it. */
+export const ANSWER_CREDIT = 0.5;
+/** Credit of a synonym (mythes-id) or a typo neighbour: the same thing, less surely. */
+const NEAR_CREDIT = 0.8;
+
+/**
+ * How much term `a` stands for term `b`: a shared reading (times the readings' factors),
+ * a synonym, or a spelling within one or two edits of a word neither lexicon knows.
+ */
+export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (root: string) => string[]): number {
+  let best = 0;
+  for (const x of a.alternatives) for (const y of b.alternatives) if (x.term === y.term) best = Math.max(best, x.factor * y.factor);
+  if (best > 0) return best;
+  if (a.root && b.root && (synonyms(a.root).includes(b.root) || synonyms(b.root).includes(a.root))) return NEAR_CREDIT;
+  if (!a.root || !b.root) {
+    const limit = Math.min(a.surface.length, b.surface.length) >= 9 ? 2 : Math.min(a.surface.length, b.surface.length) >= 5 ? 1 : 0;
+    if (limit > 0 && withinEdits(a.surface, b.surface, limit)) return NEAR_CREDIT;
+  }
+  return 0;
+}
+
+/** The shares of weight each side covers of the other. */
+export function similarity(
+  question: MatchTerm[],
+  phrase: MatchTerm[],
+  entryTerms: MatchTerm[],
+  answerTerms: Set<string>,
+  synonyms: (root: string) => string[],
+): Similarity {
+  const best = (t: MatchTerm, others: MatchTerm[]) => others.reduce((m, o) => Math.max(m, termCredit(t.term, o.term, synonyms)), 0);
+  const isTopic = (t: MatchTerm) => t.term.kind === 'topic' || t.term.kind === 'number';
+  let topicMismatch = false;
+  let phraseTotal = 0;
+  let phraseFound = 0;
+  for (const p of phrase) {
+    const credit = Math.min(1, best(p, question));
+    phraseTotal += p.weight;
+    phraseFound += p.weight * credit;
+  }
+  let queryTotal = 0;
+  let queryFound = 0;
+  for (const q of question) {
+    queryTotal += q.weight;
+    let credit = Math.min(1, best(q, entryTerms));
+    if (credit < ANSWER_CREDIT && q.term.alternatives.some((a) => answerTerms.has(a.term))) credit = ANSWER_CREDIT;
+    if (credit === 0 && isTopic(q)) topicMismatch = true;
+    queryFound += q.weight * credit;
+  }
+  return { phraseCoverage: phraseTotal > 0 ? phraseFound / phraseTotal : 0, queryCoverage: queryTotal > 0 ? queryFound / queryTotal : 0, topicMismatch };
+}
+
+/** Levenshtein distance <= limit (small limits, short words). */
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let min = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < min) min = v;
+    }
+    if (min > limit) return false;
+    previous = row;
+  }
+  return previous[b.length]! <= limit;
+}
