@@ -241,7 +241,8 @@ export class Analyzer {
   private aliasTerm(surface: string, canonical: string, removeStopwords: boolean): QueryTerm {
     const group = this.aliases.groups.get(canonical);
     const alternatives: Alternative[] = [{ term: canonical, factor: 1, via: 'alias' }];
-    const full = group?.phrases.find((p) => p.includes(' '));
+    // Only ordinary phrases: the words of a name ("pakta pertahanan atlantik utara") are not its readings.
+    const full = group?.kind === 'phrase' ? group.phrases.find((p) => p.includes(' ')) : undefined;
     if (full) {
       for (const word of full.split(' ')) {
         if (removeStopwords && this.isStopword(word)) continue;
@@ -261,7 +262,8 @@ export class Analyzer {
       const kind: TermKind = this.stemmer.findRoot(word) || word.split(/['-]/).some((p) => this.stemmer.findRoot(p)) ? 'word' : 'topic';
       return { surface: word, kind, alternatives: [...new Set(terms)].map((term) => ({ term, factor: 1, via: 'word' as const })) };
     }
-    if (removeStopwords && (this.isStopword(word) || this.informal.isParticle(word))) return undefined;
+    // Particles and laughter carry no topic, even in a question made only of them ("wkwk").
+    if (this.informal.isParticle(word) || (removeStopwords && this.isStopword(word))) return undefined;
     // "dimanakah", "gimanakah": the listed form under an emphatic particle.
     const standard = this.options.informal ? this.informal.standardFor(word) ?? this.informal.standardFor(PARTICLE.exec(word)?.[1] ?? '') : undefined;
     if (standard) {

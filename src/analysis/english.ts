@@ -67,8 +67,14 @@ export class EnglishDictionary {
     return undefined;
   }
 
-  /** The word and the dictionary forms it may be an inflection of, most likely first. */
+  /** The word and the dictionary forms it may be an inflection of, most likely first ("leaders" -> leader, lead). */
   lemmas(word: string): string[] {
+    const out = this.inflections(word);
+    for (const lemma of [...out]) for (const deeper of this.inflections(lemma)) if (!out.includes(deeper)) out.push(deeper);
+    return out;
+  }
+
+  private inflections(word: string): string[] {
     const out = [word];
     const add = (lemma: string | undefined) => {
       if (lemma && lemma.length >= 2 && !out.includes(lemma)) out.push(lemma);

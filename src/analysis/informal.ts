@@ -74,7 +74,7 @@ function suffixReadings(word: string): { body: string; marked: boolean }[] {
 
 /**
  * Informal prefixes and the root's first letter they absorbed. `strong` readings
- * (nge-, ng-, ny-, ke-, di-) mark a word as informal on their own; a bare m-/n- does not.
+ * (nge-, ng-, ny-, ke-, di-, and m-/n- in longer words) mark a word as informal on their own.
  */
 function prefixReadings(body: string): { rest: string; strong: boolean }[] {
   const out: { rest: string; strong: boolean }[] = [{ rest: body, strong: false }];
@@ -82,10 +82,11 @@ function prefixReadings(body: string): { rest: string; strong: boolean }[] {
   if (body.startsWith('nge') && body.length > 5) out.push({ rest: body.slice(3), strong: true });
   if (body.startsWith('ng') && vowelAt(2)) out.push({ rest: body.slice(2), strong: true }, { rest: `k${body.slice(2)}`, strong: true });
   if (body.startsWith('ny') && vowelAt(2)) out.push({ rest: `s${body.slice(2)}`, strong: true }, { rest: `c${body.slice(2)}`, strong: true });
-  if (body.startsWith('m') && vowelAt(1)) out.push({ rest: `p${body.slice(1)}`, strong: false });
-  if (body.startsWith('n') && vowelAt(1)) out.push({ rest: `t${body.slice(1)}`, strong: false });
+  // A bare m-/n- (mukul, nulis) only from five letters: "Nato" is not "tato".
+  if (body.startsWith('m') && vowelAt(1)) out.push({ rest: `p${body.slice(1)}`, strong: body.length >= 5 });
+  if (body.startsWith('n') && vowelAt(1)) out.push({ rest: `t${body.slice(1)}`, strong: body.length >= 5 });
   if (body.startsWith('ke') && body.length > 5) out.push({ rest: body.slice(2), strong: true });
-  if (body.startsWith('di') && body.length > 5) out.push({ rest: body.slice(2), strong: false });
+  if (body.startsWith('di') && body.length > 5) out.push({ rest: body.slice(2), strong: true });
   return out;
 }
 

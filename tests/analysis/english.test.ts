@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+
+const analyzer = new Analyzer();
+const readings = (question: string) => analyzer.analyzeQuery(question).map((t) => ({ surface: t.surface, kind: t.kind, terms: t.alternatives.map((a) => a.term) }));
+
+describe('English through FreeDict eng-ind', () => {
+  it('brings inflected forms to their headword', () => {
+    expect(analyzer.english.lemmas('meetings')).toContain('meeting');
+    expect(analyzer.english.lemmas('promised')).toContain('promise');
+    expect(analyzer.english.lemmas('met')).toContain('meet');
+    expect(analyzer.english.lemmas('leaders')).toContain('lead');
+  });
+
+  it('maps English words of a question onto Indonesian index terms', () => {
+    const terms = readings('When did Shoigu visit Pyongyang?');
+    expect(terms.find((t) => t.surface === 'visit')?.terms).toContain('kunjung');
+    expect(terms.find((t) => t.surface === 'shoigu')?.kind).toBe('topic');
+  });
+
+  it('matches multi-word headwords before single words', () => {
+    expect(readings('press conference').map((t) => t.surface)).toEqual(['press conference']);
+  });
+
+  it('in code-mixed Indonesian, translates the English words only', () => {
+    const terms = readings('Leader Korut yang meeting sama Putin siapa namanya?');
+    expect(terms.find((t) => t.surface === 'meeting')?.terms).toContain('temu');
+    expect(terms.find((t) => t.surface === 'meeting')?.kind).toBe('english');
+  });
+
+  it('in an English question, reads a word both languages have both ways', () => {
+    const air = readings('How bad is the air quality in Jakarta?').find((t) => t.surface === 'air');
+    expect(air?.terms).toEqual(expect.arrayContaining(['air', 'udara']));
+    // ... but not in an Indonesian one: "air" is water.
+    expect(readings('Berapa harga air minum?').find((t) => t.surface === 'air')?.terms).toEqual(['air']);
+  });
+
+  it('drops English stopwords', () => {
+    expect(readings('What did the Kremlin say about the talks?').map((t) => t.surface)).not.toContain('the');
+  });
+});

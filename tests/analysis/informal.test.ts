@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+
+const analyzer = new Analyzer();
+/** The index terms a question word can stand for. */
+const readings = (question: string) => analyzer.analyzeQuery(question).flatMap((t) => t.alternatives.map((a) => a.term));
+
+describe('informal Indonesian', () => {
+  it.each([
+    ['gak', 'tidak'],
+    ['udh', 'sudah'],
+    ['knp', 'kenapa'],
+    ['yg', 'yang'],
+    ['dikasih', 'beri'],
+    ['ngomongin', 'bicara'],
+    ['bilang', 'kata'],
+  ])('the table maps %s to its standard form (%s)', (informal, standard) => {
+    expect(analyzer.informal.standardFor(informal)?.map((w) => analyzer.stem(w))).toContain(analyzer.stem(standard));
+  });
+
+  it.each([
+    ['ngingetin', 'ingat'], // ng- + inget (e for a) + -in
+    ['bantuin', 'bantu'],
+    ['luncurin', 'luncur'],
+    ['dapet', 'dapat'],
+    ['ujan', 'hujan'], // a dropped h
+    ['ditangkep', 'tangkap'],
+    ['mukul', 'pukul'],
+    ['kebakar', 'bakar'],
+  ])('regular informal morphology: %s reads as %s', (word, root) => {
+    expect(readings(`kenapa ${word} roket`)).toContain(root);
+  });
+
+  it('keeps the word as written too, so a name is never lost to a reading', () => {
+    expect(readings('ngingetin')).toContain('ngingetin');
+  });
+
+  it('does not read short names as informal verbs', () => {
+    expect(readings('nato')).not.toContain('tato');
+    expect(analyzer.informal.rootOf('nato')).toBeUndefined();
+  });
+
+  it('drops discourse particles and laughter, even when nothing else is left', () => {
+    expect(readings('putin sih dong kok ya')).toEqual(readings('putin'));
+    expect(analyzer.analyzeQuery('wkwkwk')).toEqual([]);
+    expect(analyzer.analyzeQuery('hahaha hehe')).toEqual([]);
+  });
+
+  it('reads "2" as reduplication and question words under -kah', () => {
+    expect(readings('hati2')).toContain('hati');
+    expect(analyzer.analyzeQuery('gimanakah roket').map((t) => t.surface)).toEqual(['roket']);
+  });
+});
