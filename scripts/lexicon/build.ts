@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,10 +62,21 @@ try {
   const sourcesFile = join(outDir, 'SOURCES.json');
   const previous = existsSync(sourcesFile) ? (JSON.parse(readFileSync(sourcesFile, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(sourcesFile, JSON.stringify({ ...previous, ...sources }, null, 2) + '\n');
+  copyLicences(trees);
   console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words from FreeDict (plus SCOWL's), ${thesaurus.size} thesaurus entries`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+}
+
+/** The licence texts the derived files need beside them (Debian ships the GNU ones in common-licenses). */
+function copyLicences(trees: Record<string, string>): void {
+  const dir = join(outDir, 'licences');
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['LGPL-3', 'LGPL-2.1']) copyFileSync(join('/usr/share/common-licenses', name), join(dir, name));
+  const scowl = readFileSync(join(trees['wamerican']!, 'usr/share/doc/wamerican/copyright'), 'utf8');
+  const notice = /Copyright 2000-\d+ by Kevin Atkinson[\s\S]*?without express or implied warranty\./.exec(scowl);
+  if (notice) writeFileSync(join(dir, 'SCOWL'), notice[0] + '\n');
 }
 
 function download(dir: string): string {
