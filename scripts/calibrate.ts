@@ -128,6 +128,7 @@ function report(samples: Sample[], model: ConfidenceModel): void {
 const samples = [
   ...tydiSamples(),
   ...articleSamples(join(PACKAGE_ROOT, 'tests/fixtures/second-article'), join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), 'second'),
+  ...articleSamples(join(PACKAGE_ROOT, 'tests/fixtures/third-article'), join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), 'third'),
 ];
 const counts = new Map<string, number>();
 for (const s of samples) counts.set(`${s.set}:${s.answerable}`, (counts.get(`${s.set}:${s.answerable}`) ?? 0) + 1);

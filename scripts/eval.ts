@@ -51,14 +51,17 @@ function engineFor(corpus: Corpus): SearchEngine {
 
 const bundled = loadCorpus(join(PACKAGE_ROOT, 'corpus'));
 const second = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/second-article'));
+const third = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/third-article'));
 const bundledEngine = engineFor(bundled);
 const secondEngine = engineFor(second);
+const thirdEngine = engineFor(third);
 
 const articleSets: { name: string; file: string; engine: SearchEngine; note: string }[] = [
   { name: 'article-dev', file: join(values.shared!, 'article-dev.jsonl'), engine: bundledEngine, note: 'shared, bundled article' },
   { name: 'dev', file: join(values.shared!, 'dev.jsonl'), engine: bundledEngine, note: 'shared (older), bundled article' },
   { name: 'article-heldout', file: join(PACKAGE_ROOT, 'scripts/article-heldout.jsonl'), engine: bundledEngine, note: "this project's, bundled article" },
   { name: 'second-article', file: join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), engine: secondEngine, note: 'second test article (calibration)' },
+  { name: 'third-article', file: join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), engine: thirdEngine, note: 'third test article (calibration)' },
 ];
 const articles: Record<string, ArticleScore & { note: string }> = {};
 for (const set of articleSets) {

@@ -53,13 +53,32 @@ const NUMBER_CUE = new RegExp(
 );
 /** Words for people that answer "siapa" without a name (a reporter asked ...). */
 const PERSON_WORDS = 'presiden|menteri|pejabat|pemimpin|pendiri|reporter|wartawan|jurnalis|juru bicara|jubir|kepala|ketua|direktur|gubernur|walikota|wali kota|raja|ratu|perdana menteri|jenderal|komandan|tokoh|pengusaha|penulis|pengarang|pelukis|penyanyi|pemain|pelatih|dokter|ilmuwan|penemu|seorang|mereka|dia|ia|beliau|bos|pimpinan|panglima|duta|diplomat|anggota|warga|penduduk|rakyat|tentara|pasukan|polisi|hakim|jaksa|pengacara';
-const PERSON_CUE = new RegExp(`(?<![\\p{L}])(?:${PERSON_WORDS})(?![\\p{L}])|(?<=[^.!?]\\s)\\p{Lu}\\p{Ll}+`, 'u');
+const PERSON_WORD = new RegExp(`(?<![\\p{L}])(?:${PERSON_WORDS})(?![\\p{L}])`, 'iu');
 const PLACE_WORDS = 'kota|negara|negeri|wilayah|daerah|provinsi|kabupaten|kecamatan|desa|pulau|kepulauan|semenanjung|benua|kawasan|perbatasan|ibu kota|ibukota|pelabuhan|bandara|bandar|gedung|istana|markas|kantor|pangkalan|kosmodrom|stadion|sungai|gunung|laut|selat|teluk|danau|jalan|kampus|sekolah';
-const PLACE_CUE = new RegExp(`(?<![\\p{L}])(?:${PLACE_WORDS})(?![\\p{L}])|(?<![\\p{L}])(?:di|ke|dari|in|at|from)\\s+\\p{Lu}`, 'u');
+const PLACE_WORD = new RegExp(`(?<![\\p{L}])(?:${PLACE_WORDS})(?![\\p{L}])`, 'iu');
+/** A capitalised word inside a sentence (not its first word): a name. */
+const NAME = /(?<=[^.!?\s]\s+)\p{Lu}[\p{L}'-]+/gu;
+/** A capitalised word after a locative preposition: a place name. */
+const PLACE_NAME = /(?<![\p{L}])(?:di|ke|dari|in|at|from)\s+(\p{Lu}[\p{L}'-]+)/gu;
 const DEFINITION_CUE = /(?<![\p{L}])(?:adalah|merupakan|ialah|yaitu|yakni|disebut|dikenal sebagai|is a|is an|was a|was an|refers to)(?![\p{L}])/iu;
 
-/** Whether a text holds what the answer type asks for. */
-export function hasAnswerCue(text: string, type: AnswerType): boolean {
-  const cue = { time: TIME_CUE, number: NUMBER_CUE, person: PERSON_CUE, place: PLACE_CUE, definition: DEFINITION_CUE }[type];
-  return cue.test(text);
+/**
+ * Whether a text holds what the answer type asks for. Names the question itself uses
+ * (`known`, lower-case words) do not count: "Siapa pendiri Toyota?" is not answered by a
+ * sentence whose only name is Toyota.
+ */
+export function hasAnswerCue(text: string, type: AnswerType, known: Set<string> = new Set()): boolean {
+  const newName = (match: string) => !match.toLowerCase().split(/[\s'-]+/).some((w) => known.has(w));
+  switch (type) {
+    case 'time':
+      return TIME_CUE.test(text);
+    case 'number':
+      return NUMBER_CUE.test(text);
+    case 'definition':
+      return DEFINITION_CUE.test(text);
+    case 'person':
+      return PERSON_WORD.test(text) || [...text.matchAll(NAME)].some((m) => newName(m[0]));
+    case 'place':
+      return PLACE_WORD.test(text) || [...text.matchAll(PLACE_NAME)].some((m) => newName(m[1]!));
+  }
 }

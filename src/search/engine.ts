@@ -55,6 +55,11 @@ export interface Tuning {
   fuzzyWeight: number;
   /** Synonyms (mythes-id) for an ordinary word no paragraph has; 0 turns them off. */
   thesaurusWeight: number;
+  /**
+   * How much a word's everyday frequency lowers its weight: a term weighs
+   * (1 - s) + s x specificity (0 ignores frequency).
+   */
+  specificityWeight: number;
   /** Candidates re-ranked by their best sentence. */
   rerankDepth: number;
   /** Weight of the best sentence's share of the query weight, relative to the top score. */
@@ -82,6 +87,7 @@ export const DEFAULT_TUNING: Tuning = {
   idfExponent: 1.6,
   fuzzyWeight: 0.6,
   thesaurusWeight: READING_FACTORS.thesaurus,
+  specificityWeight: 0,
   rerankDepth: 20,
   sentenceWeight: 0.7,
   answerTypeWeight: 0.15,
@@ -108,12 +114,16 @@ interface PreparedTerm {
   idf: number;
   /** Whether any paragraph has one of its readings (typo neighbours included). */
   seen: boolean;
+  /** How specific the word is in everyday Indonesian, 0..1 (Analyzer.specificity): names 1, "soal" little. */
+  specificity: number;
 }
 
 interface Question {
   text: string;
   terms: PreparedTerm[];
   answerType?: AnswerType;
+  /** The question's own words, lower case: a name it uses is not an answer to it. */
+  words: Set<string>;
 }
 
 /**
@@ -187,7 +197,8 @@ export class SearchEngine {
   }
 
   private prepare(query: string): Question {
-    return { text: query, terms: this.prepareTerms(query), answerType: answerTypeOf(questionTypes(query)) };
+    const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    return { text: query, terms: this.prepareTerms(query), answerType: answerTypeOf(questionTypes(query)), words };
   }
 
   /** The question's terms, their weights, and the index terms that match each. */
@@ -211,7 +222,7 @@ export class SearchEngine {
         }
       }
       if (bestDf === 0) for (const m of matches) bestDf = Math.max(bestDf, this.index.docFrequency(m.termId));
-      return { source, matches, idf: bestDf > 0 ? this.idf(bestDf) : unseenIdf, seen: matches.length > 0 };
+      return { source, matches, idf: bestDf > 0 ? this.idf(bestDf) : unseenIdf, seen: matches.length > 0, specificity: this.analyzer.specificity(source) };
     });
   }
 
@@ -250,7 +261,7 @@ export class SearchEngine {
    * selected without sorting every hit.
    */
   private rank(terms: PreparedTerm[], depth: number): { doc: number; score: number }[] {
-    const { k, b, d, titleBoost, idfExponent } = this.tuning;
+    const { k, b, d, titleBoost, idfExponent, specificityWeight } = this.tuning;
     const { scores, termBest, readingScore, touched, termTouched, readingTouched, index } = this;
     const N = index.documentCount;
     const F = index.fields.length;
@@ -258,6 +269,8 @@ export class SearchEngine {
     try {
       for (const term of terms) {
         let termCount = 0;
+        // A word common in everyday language ("nama", "soal") tells less than a rare one.
+        const specific = 1 - specificityWeight + specificityWeight * term.specificity;
         for (const { termId, factor } of term.matches) {
           // One reading: BM25 summed over the fields.
           let readingCount = 0;
@@ -268,7 +281,7 @@ export class SearchEngine {
             if (start === end) continue;
             const df = end - start;
             const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-            const w = factor * (f === 0 ? 1 : titleBoost) * Math.pow(idf, idfExponent);
+            const w = specific * factor * (f === 0 ? 1 : titleBoost) * Math.pow(idf, idfExponent);
             const avg = index.avgFieldLength[f]!;
             for (let p = start; p < end; p++) {
               const doc = docs[p]!;
@@ -333,7 +346,7 @@ export class SearchEngine {
         const sequence = this.analyzer.analyze(text);
         const best = this.bestSentenceOf(text, question.terms);
         const type = question.answerType;
-        const cue = type && hasAnswerCue(best.sentence, type) ? answerTypeWeight : 0;
+        const cue = type && hasAnswerCue(best.sentence, type, question.words) ? answerTypeWeight : 0;
         const bonus =
           (sentenceWeight * best.score + proximityWeight * this.proximity(sequence, question.terms, readings) + leadWeight * this.lead(sequence, question.terms, readings)) / total + cue;
         return { doc, score: score + top * bonus };
@@ -431,7 +444,7 @@ export class SearchEngine {
       per.push({ idf: t.idf, credit, kind: t.source.kind, seen: t.seen });
     }
     const type = question.answerType;
-    const cue = type ? hasAnswerCue(best.sentence, type) : false;
+    const cue = type ? hasAnswerCue(best.sentence, type, question.words) : false;
     const margin = ranked && ranked.length > 1 ? Math.max(0, (ranked[0]!.score - ranked[1]!.score) / ranked[0]!.score) : ranked ? 1 : 0;
     // experimental
     const heaviest = per.filter((p) => p.credit > 0).sort((a, b) => b.idf - a.idf)[0];
@@ -464,7 +477,37 @@ export class SearchEngine {
       normScore: maxScore > 0 ? score / maxScore : 0,
       nTerms: Math.min(10, question.terms.length) / 10,
       hasType: type ? 1 : 0,
+      cueNear: type ? this.cueNearAttribute(best.sentence, question, type) : 0,
+      ...this.specificSignals(doc, question),
     } as Signals;
+  }
+
+  private specificSignals(doc: number, question: Question): { specCoverage: number; unseenSpecific: number } {
+    const unseenIdf = this.unseenIdf();
+    let total = 0;
+    let matched = 0;
+    let unseenSpecific = 0;
+    for (const t of question.terms) {
+      const ordinary = t.source.kind === 'word' || t.source.kind === 'english';
+      const w = (!t.seen && ordinary ? unseenIdf * t.specificity * t.specificity : t.idf) * t.specificity;
+      if (!t.seen && ordinary) unseenSpecific = Math.max(unseenSpecific, t.specificity);
+      total += w;
+      let credit = 0;
+      for (const m of t.matches) if (m.credit > credit && this.textContains(doc, m.termId)) credit = m.credit;
+      matched += w * credit;
+    }
+    return { specCoverage: total > 0 ? matched / total : 0, unseenSpecific };
+  }
+
+  private cueNearAttribute(sentence: string, question: Question, type: AnswerType): number {
+    const attributes = question.terms.filter((t) => t.source.kind === 'word' || t.source.kind === 'english');
+    const readings = attributes.map((t) => new Set(t.matches.map((m) => this.index.terms[m.termId]!)));
+    for (const clause of sentence.split(/[,;:()\u2013\u2014]/)) {
+      if (!hasAnswerCue(clause, type, question.words)) continue;
+      const present = new Set(this.analyzer.analyze(clause));
+      if (readings.some((r) => [...r].some((x) => present.has(x)))) return 1;
+    }
+    return 0;
   }
 
   /** Whether the paragraph's text (not its article title) has the term. */

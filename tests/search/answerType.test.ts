@@ -1,30 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { questionTypes } from '../../src/analysis/questionWords.js';
 import { answerTypeOf, hasAnswerCue } from '../../src/search/answerType.js';
+
+const typeOf = (question: string) => answerTypeOf(questionTypes(question));
 
 describe('answer types', () => {
   it.each([
     ['Kapan Kerajaan Medang didirikan?', 'time'],
     ['kapankah internet ditemukan', 'time'],
     ['Pada tahun berapa Mozart lahir?', 'time'],
+    ['pertemuan putin kim tgl brp sih', 'time'],
+    ['When did Shoigu visit Pyongyang?', 'time'],
     ['Berapa luas kepulauan Solomon?', 'number'],
     ['berapakah jumlah unsur dalam tabel periodik?', 'number'],
+    ['udh brp lama perang di ukraina', 'number'],
+    ['How many flights were delayed?', 'number'],
     ['Apa itu anarkisme?', 'definition'],
     ['Apakah yang dimaksud dengan monumen?', 'definition'],
-    ['Siapa pendiri Wagner?', undefined],
+    ['Siapa pendiri Wagner?', 'person'],
+    ['Di mana Putin menemui Kim?', 'place'],
     ['Apakah ada konferensi pers?', undefined],
   ])('%s -> %s', (question, type) => {
-    expect(answerTypeOf(question)).toBe(type);
+    expect(typeOf(question)).toBe(type);
   });
 
   it('finds the cue each type asks for', () => {
     expect(hasAnswerCue('Ia lahir pada 27 Januari 1756.', 'time')).toBe(true);
     expect(hasAnswerCue('Kerajaan ini berdiri pada abad ke-8.', 'time')).toBe(true);
+    expect(hasAnswerCue('Pesawatnya jatuh bulan lalu.', 'time')).toBe(true);
     expect(hasAnswerCue('Ia seorang komponis.', 'time')).toBe(false);
     expect(hasAnswerCue('Luasnya 28.450 km².', 'number')).toBe(true);
     expect(hasAnswerCue('Ada delapan dewa.', 'number')).toBe(true);
+    expect(hasAnswerCue('Setelah setahun setengah pertempuran.', 'number')).toBe(true);
     // A year alone does not answer "how many".
     expect(hasAnswerCue('Pada tahun 1989 balapan ini dimulai.', 'number')).toBe(false);
     expect(hasAnswerCue('Monumen adalah jenis bangunan.', 'definition')).toBe(true);
     expect(hasAnswerCue('Monumen ini berada di Washington.', 'definition')).toBe(false);
+    expect(hasAnswerCue('Monumen ini berada di Washington.', 'place')).toBe(true);
+  });
+
+  it('does not take a name the question itself uses as the answer to "who"', () => {
+    const known = new Set(['pendiri', 'toyota']);
+    expect(hasAnswerCue('Pabrik mobil itu kini menjadi Toyota yang besar.', 'person', known)).toBe(false);
+    expect(hasAnswerCue('Perusahaan itu didirikan oleh Kiichiro Toyoda.', 'person', known)).toBe(true);
   });
 });
