@@ -74,6 +74,9 @@ export interface AnalyzerOptions {
 }
 
 /** Factors of readings that are not the word itself. */
+/** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
+const ENGLISH_SPECIFICITY = 0.5;
+
 export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
 
 /**
@@ -172,8 +175,17 @@ export class Analyzer {
    */
   specificity(term: QueryTerm): number {
     if (term.kind === 'topic' || term.kind === 'number') return 1;
+    if (term.kind === 'english') {
+      // The list is of Indonesian: an English word counts as specific as its translation, else as middling.
+      const translated = term.alternatives.filter((a) => a.via === 'english').map((a) => this.wordSpecificity(a.term));
+      return translated.length ? Math.min(...translated) : ENGLISH_SPECIFICITY;
+    }
+    return this.wordSpecificity(term.surface, term.root);
+  }
+
+  private wordSpecificity(word: string, root?: string): number {
     const frequency = this.lexicon.frequency;
-    const count = frequency.counts.get(term.surface) ?? (term.root ? frequency.counts.get(term.root) : undefined);
+    const count = frequency.counts.get(word) ?? (root ? frequency.counts.get(root) : undefined);
     if (count === undefined) return 1;
     return Math.min(1, Math.max(0.05, Math.log(frequency.max / count) / Math.log(frequency.max / frequency.min)));
   }

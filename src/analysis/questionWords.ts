@@ -27,10 +27,17 @@ const HOW_MANY = new Set(['many', 'much', 'old', 'far', 'big', 'large', 'tall', 
 /** "berapa lama", "berapa hari", "how long": a duration, which "sampai kapan" (until when) also asks. */
 const DURATION_UNITS = new Set(['lama', 'detik', 'menit', 'jam', 'hari', 'minggu', 'pekan', 'bulan', 'tahun', 'abad']);
 
+/** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
+const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
+const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);
+
 export function questionTypes(text: string): Set<QuestionType> {
   const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const types = new Set<QuestionType>();
+  // An English question word counts where a question starts: first, or after a preposition ("In which year").
+  const englishStart = words.findIndex((w) => !ENGLISH_PREPOSITIONS.has(w));
   words.forEach((word, i) => {
+    if (ENGLISH_WH.has(word) && i !== englishStart) return;
     const previous = words[i - 1];
     const next = words[i + 1];
     if (word === 'mana' && previous !== undefined && WHERE_PREFIXES.has(previous)) types.add('where');

@@ -87,7 +87,7 @@ export const DEFAULT_TUNING: Tuning = {
   idfExponent: 1.6,
   fuzzyWeight: 0.6,
   thesaurusWeight: READING_FACTORS.thesaurus,
-  specificityWeight: 0,
+  specificityWeight: 0.6,
   rerankDepth: 20,
   sentenceWeight: 0.7,
   answerTypeWeight: 0.15,
