@@ -1,145 +1,200 @@
 /**
  * Fits the answer/abstain model of src/search/confidence.ts and writes it to
  * src/search/confidenceModel.ts.
- *   npm run calibrate [-- --bench ../shared/bench] [--dry-run]
+ *   npm run calibrate [-- --bench ../shared/bench] [--dry-run] [--drop SIGNAL,...]
  *
  * Calibration data, none of which gates: TyDi QA's tuning lines (1-5771) over the
  * passages with half of the gold passages removed (questions whose passage is gone are
- * the ones to abstain on), and the questions on the second test article
- * (tests/fixtures/second-article), which has chat-style, English and near-topic
- * questions TyDi lacks. Each set weighs the same in the fit whatever its size.
+ * the ones to abstain on), and the questions on the second and third test articles
+ * (tests/fixtures), which have chat-style, English and near-topic questions TyDi lacks.
+ * Each set, and each class within a set, weighs the same in the fit whatever its size.
  *
- * The model is a logistic regression over the signals (L2-regularised, fitted by
- * gradient descent). Thresholds: `unsureAt` is the lowest confidence that keeps false
- * abstentions at or under 5% on each calibration set; `answerAt`, above it, is where
- * nine in ten of the calibration questions at that confidence are answerable.
+ * The model is a logistic regression over the signals of the top paragraph, with a
+ * second set of weights for small corpora (see confidence.ts), L2-regularised and fitted
+ * by Newton's method on standardised signals. Thresholds: `unsureAt` is the highest
+ * confidence that keeps false abstentions at or under 5% on every calibration set;
+ * `answerAt`, above it, is where nine in ten of the questions at or above it are
+ * answerable. `--drop` fits without the named signals (for ablations; with --dry-run).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../src/corpus/loadCorpus.js';
-import { analyzerFor } from '../src/search/loadEngine.js';
-import { SearchEngine } from '../src/search/engine.js';
-import { SIGNAL_NAMES, confidenceOf, type ConfidenceModel, type Signals } from '../src/search/confidence.js';
 import { PACKAGE_ROOT } from '../src/config/paths.js';
+import { loadCorpus } from '../src/corpus/loadCorpus.js';
+import { SIGNAL_NAMES, confidenceOf, thresholdFor, type ConfidenceModel, type SignalName, type Signals } from '../src/search/confidence.js';
+import { SearchEngine } from '../src/search/engine.js';
+import { analyzerFor } from '../src/search/loadEngine.js';
 import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion } from './eval/data.js';
 
-const { values } = parseArgs({ options: { bench: { type: 'string', default: '../shared/bench' }, 'dry-run': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { bench: { type: 'string', default: join(PACKAGE_ROOT, '../shared/bench') }, 'dry-run': { type: 'boolean', default: false }, drop: { type: 'string' } },
+});
+const dropped = new Set((values.drop ?? '').split(',').filter(Boolean) as SignalName[]);
+for (const name of dropped) if (!SIGNAL_NAMES.includes(name)) throw new Error(`unknown signal "${name}" (known: ${SIGNAL_NAMES.join(', ')})`);
+const names = SIGNAL_NAMES.filter((n) => !dropped.has(n));
 
 interface Sample {
   set: string;
   signals: Signals;
+  small: number;
   answerable: boolean;
+}
+
+function samplesOf(engine: SearchEngine, set: string, questions: { text: string; answerable: boolean }[]): Sample[] {
+  return questions.flatMap((q) => {
+    const top = engine.search(q.text, { limit: 1, noAbstain: true }).results[0];
+    // No paragraph at all: the engine abstains whatever the model says.
+    return top ? [{ set, signals: top.signals, small: engine.smallness, answerable: q.answerable }] : [];
+  });
 }
 
 function tydiSamples(): Sample[] {
   const { corpus, questions } = readTydi(values.bench!);
   const half = withoutHalf(corpus);
   const engine = new SearchEngine(half.corpus, { analyzer: analyzerFor(half.corpus) });
-  return questions
-    .filter((q) => q.line <= TYDI_TUNE_LINES)
-    .flatMap((q) => {
-      const top = engine.search(q.question, { limit: 1, noAbstain: true }).results[0];
-      return top ? [{ set: 'tydi', signals: top.signals, answerable: !half.removed.has(q.passage_id) }] : [];
-    });
+  const tune = questions.filter((q) => q.line <= TYDI_TUNE_LINES);
+  return samplesOf(engine, 'tydi', tune.map((q) => ({ text: q.question, answerable: !half.removed.has(q.passage_id) })));
 }
 
-function articleSamples(dir: string, questionsFile: string, set: string): Sample[] {
+function articleSamples(fixture: string): Sample[] {
+  const dir = join(PACKAGE_ROOT, 'tests/fixtures', fixture);
   const corpus = loadCorpus(dir);
   const engine = new SearchEngine(corpus, { analyzer: analyzerFor(corpus) });
-  return readJsonl<ArticleQuestion>(questionsFile).flatMap((q) => {
-    const top = engine.search(q.q, { limit: 1, noAbstain: true }).results[0];
-    return top ? [{ set, signals: top.signals, answerable: q.gold.length > 0 }] : [];
-  });
+  const questions = readJsonl<ArticleQuestion>(join(dir, 'questions.jsonl'));
+  return samplesOf(engine, fixture, questions.map((q) => ({ text: q.q, answerable: q.gold.length > 0 })));
 }
 
-/** Weighted L2-regularised logistic regression by full-batch gradient descent. */
-function fit(samples: Sample[], weightOf: (s: Sample) => number): Pick<ConfidenceModel, 'bias' | 'weights'> {
-  const names = SIGNAL_NAMES;
-  const w = new Float64Array(names.length);
-  let bias = 0;
-  const lambda = 1e-3;
-  const rate = 0.5;
-  let totalWeight = 0;
-  for (const s of samples) totalWeight += weightOf(s);
-  for (let iteration = 0; iteration < 4000; iteration++) {
-    const grad = new Float64Array(names.length);
-    let gradBias = 0;
-    for (const s of samples) {
-      let z = bias;
-      names.forEach((n, i) => (z += w[i]! * s.signals[n]));
-      const p = 1 / (1 + Math.exp(-z));
-      const error = (p - (s.answerable ? 1 : 0)) * weightOf(s);
-      gradBias += error;
-      names.forEach((n, i) => (grad[i]! += error * s.signals[n]));
+/** Features: the signals, and the signals times smallness (plus smallness itself). */
+function features(s: Sample): number[] {
+  const x = names.map((n) => s.signals[n]);
+  return [...x, s.small, ...x.map((v) => v * s.small)];
+}
+
+/** Weighted, L2-regularised logistic regression by Newton's method on standardised features. */
+function fit(samples: Sample[], weightOf: (s: Sample) => number, l2 = 10): { w: number[]; b: number } {
+  const X = samples.map(features);
+  const d = X[0]!.length;
+  const mu = Array.from({ length: d }, (_, j) => X.reduce((a, x) => a + x[j]!, 0) / X.length);
+  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(X.reduce((a, x) => a + (x[j]! - mu[j]!) ** 2, 0) / X.length) || 1);
+  const Z = X.map((x) => [...x.map((v, j) => (v - mu[j]!) / sd[j]!), 1]);
+  const y = samples.map((s) => (s.answerable ? 1 : 0));
+  const sw = samples.map(weightOf);
+  const scale = samples.length / sw.reduce((a, b) => a + b, 0);
+  const W = new Array<number>(d + 1).fill(0);
+  for (let iteration = 0; iteration < 40; iteration++) {
+    const grad = new Array<number>(d + 1).fill(0);
+    const H = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    Z.forEach((z, i) => {
+      const p = 1 / (1 + Math.exp(-z.reduce((a, v, j) => a + v * W[j]!, 0)));
+      const w = sw[i]! * scale;
+      for (let j = 0; j <= d; j++) {
+        grad[j]! += (p - y[i]!) * w * z[j]!;
+        for (let k = 0; k <= d; k++) H[j]![k]! += p * (1 - p) * w * z[j]! * z[k]!;
+      }
+    });
+    for (let j = 0; j < d; j++) {
+      grad[j]! += l2 * W[j]!;
+      H[j]![j]! += l2;
     }
-    bias -= (rate * gradBias) / totalWeight;
-    names.forEach((_, i) => (w[i]! -= rate * (grad[i]! / totalWeight + lambda * w[i]!)));
+    const step = solve(H, grad);
+    for (let j = 0; j <= d; j++) W[j]! -= step[j]!;
   }
-  return { bias: round(bias), weights: Object.fromEntries(names.map((n, i) => [n, round(w[i]!)])) as ConfidenceModel['weights'] };
+  // Undo the standardisation: raw weights and bias.
+  const w = Array.from({ length: d }, (_, j) => W[j]! / sd[j]!);
+  const b = W[d]! - w.reduce((a, wj, j) => a + wj * mu[j]!, 0);
+  return { w, b };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-function thresholds(samples: Sample[], model: Pick<ConfidenceModel, 'bias' | 'weights'>): { unsureAt: number; answerAt: number } {
-  const full = { ...model, answerAt: 0, unsureAt: 0 };
-  const scored = samples.map((s) => ({ ...s, p: confidenceOf(s.signals, full) }));
-  const sets = [...new Set(samples.map((s) => s.set))];
-  // The highest threshold that keeps false abstentions <= 5% on every set.
-  let unsureAt = 1;
-  for (const set of sets) {
-    const answerable = scored.filter((s) => s.set === set && s.answerable).map((s) => s.p).sort((a, b) => a - b);
-    const allowed = Math.floor(answerable.length * 0.05);
-    unsureAt = Math.min(unsureAt, answerable[allowed] ?? 0);
+/** Gaussian elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[pivot]![c]!)) pivot = r;
+    [M[c], M[pivot]] = [M[pivot]!, M[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r]![c]! / M[c]![c]!;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
   }
-  // answerAt: the lowest confidence above which 90% of questions (set-weighted) are answerable.
-  let answerAt = unsureAt;
-  for (let t = unsureAt; t <= 0.99; t += 0.01) {
-    const above = scored.filter((s) => s.p >= t);
-    let yes = 0;
-    let all = 0;
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) x[r] = (M[r]![n]! - M[r]!.slice(r + 1, n).reduce((a, v, k) => a + v * x[r + 1 + k]!, 0)) / M[r]![r]!;
+  return x;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+function toModel({ w, b }: { w: number[]; b: number }): Omit<ConfidenceModel, 'answerAt' | 'unsureAt'> {
+  const k = names.length;
+  const weight = (offset: number) => Object.fromEntries(SIGNAL_NAMES.map((n) => [n, names.includes(n) ? round(w[offset + names.indexOf(n)]!) : 0])) as Record<SignalName, number>;
+  return { bias: round(b), weights: weight(0), smallBias: round(w[k]!), smallWeights: weight(k + 1) };
+}
+
+/**
+ * Thresholds for each regime, on its own calibration sets: `unsureAt` is the highest
+ * confidence that keeps false abstentions at or under MAX_FALSE_ABSTAIN on every set of
+ * the regime; `answerAt`, above it, the lowest where nine in ten questions at or above it
+ * are answerable (sets weighed equally).
+ */
+const MAX_FALSE_ABSTAIN = { large: 0.05, small: 0.06 };
+
+function thresholds(samples: Sample[], model: Omit<ConfidenceModel, 'answerAt' | 'unsureAt'>): Pick<ConfidenceModel, 'answerAt' | 'unsureAt'> {
+  const probe: ConfidenceModel = { ...model, answerAt: { large: 0, small: 0 }, unsureAt: { large: 0, small: 0 } };
+  const scored = samples.map((s) => ({ ...s, p: confidenceOf(s.signals, s.small, probe) }));
+  const regime = (large: boolean) => {
+    const inRegime = scored.filter((s) => (s.small < 0.5) === large);
+    const sets = [...new Set(inRegime.map((s) => s.set))];
+    let unsureAt = 1;
     for (const set of sets) {
-      const inSet = above.filter((s) => s.set === set);
-      const n = scored.filter((s) => s.set === set).length;
-      yes += inSet.filter((s) => s.answerable).length / n;
-      all += inSet.length / n;
+      const answerable = inRegime.filter((s) => s.set === set && s.answerable).map((s) => s.p).sort((a, b) => a - b);
+      unsureAt = Math.min(unsureAt, answerable[Math.floor(answerable.length * MAX_FALSE_ABSTAIN[large ? 'large' : 'small'])] ?? 0);
     }
-    if (all > 0 && yes / all >= 0.9) {
-      answerAt = t;
-      break;
+    let answerAt = unsureAt;
+    for (let t = Math.ceil(unsureAt * 100) / 100; t <= 0.99; t += 0.01) {
+      let yes = 0;
+      let all = 0;
+      for (const set of sets) {
+        const inSet = inRegime.filter((s) => s.set === set);
+        const above = inSet.filter((s) => s.p >= t);
+        yes += above.filter((s) => s.answerable).length / inSet.length;
+        all += above.length / inSet.length;
+      }
+      if (all > 0 && yes / all >= 0.9) {
+        answerAt = t;
+        break;
+      }
     }
-  }
-  return { unsureAt: round(unsureAt - 1e-4), answerAt: round(Math.max(answerAt, unsureAt)) };
+    return { unsureAt: round(Math.max(0, unsureAt - 1e-4)), answerAt: round(Math.max(answerAt, unsureAt)) };
+  };
+  const large = regime(true);
+  const small = regime(false);
+  return { unsureAt: { large: large.unsureAt, small: small.unsureAt }, answerAt: { large: large.answerAt, small: small.answerAt } };
 }
 
 function report(samples: Sample[], model: ConfidenceModel): void {
   for (const set of [...new Set(samples.map((s) => s.set))]) {
     const inSet = samples.filter((s) => s.set === set);
+    const p = (s: Sample) => confidenceOf(s.signals, s.small, model);
+    const unsureAt = (s: Sample) => thresholdFor(model.unsureAt, s.small);
+    const answerAt = (s: Sample) => thresholdFor(model.answerAt, s.small);
     const answerable = inSet.filter((s) => s.answerable);
     const outOfScope = inSet.filter((s) => !s.answerable);
-    const p = (s: Sample) => confidenceOf(s.signals, model);
-    const falseAbstain = answerable.filter((s) => p(s) < model.unsureAt).length / answerable.length;
-    const abstain = outOfScope.filter((s) => p(s) < model.unsureAt).length / Math.max(1, outOfScope.length);
-    const unsure = inSet.filter((s) => p(s) >= model.unsureAt && p(s) < model.answerAt).length / inSet.length;
-    console.log(`${set.padEnd(8)} n=${inSet.length} false-abstain=${falseAbstain.toFixed(3)} abstain-on-out-of-scope=${abstain.toFixed(3)} unsure=${unsure.toFixed(3)}`);
+    const falseAbstain = answerable.filter((s) => p(s) < unsureAt(s)).length / answerable.length;
+    const abstain = outOfScope.filter((s) => p(s) < unsureAt(s)).length / Math.max(1, outOfScope.length);
+    const unsure = inSet.filter((s) => p(s) >= unsureAt(s) && p(s) < answerAt(s)).length / inSet.length;
+    console.log(`${set.padEnd(15)} n=${String(inSet.length).padEnd(5)} false-abstain=${falseAbstain.toFixed(3)} abstain-on-unanswerable=${abstain.toFixed(3)} unsure=${unsure.toFixed(3)}`);
   }
 }
 
-const samples = [
-  ...tydiSamples(),
-  ...articleSamples(join(PACKAGE_ROOT, 'tests/fixtures/second-article'), join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), 'second'),
-  ...articleSamples(join(PACKAGE_ROOT, 'tests/fixtures/third-article'), join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), 'third'),
-];
+const samples = [...tydiSamples(), ...articleSamples('second-article'), ...articleSamples('third-article')];
 const counts = new Map<string, number>();
 for (const s of samples) counts.set(`${s.set}:${s.answerable}`, (counts.get(`${s.set}:${s.answerable}`) ?? 0) + 1);
-// Each set, and each class within it, weighs the same in the fit.
-const weightOf = (s: Sample) => 1 / counts.get(`${s.set}:${s.answerable}`)!;
-const fitted = fit(samples, weightOf);
+const fitted = toModel(fit(samples, (s) => 1 / counts.get(`${s.set}:${s.answerable}`)!));
 const model: ConfidenceModel = { ...fitted, ...thresholds(samples, fitted) };
-console.log(JSON.stringify(model));
 report(samples, model);
-
-if (!values['dry-run']) {
+if (values['dry-run']) console.log(JSON.stringify(model));
+else {
   const file = join(PACKAGE_ROOT, 'src/search/confidenceModel.ts');
   writeFileSync(
     file,

@@ -185,8 +185,10 @@ export class Analyzer {
 
   private wordSpecificity(word: string, root?: string): number {
     const frequency = this.lexicon.frequency;
-    const count = frequency.counts.get(word) ?? (root ? frequency.counts.get(root) : undefined);
-    if (count === undefined) return 1;
+    // The commoner of the word as written and its reading: "demen" is as common as "suka".
+    const counts = [frequency.counts.get(word), root ? frequency.counts.get(root) : undefined].filter((c): c is number => c !== undefined);
+    if (counts.length === 0) return 1;
+    const count = Math.max(...counts);
     return Math.min(1, Math.max(0.05, Math.log(frequency.max / count) / Math.log(frequency.max / frequency.min)));
   }
 

@@ -2,7 +2,7 @@ import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.
 import { questionTypes } from '../analysis/questionWords.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
-import { confidenceOf, DEFAULT_MODEL, type ConfidenceModel, type Signals } from './confidence.js';
+import { confidenceOf, DEFAULT_MODEL, smallness, thresholdFor, type ConfidenceModel, type Signals } from './confidence.js';
 import { FrozenIndex, type IndexedDoc } from './frozenIndex.js';
 import { splitSentences } from './sentences.js';
 
@@ -138,6 +138,8 @@ export class SearchEngine {
   readonly index: FrozenIndex;
   private readonly model: ConfidenceModel;
   private readonly tuning: Tuning;
+  /** How small the corpus is, for the confidence model (see confidence.ts). */
+  readonly smallness: number;
   // Scratch space reused by every query (search is synchronous).
   private readonly scores: Float64Array;
   private readonly termBest: Float64Array;
@@ -155,6 +157,7 @@ export class SearchEngine {
     if (this.index.documentCount !== corpus.paragraphs.length)
       throw new Error(`index has ${this.index.documentCount} documents, corpus has ${corpus.paragraphs.length} paragraphs`);
     const n = corpus.paragraphs.length;
+    this.smallness = smallness(n);
     this.scores = new Float64Array(n);
     this.termBest = new Float64Array(n);
     this.readingScore = new Float64Array(n);
@@ -184,10 +187,12 @@ export class SearchEngine {
     const hits = ranked.slice(0, Math.max(limit, 1)).map(({ doc, score }, i) => this.toHit(doc, score, question, i === 0 ? ranked : undefined));
     if (options.noAbstain) return { query, abstained: false, certainty: 'sure', results: hits.slice(0, limit) };
     const top = hits[0]!;
-    if (top.confidence < this.model.unsureAt) return { query, abstained: true, reason: 'low-confidence', results: [] };
-    if (top.confidence < this.model.answerAt) return { query, abstained: false, certainty: 'unsure', results: limit > 0 ? [top] : [] };
+    const unsureAt = thresholdFor(this.model.unsureAt, this.smallness);
+    const answerAt = thresholdFor(this.model.answerAt, this.smallness);
+    if (top.confidence < unsureAt) return { query, abstained: true, reason: 'low-confidence', results: [] };
+    if (top.confidence < answerAt) return { query, abstained: false, certainty: 'unsure', results: limit > 0 ? [top] : [] };
     // A passage that does not answer is not shown, whatever its rank.
-    const shown = [top, ...hits.slice(1).filter((hit) => hit.confidence >= this.model.answerAt)];
+    const shown = [top, ...hits.slice(1).filter((hit) => hit.confidence >= answerAt)];
     return { query, abstained: false, certainty: 'sure', results: shown.slice(0, limit) };
   }
 
@@ -418,96 +423,54 @@ export class SearchEngine {
   private toHit(doc: number, score: number, question: Question, ranked?: { doc: number; score: number }[]): Hit {
     const paragraph = this.corpus.paragraphs[doc]!;
     const best = this.bestSentenceOf(paragraph.text, question.terms);
-    const signals = this.signals(doc, question, best, ranked);
-    return { paragraph, score, highlight: best.sentence, confidence: confidenceOf(signals, this.model), signals };
+    const signals = this.signals(doc, score, question, best, ranked);
+    return { paragraph, score, highlight: best.sentence, confidence: confidenceOf(signals, this.smallness, this.model), signals };
   }
 
   /** The signals of confidence.ts for one paragraph, computed on its text (the part a citation shows). */
-  private signals(doc: number, question: Question, best: { sentence: string; score: number }, ranked?: { doc: number; score: number }[]): Signals {
+  private signals(doc: number, score: number, question: Question, best: { sentence: string; score: number }, ranked?: { doc: number; score: number }[]): Signals {
     const unseenIdf = this.unseenIdf();
-    let total = 0;
-    let matched = 0;
-    let unseenOrdinary = 0;
-    let unseenTopic = 0;
-    const per: { idf: number; credit: number; kind: string; seen: boolean }[] = [];
+    let total = 0, matched = 0, specTotal = 0, specMatched = 0;
+    let unseenOrdinary = 0, unseenTopic = 0, unseenSpecific = 0, termsFound = 0, termsCounted = 0;
     for (const t of question.terms) {
       const ordinary = t.source.kind === 'word' || t.source.kind === 'english';
+      let credit = 0;
+      for (const m of t.matches) if (m.credit > credit && this.textContains(doc, m.termId)) credit = m.credit;
+      // Every term counts in the specificity-weighed coverage; an unseen ordinary word by how specific it is.
+      const specWeight = (!t.seen && ordinary ? unseenIdf * t.specificity * t.specificity : t.idf) * t.specificity;
+      specTotal += specWeight;
+      specMatched += specWeight * credit;
       if (!t.seen && ordinary) {
         unseenOrdinary++;
+        unseenSpecific = Math.max(unseenSpecific, t.specificity);
         continue;
       }
       if (!t.seen) unseenTopic = 1;
       total += t.idf;
-      let credit = 0;
-      for (const m of t.matches) if (m.credit > credit && this.textContains(doc, m.termId)) credit = m.credit;
       matched += t.idf * credit;
-      per.push({ idf: t.idf, credit, kind: t.source.kind, seen: t.seen });
+      termsCounted++;
+      if (credit > 0) termsFound++;
     }
     const type = question.answerType;
     const cue = type ? hasAnswerCue(best.sentence, type, question.words) : false;
     const margin = ranked && ranked.length > 1 ? Math.max(0, (ranked[0]!.score - ranked[1]!.score) / ranked[0]!.score) : ranked ? 1 : 0;
-    // experimental
-    const heaviest = per.filter((p) => p.credit > 0).sort((a, b) => b.idf - a.idf)[0];
-    const restTotal = total - (heaviest?.idf ?? 0);
-    const restMatched = matched - (heaviest ? heaviest.idf * heaviest.credit : 0);
-    const missing = per.filter((p) => p.credit === 0);
-    const missingMax = missing.reduce((m, p) => Math.max(m, p.idf), 0) / unseenIdf;
-    const termShare = per.length ? per.filter((p) => p.credit > 0).length / per.length : 0;
-    const topic = per.filter((p) => p.kind === 'topic' || p.kind === 'number');
-    const words = per.filter((p) => p.kind === 'word' || p.kind === 'english');
-    const cov = (list: typeof per) => { const t = list.reduce((a, p) => a + p.idf, 0); return t > 0 ? list.reduce((a, p) => a + p.idf * p.credit, 0) / t : 1; };
     const { k, idfExponent } = this.tuning;
-    const maxScore = question.terms.reduce((a, t) => a + Math.pow(t.idf, idfExponent) * (k + 1), 0);
-    const score = ranked ? ranked[0]!.score : 0;
+    let perfect = 0;
+    for (const t of question.terms) perfect += Math.pow(t.idf, idfExponent) * (k + 1);
     return {
       coverage: total > 0 ? matched / total : 0,
-      evidence: Math.min(3, matched / unseenIdf),
-      unseenTopic,
+      specCoverage: specTotal > 0 ? specMatched / specTotal : 0,
+      unseenSpecific,
       unseenOrdinary: question.terms.length ? unseenOrdinary / question.terms.length : 0,
+      unseenTopic,
       typeMissing: type && !cue ? 1 : 0,
       typeFound: type && cue ? 1 : 0,
-      sentenceShare: matched > 0 ? Math.min(1, best.score / matched) : 0,
       margin,
-      restCoverage: restTotal > 0 ? restMatched / restTotal : 1,
-      missingMax,
-      termShare,
-      topicCoverage: cov(topic),
-      wordCoverage: cov(words),
+      normScore: perfect > 0 ? Math.min(3, score / perfect) : 0,
       sentenceCoverage: total > 0 ? Math.min(1, best.score / total) : 0,
-      normScore: maxScore > 0 ? score / maxScore : 0,
-      nTerms: Math.min(10, question.terms.length) / 10,
-      hasType: type ? 1 : 0,
-      cueNear: type ? this.cueNearAttribute(best.sentence, question, type) : 0,
-      ...this.specificSignals(doc, question),
-    } as Signals;
-  }
-
-  private specificSignals(doc: number, question: Question): { specCoverage: number; unseenSpecific: number } {
-    const unseenIdf = this.unseenIdf();
-    let total = 0;
-    let matched = 0;
-    let unseenSpecific = 0;
-    for (const t of question.terms) {
-      const ordinary = t.source.kind === 'word' || t.source.kind === 'english';
-      const w = (!t.seen && ordinary ? unseenIdf * t.specificity * t.specificity : t.idf) * t.specificity;
-      if (!t.seen && ordinary) unseenSpecific = Math.max(unseenSpecific, t.specificity);
-      total += w;
-      let credit = 0;
-      for (const m of t.matches) if (m.credit > credit && this.textContains(doc, m.termId)) credit = m.credit;
-      matched += w * credit;
-    }
-    return { specCoverage: total > 0 ? matched / total : 0, unseenSpecific };
-  }
-
-  private cueNearAttribute(sentence: string, question: Question, type: AnswerType): number {
-    const attributes = question.terms.filter((t) => t.source.kind === 'word' || t.source.kind === 'english');
-    const readings = attributes.map((t) => new Set(t.matches.map((m) => this.index.terms[m.termId]!)));
-    for (const clause of sentence.split(/[,;:()\u2013\u2014]/)) {
-      if (!hasAnswerCue(clause, type, question.words)) continue;
-      const present = new Set(this.analyzer.analyze(clause));
-      if (readings.some((r) => [...r].some((x) => present.has(x)))) return 1;
-    }
-    return 0;
+      termShare: termsCounted ? termsFound / termsCounted : 0,
+      evidence: Math.min(3, matched / unseenIdf),
+    };
   }
 
   /** Whether the paragraph's text (not its article title) has the term. */
