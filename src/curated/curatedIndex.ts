@@ -103,7 +103,7 @@ export class CuratedIndex {
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;
         const { phraseCoverage, queryCoverage, topicMismatch } = similarity(query, weighted(doc.terms), entryTerms, entryDoc.answerTerms, synonyms);
-        const score = topicMismatch && !process.env.NOTOPIC ? 0 : Math.min(phraseCoverage, queryCoverage);
+        const score = topicMismatch ? 0 : Math.min(phraseCoverage, queryCoverage);
         const current = byEntry.get(entryId);
         if (!current || score > current.score || (score === current.score && phraseCoverage + queryCoverage > current.phraseCoverage + current.queryCoverage)) {
           byEntry.set(entryId, { entry: entryDoc.entry, score, phrase: doc.phrase, queryCoverage, phraseCoverage });

@@ -32,8 +32,10 @@ export interface Similarity {
 
 /** Credit of a question word found only in the entry's answer: the answer may speak of it. */
 export const ANSWER_CREDIT = 0.5;
-/** Credit of a synonym (mythes-id) or a typo neighbour: the same thing, less surely. */
-const NEAR_CREDIT = 0.8;
+/** Credit of a spelling within an edit or two of a word no lexicon knows: most likely the same word. */
+const TYPO_CREDIT = 0.8;
+/** Credit of a synonym (mythes-id): its links are loose ("kampus" and "sekolah"), so it counts for half. */
+const SYNONYM_CREDIT = 0.5;
 
 /**
  * How much term `a` stands for term `b`: a shared reading (times the readings' factors),
@@ -43,10 +45,10 @@ export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (root: string) 
   let best = 0;
   for (const x of a.alternatives) for (const y of b.alternatives) if (x.term === y.term) best = Math.max(best, x.factor * y.factor);
   if (best > 0) return best;
-  if (a.root && b.root && (synonyms(a.root).includes(b.root) || synonyms(b.root).includes(a.root))) return NEAR_CREDIT;
+  if (a.root && b.root && (synonyms(a.root).includes(b.root) || synonyms(b.root).includes(a.root))) return SYNONYM_CREDIT;
   if (!a.root || !b.root) {
     const limit = Math.min(a.surface.length, b.surface.length) >= 9 ? 2 : Math.min(a.surface.length, b.surface.length) >= 5 ? 1 : 0;
-    if (limit > 0 && withinEdits(a.surface, b.surface, limit)) return NEAR_CREDIT;
+    if (limit > 0 && withinEdits(a.surface, b.surface, limit)) return TYPO_CREDIT;
   }
   return 0;
 }
