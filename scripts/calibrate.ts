@@ -10,8 +10,8 @@
  * Each set, and each class within a set, weighs the same in the fit whatever its size.
  *
  * The model is a logistic regression over the signals of the top paragraph, with a
- * second set of weights for small corpora (see confidence.ts), L2-regularised and fitted
- * by Newton's method on standardised signals. Thresholds: `unsureAt` is the highest
+ * second set of weights for small corpora (see confidence.ts), fitted by projected
+ * gradient descent on standardised signals with each signal's direction fixed (SIGN). Thresholds: `unsureAt` is the highest
  * confidence that keeps false abstentions at or under 5% on every calibration set;
  * `answerAt`, above it, is where nine in ten of the questions at or above it are
  * answerable. `--drop` fits without the named signals (for ablations; with --dry-run).
@@ -64,63 +64,76 @@ function articleSamples(fixture: string): Sample[] {
   return samplesOf(engine, fixture, questions.map((q) => ({ text: q.q, answerable: q.gold.length > 0 })));
 }
 
-/** Features: the signals, and the signals times smallness (plus smallness itself). */
-function features(s: Sample): number[] {
-  const x = names.map((n) => s.signals[n]);
-  return [...x, s.small, ...x.map((v) => v * s.small)];
-}
+/**
+ * The direction each signal may push the confidence: more coverage never lowers it, a
+ * name no paragraph has never raises it. The fit keeps every weight (for large corpora,
+ * and large plus small for small ones) on its side, so a quirk of the calibration sets
+ * cannot turn a signal around.
+ */
+const SIGN: Record<SignalName, 1 | -1> = {
+  coverage: 1,
+  specCoverage: 1,
+  unseenSpecific: -1,
+  unseenOrdinary: -1,
+  unseenTopic: -1,
+  typeMissing: -1,
+  typeFound: 1,
+  margin: 1,
+  normScore: 1,
+  sentenceCoverage: 1,
+  termShare: 1,
+  evidence: 1,
+};
 
-/** Weighted, L2-regularised logistic regression by Newton's method on standardised features. */
-function fit(samples: Sample[], weightOf: (s: Sample) => number, l2 = 10): { w: number[]; b: number } {
-  const X = samples.map(features);
-  const d = X[0]!.length;
-  const mu = Array.from({ length: d }, (_, j) => X.reduce((a, x) => a + x[j]!, 0) / X.length);
-  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(X.reduce((a, x) => a + (x[j]! - mu[j]!) ** 2, 0) / X.length) || 1);
-  const Z = X.map((x) => [...x.map((v, j) => (v - mu[j]!) / sd[j]!), 1]);
+/**
+ * Weighted, L2-regularised logistic regression on standardised signals, by projected
+ * gradient descent (the projection keeps the signs of SIGN). Returns raw weights laid out
+ * as [large weights..., small bias, small weights...] and the bias.
+ */
+function fit(samples: Sample[], weightOf: (s: Sample) => number, l2 = 0.01, iterations = 4000, rate = 0.5): { w: number[]; b: number } {
+  const k = names.length;
+  const X = samples.map((s) => names.map((n) => s.signals[n]));
+  const mu = names.map((_, j) => X.reduce((a, x) => a + x[j]!, 0) / X.length);
+  const sd = names.map((_, j) => Math.sqrt(X.reduce((a, x) => a + (x[j]! - mu[j]!) ** 2, 0) / X.length) || 1);
+  const Z = X.map((x) => x.map((v, j) => (v - mu[j]!) / sd[j]!));
   const y = samples.map((s) => (s.answerable ? 1 : 0));
+  const small = samples.map((s) => s.small);
   const sw = samples.map(weightOf);
-  const scale = samples.length / sw.reduce((a, b) => a + b, 0);
-  const W = new Array<number>(d + 1).fill(0);
-  for (let iteration = 0; iteration < 40; iteration++) {
-    const grad = new Array<number>(d + 1).fill(0);
-    const H = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+  const total = sw.reduce((a, b) => a + b, 0);
+  const sign = names.map((n) => SIGN[n]);
+  const W = new Array<number>(k).fill(0); // large corpora
+  const V = new Array<number>(k).fill(0); // added for small ones
+  let b = 0;
+  let c = 0;
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const gW = new Array<number>(k).fill(0);
+    const gV = new Array<number>(k).fill(0);
+    let gb = 0;
+    let gc = 0;
     Z.forEach((z, i) => {
-      const p = 1 / (1 + Math.exp(-z.reduce((a, v, j) => a + v * W[j]!, 0)));
-      const w = sw[i]! * scale;
-      for (let j = 0; j <= d; j++) {
-        grad[j]! += (p - y[i]!) * w * z[j]!;
-        for (let k = 0; k <= d; k++) H[j]![k]! += p * (1 - p) * w * z[j]! * z[k]!;
+      let u = b + c * small[i]!;
+      for (let j = 0; j < k; j++) u += (W[j]! + V[j]! * small[i]!) * z[j]!;
+      const e = ((1 / (1 + Math.exp(-u)) - y[i]!) * sw[i]!) / total;
+      gb += e;
+      gc += e * small[i]!;
+      for (let j = 0; j < k; j++) {
+        gW[j]! += e * z[j]!;
+        gV[j]! += e * small[i]! * z[j]!;
       }
     });
-    for (let j = 0; j < d; j++) {
-      grad[j]! += l2 * W[j]!;
-      H[j]![j]! += l2;
-    }
-    const step = solve(H, grad);
-    for (let j = 0; j <= d; j++) W[j]! -= step[j]!;
-  }
-  // Undo the standardisation: raw weights and bias.
-  const w = Array.from({ length: d }, (_, j) => W[j]! / sd[j]!);
-  const b = W[d]! - w.reduce((a, wj, j) => a + wj * mu[j]!, 0);
-  return { w, b };
-}
-
-/** Gaussian elimination with partial pivoting. */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[pivot]![c]!)) pivot = r;
-    [M[c], M[pivot]] = [M[pivot]!, M[c]!];
-    for (let r = c + 1; r < n; r++) {
-      const f = M[r]![c]! / M[c]![c]!;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    b -= rate * gb;
+    c -= rate * gc;
+    for (let j = 0; j < k; j++) {
+      W[j]! -= rate * (gW[j]! + l2 * W[j]!);
+      V[j]! -= rate * (gV[j]! + l2 * V[j]!);
+      if (W[j]! * sign[j]! < 0) W[j] = 0;
+      if ((W[j]! + V[j]!) * sign[j]! < 0) V[j] = -W[j]!;
     }
   }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) x[r] = (M[r]![n]! - M[r]!.slice(r + 1, n).reduce((a, v, k) => a + v * x[r + 1 + k]!, 0)) / M[r]![r]!;
-  return x;
+  // Undo the standardisation.
+  const raw = (weights: number[]) => weights.map((w, j) => w / sd[j]!);
+  const shift = (weights: number[]) => weights.reduce((a, w, j) => a + (w * mu[j]!) / sd[j]!, 0);
+  return { w: [...raw(W), c - shift(V), ...raw(V)], b: b - shift(W) };
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;

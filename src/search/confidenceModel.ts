@@ -2,42 +2,42 @@
 import type { ConfidenceModel } from './confidence.js';
 
 export const CALIBRATED_MODEL: ConfidenceModel = {
-  bias: -2.3412,
+  bias: -2.6494,
   weights: {
-    coverage: -0.111,
-    specCoverage: 0.5915,
-    unseenSpecific: -0.2613,
-    unseenOrdinary: -2.2003,
-    unseenTopic: -0.3252,
-    typeMissing: -0.5895,
-    typeFound: -0.0859,
-    margin: 1.4356,
-    normScore: 1.6137,
-    sentenceCoverage: -1.5717,
-    termShare: 1.3511,
-    evidence: 0.5313
+    coverage: 0.1368,
+    specCoverage: 0.9436,
+    unseenSpecific: 0,
+    unseenOrdinary: -2.3205,
+    unseenTopic: -0.0078,
+    typeMissing: -0.8395,
+    typeFound: 0,
+    margin: 0.2873,
+    normScore: 0.7034,
+    sentenceCoverage: 0.1189,
+    termShare: 1.3519,
+    evidence: 0.2999
   },
-  smallBias: 0.6594,
+  smallBias: -0.1442,
   smallWeights: {
-    coverage: 5.3912,
-    specCoverage: 1.5218,
-    unseenSpecific: -2.1408,
-    unseenOrdinary: 0.9828,
-    unseenTopic: 1.1947,
-    typeMissing: -5.6685,
-    typeFound: -2.286,
-    margin: -1.6796,
-    normScore: 1.5525,
-    sentenceCoverage: -7.8288,
-    termShare: 5.3243,
-    evidence: -0.6708
+    coverage: 0.1344,
+    specCoverage: 0.1118,
+    unseenSpecific: 0,
+    unseenOrdinary: -0.4128,
+    unseenTopic: -0.0012,
+    typeMissing: -2.79,
+    typeFound: 0,
+    margin: 0.2436,
+    normScore: -0.7034,
+    sentenceCoverage: 0.1172,
+    termShare: 2.694,
+    evidence: -0.2806
   },
   unsureAt: {
-    large: 0.2465,
-    small: 0.1758
+    large: 0.2416,
+    small: 0.3134
   },
   answerAt: {
-    large: 0.84,
-    small: 0.21
+    large: 0.82,
+    small: 0.58
   }
 };
