@@ -98,8 +98,8 @@ export const DEFAULT_TUNING: Tuning = {
 };
 
 const MAX_QUERY_TERMS = 32;
-/** How much a synonym (mythes-id) stands for the word it replaces, when deciding whether a paragraph answers. */
-const SYNONYM_CREDIT = 0.8;
+/** How much a synonym (mythes-id) stands for the word it replaces, when deciding whether a paragraph answers: its links are loose ("jadwal" and "program"). */
+const SYNONYM_CREDIT = 0.5;
 
 /** A question term as the index sees it. */
 interface PreparedTerm {
