@@ -4,9 +4,9 @@ import type { CommandContext, ComponentContext } from '../src/bot/context.js';
 import { fill, t, type Language } from '../src/bot/i18n.js';
 import { guildOnly, MODERATOR_PERMISSIONS, moderatorOnly } from '../src/bot/preconditions.js';
 import type { Services } from '../src/bot/services.js';
-import { FaqConflictError, type FaqEntry } from '../src/curated/faqStore.js';
+import { CuratedConflictError, type CuratedEntry } from '../src/curated/curatedStore.js';
 import { formatMessages, LIMITS, parseEntryInput, type RawEntryInput } from '../src/curated/validation.js';
-import { answerModal, FAQ_PAGE_SIZE, renderEntry, renderEntryList, renderUnanswered, UNANSWERED_PAGE_SIZE } from '../src/render/faqReply.js';
+import { answerModal, CURATED_PAGE_SIZE, renderEntry, renderEntryList, renderUnanswered, UNANSWERED_PAGE_SIZE } from '../src/render/curatedReply.js';
 import { literal, shorten } from '../src/render/markdown.js';
 
 const entryOption = (s: SlashCommandSubcommandBuilder) =>
@@ -56,7 +56,7 @@ const faq: Command = {
       case 'remove': {
         const entry = await resolveEntry(ctx, services);
         if (!entry) return;
-        services.faq.remove(guildId, entry.id);
+        services.curated.remove(guildId, entry.id);
         return ctx.reply({ content: fill(t(ctx.language, MSG.removed), { id: entry.id, question: literal(shorten(entry.question, 200)) }), ephemeral: true });
       }
       case 'show': {
@@ -72,7 +72,7 @@ const faq: Command = {
   async autocomplete(ctx, services) {
     if (!ctx.actor.guildId) return [];
     const typed = ctx.focused.value.trim();
-    const hits = typed ? services.faq.search(ctx.actor.guildId, typed, 25).map((h) => h.entry) : services.faq.list(ctx.actor.guildId, { limit: 25 }).entries;
+    const hits = typed ? services.curated.search(ctx.actor.guildId, typed, 25).map((h) => h.entry) : services.curated.list(ctx.actor.guildId, { limit: 25 }).entries;
     return hits.map((e) => ({ name: `#${e.id} ${e.question}`, value: String(e.id) }));
   },
   components: {
@@ -123,18 +123,18 @@ function rawInput(ctx: CommandContext): RawEntryInput {
   return { question: value('question'), answer: value('answer'), paragraphs: value('paragraphs'), aliases: value('aliases') };
 }
 
-async function saveNew(ctx: CommandContext | ComponentContext, services: Services, raw: RawEntryInput): Promise<FaqEntry | undefined> {
+async function saveNew(ctx: CommandContext | ComponentContext, services: Services, raw: RawEntryInput): Promise<CuratedEntry | undefined> {
   const guildId = ctx.actor.guildId!;
   const parsed = parseEntryInput(raw, services.engine.corpus);
   if (!parsed.ok) return void (await refuseInput(ctx, parsed.errors));
   try {
-    const entry = services.faq.add(guildId, parsed.value, ctx.actor.userId);
+    const entry = services.curated.add(guildId, parsed.value, ctx.actor.userId);
     // The question is answered now: take it and its phrasings out of the queue.
     for (const phrase of [entry.question, ...entry.aliases]) services.unanswered.resolveMatching(guildId, phrase);
     await ctx.reply({ content: fill(t(ctx.language, MSG.added), { id: entry.id }), ...withEntry(entry, ctx.language) });
     return entry;
   } catch (error) {
-    if (error instanceof FaqConflictError) return void (await conflict(ctx, error));
+    if (error instanceof CuratedConflictError) return void (await conflict(ctx, error));
     throw error;
   }
 }
@@ -145,17 +145,17 @@ async function edit(ctx: CommandContext, services: Services): Promise<void> {
   const parsed = parseEntryInput(rawInput(ctx), services.engine.corpus, { partial: true, current: entry });
   if (!parsed.ok) return refuseInput(ctx, parsed.errors);
   try {
-    const updated = services.faq.edit(ctx.actor.guildId!, entry.id, parsed.value, ctx.actor.userId);
+    const updated = services.curated.edit(ctx.actor.guildId!, entry.id, parsed.value, ctx.actor.userId);
     // New phrasings answer their queued questions too, as on add.
     for (const phrase of [updated.question, ...updated.aliases]) services.unanswered.resolveMatching(ctx.actor.guildId!, phrase);
     await ctx.reply({ content: fill(t(ctx.language, MSG.edited), { id: updated.id }), ...withEntry(updated, ctx.language) });
   } catch (error) {
-    if (error instanceof FaqConflictError) return conflict(ctx, error);
+    if (error instanceof CuratedConflictError) return conflict(ctx, error);
     throw error;
   }
 }
 
-function withEntry(entry: FaqEntry, language: Language) {
+function withEntry(entry: CuratedEntry, language: Language) {
   return { embeds: renderEntry(entry, language).embeds, ephemeral: true };
 }
 
@@ -163,16 +163,16 @@ function withEntry(entry: FaqEntry, language: Language) {
  * The entry option comes from autocomplete (an id) but the user may type anything:
  * accept an id or an exact question/phrasing, otherwise say so and suggest close ones.
  */
-async function resolveEntry(ctx: CommandContext, services: Services): Promise<FaqEntry | undefined> {
+async function resolveEntry(ctx: CommandContext, services: Services): Promise<CuratedEntry | undefined> {
   const guildId = ctx.actor.guildId!;
   const value = (ctx.options.getString('entry') ?? '').trim();
   const isId = /^#?\d{1,9}$/.test(value);
-  const byId = isId ? services.faq.get(guildId, Number(value.replace('#', ''))) : undefined;
-  const entry = byId ?? (value ? services.faq.findByPhrase(guildId, value) : undefined);
+  const byId = isId ? services.curated.get(guildId, Number(value.replace('#', ''))) : undefined;
+  const entry = byId ?? (value ? services.curated.findByPhrase(guildId, value) : undefined);
   if (entry) return entry;
-  let near = value ? services.faq.search(guildId, value.split(/\s+/)[0] ?? value, 3) : [];
+  let near = value ? services.curated.search(guildId, value.split(/\s+/)[0] ?? value, 3) : [];
   // An unknown id says nothing about the wording: offer the most used entries instead.
-  if (near.length === 0 && isId) near = services.faq.search(guildId, '', 3);
+  if (near.length === 0 && isId) near = services.curated.search(guildId, '', 3);
   const lines = [fill(t(ctx.language, MSG.notFound), { value: literal(shorten(value, 100)) })];
   if (near.length) lines.push(fill(t(ctx.language, MSG.didYouMean), { list: near.map((h) => `#${h.entry.id} "${literal(shorten(h.entry.question, 80))}"`).join(', ') }));
   // Awaited, so a failed reply reaches the registry's error handling like any other.
@@ -184,7 +184,7 @@ function refuseInput(ctx: CommandContext | ComponentContext, errors: { en: strin
   return ctx.reply({ content: `${t(ctx.language, MSG.invalid)}\n${formatMessages(errors, ctx.language)}`, ephemeral: true });
 }
 
-function conflict(ctx: CommandContext | ComponentContext, error: FaqConflictError) {
+function conflict(ctx: CommandContext | ComponentContext, error: CuratedConflictError) {
   return ctx.reply({ content: fill(t(ctx.language, MSG.conflict), { phrase: literal(shorten(error.phrase, 100)), id: error.existingEntryId }), ephemeral: true });
 }
 
@@ -198,8 +198,8 @@ function clampPage(page: number, total: number, pageSize: number): number {
 }
 
 function listPage(services: Services, guildId: string, requested: number, language: Language) {
-  const page = clampPage(requested, services.faq.count(guildId), FAQ_PAGE_SIZE);
-  const { entries, total } = services.faq.list(guildId, { offset: (page - 1) * FAQ_PAGE_SIZE, limit: FAQ_PAGE_SIZE });
+  const page = clampPage(requested, services.curated.count(guildId), CURATED_PAGE_SIZE);
+  const { entries, total } = services.curated.list(guildId, { offset: (page - 1) * CURATED_PAGE_SIZE, limit: CURATED_PAGE_SIZE });
   return renderEntryList(entries, total, page, language);
 }
 

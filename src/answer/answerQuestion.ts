@@ -23,7 +23,7 @@ export function answerQuestion(services: Services, guildId: string | null, quest
   const match = services.curatedIndex.match(guildId, question);
   let curated: CuratedAnswer | undefined;
   if (match) {
-    services.faq.recordUse(guildId, match.entry.id);
+    services.curated.recordUse(guildId, match.entry.id);
     curated = {
       entryId: match.entry.id,
       question: match.entry.question,

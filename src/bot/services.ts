@@ -1,6 +1,6 @@
 import type { Logger } from '../config/logger.js';
 import type { CuratedIndex } from '../curated/curatedIndex.js';
-import type { FaqStore } from '../curated/faqStore.js';
+import type { CuratedStore } from '../curated/curatedStore.js';
 import type { FeedbackStore } from '../curated/feedback.js';
 import type { UnansweredQueue } from '../curated/unansweredQueue.js';
 import type { Db } from '../curated/database.js';
@@ -11,7 +11,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 export interface Services {
   engine: SearchEngine;
   db: Db;
-  faq: FaqStore;
+  curated: CuratedStore;
   curatedIndex: CuratedIndex;
   unanswered: UnansweredQueue;
   feedback: FeedbackStore;

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { CuratedIndex } from '../curated/curatedIndex.js';
 import { openDatabase, type Db } from '../curated/database.js';
-import { FaqStore } from '../curated/faqStore.js';
+import { CuratedStore } from '../curated/curatedStore.js';
 import { FeedbackStore } from '../curated/feedback.js';
 import { UnansweredQueue } from '../curated/unansweredQueue.js';
 import { loadEngine } from '../search/loadEngine.js';
@@ -57,12 +57,12 @@ function keepAnswersFor(services: Services, ms: number): NodeJS.Timeout {
 
 /** The services over one engine and one database (tests build them on ':memory:'). */
 export function createServices(engine: SearchEngine, db: Db, logger: Logger): Services {
-  const faq = new FaqStore(db);
+  const curated = new CuratedStore(db);
   return {
     engine,
     db,
-    faq,
-    curatedIndex: new CuratedIndex(faq, engine.analyzer),
+    curated,
+    curatedIndex: new CuratedIndex(curated, engine.analyzer),
     unanswered: new UnansweredQueue(db),
     feedback: new FeedbackStore(db),
     logger,

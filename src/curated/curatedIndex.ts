@@ -1,10 +1,10 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer } from '../analysis/analyzer.js';
-import type { FaqEntry, FaqSearchHit, FaqStore } from './faqStore.js';
+import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
 import { compatibleQuestionTypes, questionTypes, type QuestionType } from './questionType.js';
 
 export interface CuratedMatch {
-  entry: FaqEntry;
+  entry: CuratedEntry;
   /** min(queryCoverage, phraseCoverage), in 0..1. */
   score: number;
   /** The question or alias that matched. */
@@ -50,7 +50,7 @@ interface PhraseDoc {
 interface GuildIndex {
   search: MiniSearch<{ id: number; phrase: string }>;
   docs: Map<number, PhraseDoc>;
-  entries: Map<number, FaqEntry>;
+  entries: Map<number, CuratedEntry>;
   /** In how many entries (not phrases: aliases repeat words on purpose) each term occurs. */
   entryFrequency: Map<string, number>;
 }
@@ -75,7 +75,7 @@ export class CuratedIndex {
   private seenDataVersion: number;
   private closed = false;
 
-  constructor(private readonly store: FaqStore, private readonly analyzer: Analyzer, options: CuratedIndexOptions = {}) {
+  constructor(private readonly store: CuratedStore, private readonly analyzer: Analyzer, options: CuratedIndexOptions = {}) {
     this.minQueryCoverage = options.minQueryCoverage ?? 0.6;
     this.minPhraseCoverage = options.minPhraseCoverage ?? 0.75;
     this.maxGuilds = options.maxGuilds ?? 1000;
@@ -124,7 +124,7 @@ export class CuratedIndex {
    * Autocomplete: entries whose question or alias contains the typed text first (most
    * used first), then entries whose words start like the typed words, by relevance.
    */
-  suggest(guildId: string, partial: string, limit = 25): FaqSearchHit[] {
+  suggest(guildId: string, partial: string, limit = 25): CuratedSearchHit[] {
     const max = Math.max(0, Math.floor(limit));
     const hits = this.store.search(guildId, partial, max);
     const terms = this.analyzer.analyze(partial, { removeStopwords: false });
@@ -202,7 +202,7 @@ export class CuratedIndex {
     return index;
   }
 
-  private build(entries: FaqEntry[]): GuildIndex {
+  private build(entries: CuratedEntry[]): GuildIndex {
     const search = new MiniSearch<{ id: number; phrase: string }>({
       fields: ['phrase'],
       storeFields: [],

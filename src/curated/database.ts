@@ -92,6 +92,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `);
   },
+  // 2: one name for curated answers, in the schema too. RENAME also rewrites the foreign
+  // keys that point at these tables (answers.curated_entry_id, the phrases' parent).
+  (db) => {
+    db.exec(`
+      ALTER TABLE faq_entries RENAME TO curated_entries;
+      ALTER TABLE faq_phrases RENAME TO curated_phrases;
+      DROP INDEX faq_entries_guild;
+      DROP INDEX faq_phrases_entry;
+      DROP INDEX faq_phrases_one_question;
+      CREATE INDEX curated_entries_guild ON curated_entries (guild_id, id);
+      CREATE INDEX curated_phrases_entry ON curated_phrases (entry_id, position);
+      CREATE UNIQUE INDEX curated_phrases_one_question ON curated_phrases (entry_id) WHERE is_question = 1;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import { hasControlCharacters, normalizeText, questionKey } from '../analysis/normalize.js';
 import { citationOf, type Corpus } from '../corpus/types.js';
-import type { FaqInput } from './faqStore.js';
+import type { CuratedInput } from './curatedStore.js';
 
 /** A user-facing message in English and Indonesian. */
 export interface Message {
@@ -22,7 +22,7 @@ export interface ParseOptions {
   /** Edit mode: absent fields are left unchanged; at least one field must be given. */
   partial?: boolean;
   /** The entry being edited, so aliases are checked against its question (and vice versa). */
-  current?: Pick<FaqInput, 'question' | 'aliases'>;
+  current?: Pick<CuratedInput, 'question' | 'aliases'>;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Message[] };
@@ -49,13 +49,13 @@ const CITATION = /^(?:(.*)#|#)?(\d+)$/;
  * Checks and normalises a moderator's curated answer. Every problem is reported at
  * once, each in English and Indonesian.
  */
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions & { partial: true }): ParseResult<Partial<FaqInput>>;
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions & { partial?: false }): ParseResult<FaqInput>;
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions): ParseResult<Partial<FaqInput>>;
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions = {}): ParseResult<Partial<FaqInput>> {
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions & { partial: true }): ParseResult<Partial<CuratedInput>>;
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions & { partial?: false }): ParseResult<CuratedInput>;
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions): ParseResult<Partial<CuratedInput>>;
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions = {}): ParseResult<Partial<CuratedInput>> {
   const partial = options.partial ?? false;
   const errors: Message[] = [];
-  const value: Partial<FaqInput> = {};
+  const value: Partial<CuratedInput> = {};
 
   if (partial && Object.values(raw).every((field) => field === undefined)) {
     errors.push({ en: 'Nothing to change: give at least one field.', id: 'Tidak ada yang diubah: isi minimal satu kolom.' });

@@ -33,14 +33,14 @@ const answersRecorded = () => (services.db.prepare('SELECT COUNT(*) AS n FROM an
 
 describe('answerQuestion', () => {
   it('prefers a confident curated entry: resolves its cited paragraphs, counts the use, records the answer', () => {
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
     const result = answerQuestion(services, GUILD, 'siapa yang mendirikan grup Wagner?');
 
     expect(result.curated).toMatchObject({ entryId: entry.id, question: 'Siapa pendiri Wagner?', answer: '**Yevgeny Prigozhin**.' });
     expect(result.curated!.paragraphs).toHaveLength(1);
     expect(result.curated!.paragraphs[0]).toMatchObject({ articleId: 'putin-kim-vostochny', number: 7 });
     expect(result.curated!.paragraphs[0]!.text).toContain('Prigozhin');
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(1);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1);
 
     // The article passages are still there for the reply's fields.
     expect(result.answer.query).toBeDefined();
@@ -50,16 +50,16 @@ describe('answerQuestion', () => {
     expect(services.unanswered.list(GUILD).total).toBe(0);
 
     answerQuestion(services, GUILD, 'Wagner didirikan siapa');
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(2);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(2);
   });
 
   it('does not give a curated entry to a question it does not answer, nor to another server', () => {
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
     const when = answerQuestion(services, GUILD, 'Kapan Prigozhin meninggal?');
     expect(when.curated).toBeUndefined();
     const elsewhere = answerQuestion(services, OTHER_GUILD, 'siapa yang mendirikan grup Wagner?');
     expect(elsewhere.curated).toBeUndefined();
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(0);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
   });
 
   it('queues an abstention (grouped by wording) and records it as abstained', () => {
@@ -98,19 +98,19 @@ describe('answerQuestion', () => {
   });
 
   it('in a DM gives the article passages only and records nothing', () => {
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
     for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {
       const result = answerQuestion(services, null, question);
       expect(Object.keys(result)).toEqual(['answer']);
       expect(result.answer).toEqual(engine.search(question));
     }
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(0);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
     expect(answersRecorded()).toBe(0);
     expect((services.db.prepare('SELECT COUNT(*) AS n FROM unanswered_questions').get() as { n: number }).n).toBe(0);
   });
 
   it('leaves out a cited paragraph the corpus no longer has', () => {
-    const entry = services.faq.add(GUILD, { ...WAGNER, paragraphs: ['putin-kim-vostochny#7', 'putin-kim-vostochny#99', 'gone#1'] }, 'mod');
+    const entry = services.curated.add(GUILD, { ...WAGNER, paragraphs: ['putin-kim-vostochny#7', 'putin-kim-vostochny#99', 'gone#1'] }, 'mod');
     const result = answerQuestion(services, GUILD, 'Siapa pendiri Wagner?');
     expect(result.curated?.entryId).toBe(entry.id);
     expect(result.curated!.paragraphs.map((p) => p.number)).toEqual([7]);
@@ -121,9 +121,9 @@ describe('answerQuestion', () => {
 
   it('sees an entry added after an earlier question (the curated index follows the store)', () => {
     expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
     expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated?.entryId).toBe(entry.id);
-    services.faq.remove(GUILD, entry.id);
+    services.curated.remove(GUILD, entry.id);
     expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
   });
 });

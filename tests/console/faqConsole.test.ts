@@ -73,7 +73,7 @@ describe('/faq in the offline console', () => {
 
     const db = new Database(join(dataDir, 'bot.db'), { readonly: true });
     try {
-      expect(db.prepare("SELECT guild_id, use_count FROM faq_entries").all()).toEqual([{ guild_id: 'local', use_count: 2 }]);
+      expect(db.prepare("SELECT guild_id, use_count FROM curated_entries").all()).toEqual([{ guild_id: 'local', use_count: 2 }]);
     } finally {
       db.close();
     }

@@ -131,9 +131,9 @@ function customIds(message: APIMessage | undefined): string[] {
   return rows.flatMap((row) => row.components ?? []).flatMap((c) => (c.custom_id ? [c.custom_id] : []));
 }
 
-const store = () => bot.services.faq;
+const store = () => bot.services.curated;
 const queue = () => bot.services.unanswered;
-const totalEntries = () => (bot.services.db.prepare('SELECT COUNT(*) AS n FROM faq_entries').get() as { n: number }).n;
+const totalEntries = () => (bot.services.db.prepare('SELECT COUNT(*) AS n FROM curated_entries').get() as { n: number }).n;
 
 /** /ask has a per-user cooldown (5 per 10 s): every ask comes from a fresh member. */
 let askers = 0;

@@ -191,17 +191,17 @@ describe('a bot process killed in the middle of a stream of /faq add', () => {
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
-      const phrase = db.prepare<[number], { phrase: string; is_question: number }>('SELECT phrase, is_question FROM faq_phrases WHERE entry_id = ?');
-      const entry = db.prepare<[number], { answer: string; guild_id: string; author_id: string }>('SELECT answer, guild_id, author_id FROM faq_entries WHERE id = ?');
+      const phrase = db.prepare<[number], { phrase: string; is_question: number }>('SELECT phrase, is_question FROM curated_phrases WHERE entry_id = ?');
+      const entry = db.prepare<[number], { answer: string; guild_id: string; author_id: string }>('SELECT answer, guild_id, author_id FROM curated_entries WHERE id = ?');
       for (const [n, id] of acked) {
         expect(entry.get(id), `acknowledged entry #${id} (question ${n})`).toEqual({ answer: `Jawaban nomor ${n}.`, guild_id: fake.guildId, author_id: moderatorUser.id });
         expect(phrase.all(id)).toEqual([{ phrase: question(n), is_question: 1 }]);
       }
-      const stored = (db.prepare('SELECT COUNT(*) AS n FROM faq_entries').get() as { n: number }).n;
+      const stored = (db.prepare('SELECT COUNT(*) AS n FROM curated_entries').get() as { n: number }).n;
       expect(stored).toBeGreaterThanOrEqual(acked.size);
       expect(stored).toBeLessThanOrEqual(dispatched);
       // Whatever was saved without its confirmation getting out is whole too: one question each.
-      expect(db.prepare('SELECT COUNT(*) AS n FROM faq_entries e WHERE (SELECT COUNT(*) FROM faq_phrases p WHERE p.entry_id = e.id AND p.is_question = 1) <> 1').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM curated_entries e WHERE (SELECT COUNT(*) FROM curated_phrases p WHERE p.entry_id = e.id AND p.is_question = 1) <> 1').get()).toEqual({ n: 0 });
     } finally {
       db.close();
     }

@@ -2,15 +2,15 @@ import { ButtonStyle, ComponentType, TextInputStyle, type APIEmbed } from 'disco
 import { customId } from '../bot/command.js';
 import { fill, t, type Language } from '../bot/i18n.js';
 import type { Modal, Reply } from '../bot/reply.js';
-import type { FaqEntry } from '../curated/faqStore.js';
+import type { CuratedEntry } from '../curated/curatedStore.js';
 import type { UnansweredItem } from '../curated/unansweredQueue.js';
-import { LIMITS as FAQ_LIMITS } from '../curated/validation.js';
+import { LIMITS as CURATED_LIMITS } from '../curated/validation.js';
 import { COLORS } from './answerReply.js';
 import { fitEmbed } from './limits.js';
 import { pagerRow } from './pager.js';
 import { defuseMentions, literal, shorten } from './markdown.js';
 
-export const FAQ_PAGE_SIZE = 10;
+export const CURATED_PAGE_SIZE = 10;
 export const UNANSWERED_PAGE_SIZE = 5;
 
 const TEXT = {
@@ -34,7 +34,7 @@ const TEXT = {
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
-export function renderEntry(entry: FaqEntry, language: Language): Reply {
+export function renderEntry(entry: CuratedEntry, language: Language): Reply {
   const fields = [];
   if (entry.aliases.length) fields.push({ name: t(language, TEXT.aliases), value: entry.aliases.map((a) => `• ${literal(a)}`).join('\n') });
   if (entry.paragraphs.length) fields.push({ name: t(language, TEXT.paragraphs), value: entry.paragraphs.map((c) => `\`${c}\``).join(', ') });
@@ -46,9 +46,9 @@ export function renderEntry(entry: FaqEntry, language: Language): Reply {
   return { embeds: [embed] };
 }
 
-export function renderEntryList(entries: FaqEntry[], total: number, page: number, language: Language): Reply {
+export function renderEntryList(entries: CuratedEntry[], total: number, page: number, language: Language): Reply {
   if (total === 0) return { content: t(language, TEXT.empty), ephemeral: true };
-  const pages = Math.max(1, Math.ceil(total / FAQ_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / CURATED_PAGE_SIZE));
   const lines = entries.map((e) => `**#${e.id}** ${literal(shorten(e.question, 150))} — ${fill(t(language, TEXT.used), { n: e.useCount })}`);
   const embed = fitEmbed({ title: `${t(language, TEXT.listTitle)} (${total})`, color: COLORS.curated, description: lines.join('\n'), footer: { text: `${page}/${pages}` } });
   return { embeds: [embed], components: pagerRow('faq-list', page, pages, language) };
@@ -94,8 +94,8 @@ export function answerModal(itemId: number, question: string, language: Language
     custom_id: customId('faq-modal', itemId),
     title: shorten(t(language, TEXT.modalTitle), 45),
     components: [
-      input('question', t(language, TEXT.question), TextInputStyle.Short, FAQ_LIMITS.questionMax, true, shorten(question, FAQ_LIMITS.questionMax)),
-      input('answer', t(language, TEXT.answer), TextInputStyle.Paragraph, FAQ_LIMITS.answerMax, true),
+      input('question', t(language, TEXT.question), TextInputStyle.Short, CURATED_LIMITS.questionMax, true, shorten(question, CURATED_LIMITS.questionMax)),
+      input('answer', t(language, TEXT.answer), TextInputStyle.Paragraph, CURATED_LIMITS.answerMax, true),
       input('paragraphs', t(language, TEXT.paragraphsField), TextInputStyle.Short, 200, false),
       input('aliases', t(language, TEXT.aliasesField), TextInputStyle.Paragraph, 1000, false),
     ],

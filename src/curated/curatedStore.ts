@@ -2,7 +2,7 @@ import { normalizeText, questionKey } from '../analysis/normalize.js';
 import { assertGuildId, isUniqueViolation, writeTransaction, type Db } from './database.js';
 
 /** What a moderator provides for a curated answer (already validated, see validation.ts). */
-export interface FaqInput {
+export interface CuratedInput {
   question: string;
   answer: string;
   /** Citations `article-id#n`. */
@@ -11,7 +11,7 @@ export interface FaqInput {
 }
 
 /** Times are epoch milliseconds. */
-export interface FaqEntry {
+export interface CuratedEntry {
   id: number;
   guildId: string;
   question: string;
@@ -25,32 +25,32 @@ export interface FaqEntry {
   useCount: number;
 }
 
-export interface FaqSearchHit {
-  entry: FaqEntry;
+export interface CuratedSearchHit {
+  entry: CuratedEntry;
   /** The question or alias that matched the text. */
   phrase: string;
 }
 
-export interface FaqChange {
+export interface CuratedChange {
   kind: 'add' | 'edit' | 'remove';
   entryId: number;
 }
 
-export type FaqChangeListener = (guildId: string, change: FaqChange) => void;
+export type CuratedChangeListener = (guildId: string, change: CuratedChange) => void;
 
 /** The question or an alias is already used (after normalisation) by an entry of the guild. */
-export class FaqConflictError extends Error {
+export class CuratedConflictError extends Error {
   constructor(readonly phrase: string, readonly existingEntryId: number, readonly existingPhrase: string) {
     super(`"${phrase}" is already used by curated answer #${existingEntryId} ("${existingPhrase}")`);
-    this.name = 'FaqConflictError';
+    this.name = 'CuratedConflictError';
   }
 }
 
 /** No entry with that id in that guild (entries of other guilds are deliberately indistinguishable). */
-export class FaqNotFoundError extends Error {
+export class CuratedNotFoundError extends Error {
   constructor(readonly entryId: number) {
     super(`curated answer #${entryId} not found`);
-    this.name = 'FaqNotFoundError';
+    this.name = 'CuratedNotFoundError';
   }
 }
 
@@ -82,8 +82,8 @@ interface PreparedPhrase {
  * by guild id; uniqueness of questions and aliases is enforced by the database itself
  * (UNIQUE(guild_id, phrase_key)), so it also holds between processes sharing the file.
  */
-export class FaqStore {
-  private readonly listeners = new Set<FaqChangeListener>();
+export class CuratedStore {
+  private readonly listeners = new Set<CuratedChangeListener>();
   private readonly sql: ReturnType<typeof prepareStatements>;
 
   constructor(readonly db: Db, private readonly clock: () => number = Date.now) {
@@ -91,12 +91,12 @@ export class FaqStore {
   }
 
   /** Called after each committed add, edit or remove. Returns an unsubscribe function. */
-  onChange(listener: FaqChangeListener): () => void {
+  onChange(listener: CuratedChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  add(guildId: string, input: FaqInput, authorId: string): FaqEntry {
+  add(guildId: string, input: CuratedInput, authorId: string): CuratedEntry {
     assertGuildId(guildId);
     const phrases = preparePhrases(input.question, input.aliases);
     const now = this.clock();
@@ -111,12 +111,12 @@ export class FaqStore {
   }
 
   /** Applies the given changes; the question and aliases are replaced as a whole when given. */
-  edit(guildId: string, id: number, changes: Partial<FaqInput>, editorId: string): FaqEntry {
+  edit(guildId: string, id: number, changes: Partial<CuratedInput>, editorId: string): CuratedEntry {
     assertGuildId(guildId);
     const now = this.clock();
     writeTransaction(this.db, () => {
       const current = this.get(guildId, id);
-      if (!current) throw new FaqNotFoundError(id);
+      if (!current) throw new CuratedNotFoundError(id);
       if (changes.question !== undefined || changes.aliases !== undefined) {
         const phrases = preparePhrases(changes.question ?? current.question, changes.aliases ?? current.aliases);
         this.sql.deletePhrases.run(guildId, id);
@@ -135,7 +135,7 @@ export class FaqStore {
     return this.get(guildId, id)!;
   }
 
-  remove(guildId: string, id: number): FaqEntry | undefined {
+  remove(guildId: string, id: number): CuratedEntry | undefined {
     const removed = writeTransaction(this.db, () => {
       const entry = this.get(guildId, id);
       if (entry) this.sql.deleteEntry.run(guildId, id); // phrases go with it (ON DELETE CASCADE)
@@ -145,14 +145,14 @@ export class FaqStore {
     return removed;
   }
 
-  get(guildId: string, id: number): FaqEntry | undefined {
+  get(guildId: string, id: number): CuratedEntry | undefined {
     if (!Number.isSafeInteger(id)) return undefined;
     const row = this.sql.getEntry.get(guildId, id);
     return row ? toEntry(row, this.sql.entryPhrases.all(guildId, id)) : undefined;
   }
 
   /** A page of entries, oldest first (stable pages while moderators browse). */
-  list(guildId: string, page: { offset?: number; limit?: number } = {}): { entries: FaqEntry[]; total: number } {
+  list(guildId: string, page: { offset?: number; limit?: number } = {}): { entries: CuratedEntry[]; total: number } {
     const offset = Math.max(0, Math.floor(page.offset ?? 0));
     const limit = Math.max(0, Math.floor(page.limit ?? 25));
     return this.db.transaction(() => {
@@ -163,7 +163,7 @@ export class FaqStore {
   }
 
   /** Every entry of the guild, oldest first (for building the match index). */
-  all(guildId: string): FaqEntry[] {
+  all(guildId: string): CuratedEntry[] {
     return this.db.transaction(() => {
       const phrasesByEntry = new Map<number, PhraseRow[]>();
       for (const phrase of this.sql.guildPhrases.all(guildId)) {
@@ -190,13 +190,13 @@ export class FaqStore {
    * it, then questions before aliases.
    * One hit per entry. Empty text lists the most used entries.
    */
-  search(guildId: string, text: string, limit = 25): FaqSearchHit[] {
+  search(guildId: string, text: string, limit = 25): CuratedSearchHit[] {
     const max = Math.max(0, Math.floor(limit));
     if (max === 0) return [];
     const key = questionKey(text);
     // An entry has at most 11 phrases, so this many rows always hold `max` distinct entries.
     const rows = this.sql.searchPhrases.all({ guildId, key, limit: max * 11 });
-    const hits: FaqSearchHit[] = [];
+    const hits: CuratedSearchHit[] = [];
     const seen = new Set<number>();
     for (const row of rows) {
       if (seen.has(row.entry_id)) continue;
@@ -209,7 +209,7 @@ export class FaqStore {
   }
 
   /** The entry owning a phrase (question or alias) of the guild, compared as question keys. */
-  findByPhrase(guildId: string, phrase: string): FaqEntry | undefined {
+  findByPhrase(guildId: string, phrase: string): CuratedEntry | undefined {
     const row = this.sql.phraseOwner.get(guildId, questionKey(phrase));
     return row ? this.get(guildId, row.entry_id) : undefined;
   }
@@ -230,12 +230,12 @@ export class FaqStore {
         if (!isUniqueViolation(error)) throw error;
         // The constraint is the arbiter (it also catches a concurrent writer); name the owner.
         const owner = this.sql.phraseOwner.get(guildId, key);
-        throw new FaqConflictError(phrase, owner?.entry_id ?? -1, owner?.phrase ?? phrase);
+        throw new CuratedConflictError(phrase, owner?.entry_id ?? -1, owner?.phrase ?? phrase);
       }
     });
   }
 
-  private emit(guildId: string, change: FaqChange): void {
+  private emit(guildId: string, change: CuratedChange): void {
     for (const listener of this.listeners) {
       try {
         listener(guildId, change);
@@ -269,7 +269,7 @@ function preparePhrases(question: string, aliases: string[]): PreparedPhrase[] {
   return phrases;
 }
 
-function toEntry(row: EntryRow, phrases: PhraseRow[]): FaqEntry {
+function toEntry(row: EntryRow, phrases: PhraseRow[]): CuratedEntry {
   const question = phrases.find((p) => p.is_question === 1)?.phrase ?? '';
   return {
     id: row.id,
@@ -290,36 +290,36 @@ function prepareStatements(db: Db) {
   const entryColumns = 'id, guild_id, answer, paragraphs, author_id, created_at, updated_at, updated_by, use_count';
   return {
     insertEntry: db.prepare<[string, string, string, string, number, number, string]>(
-      `INSERT INTO faq_entries (guild_id, answer, paragraphs, author_id, created_at, updated_at, updated_by)
+      `INSERT INTO curated_entries (guild_id, answer, paragraphs, author_id, created_at, updated_at, updated_by)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateEntry: db.prepare<[string, string, number, string, string, number]>(
-      'UPDATE faq_entries SET answer = ?, paragraphs = ?, updated_at = ?, updated_by = ? WHERE guild_id = ? AND id = ?',
+      'UPDATE curated_entries SET answer = ?, paragraphs = ?, updated_at = ?, updated_by = ? WHERE guild_id = ? AND id = ?',
     ),
-    deleteEntry: db.prepare<[string, number]>('DELETE FROM faq_entries WHERE guild_id = ? AND id = ?'),
-    incrementUse: db.prepare<[string, number]>('UPDATE faq_entries SET use_count = use_count + 1 WHERE guild_id = ? AND id = ?'),
-    getEntry: db.prepare<[string, number], EntryRow>(`SELECT ${entryColumns} FROM faq_entries WHERE guild_id = ? AND id = ?`),
-    countEntries: db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM faq_entries WHERE guild_id = ?'),
+    deleteEntry: db.prepare<[string, number]>('DELETE FROM curated_entries WHERE guild_id = ? AND id = ?'),
+    incrementUse: db.prepare<[string, number]>('UPDATE curated_entries SET use_count = use_count + 1 WHERE guild_id = ? AND id = ?'),
+    getEntry: db.prepare<[string, number], EntryRow>(`SELECT ${entryColumns} FROM curated_entries WHERE guild_id = ? AND id = ?`),
+    countEntries: db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM curated_entries WHERE guild_id = ?'),
     pageEntries: db.prepare<[string, number, number], EntryRow>(
-      `SELECT ${entryColumns} FROM faq_entries WHERE guild_id = ? ORDER BY id LIMIT ? OFFSET ?`,
+      `SELECT ${entryColumns} FROM curated_entries WHERE guild_id = ? ORDER BY id LIMIT ? OFFSET ?`,
     ),
-    allEntries: db.prepare<[string], EntryRow>(`SELECT ${entryColumns} FROM faq_entries WHERE guild_id = ? ORDER BY id`),
+    allEntries: db.prepare<[string], EntryRow>(`SELECT ${entryColumns} FROM curated_entries WHERE guild_id = ? ORDER BY id`),
     insertPhrase: db.prepare<[string, number, string, string, number, number]>(
-      'INSERT INTO faq_phrases (guild_id, entry_id, phrase, phrase_key, is_question, position) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO curated_phrases (guild_id, entry_id, phrase, phrase_key, is_question, position) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    deletePhrases: db.prepare<[string, number]>('DELETE FROM faq_phrases WHERE guild_id = ? AND entry_id = ?'),
+    deletePhrases: db.prepare<[string, number]>('DELETE FROM curated_phrases WHERE guild_id = ? AND entry_id = ?'),
     entryPhrases: db.prepare<[string, number], PhraseRow>(
-      'SELECT entry_id, phrase, is_question FROM faq_phrases WHERE guild_id = ? AND entry_id = ? ORDER BY position',
+      'SELECT entry_id, phrase, is_question FROM curated_phrases WHERE guild_id = ? AND entry_id = ? ORDER BY position',
     ),
     guildPhrases: db.prepare<[string], PhraseRow>(
-      'SELECT entry_id, phrase, is_question FROM faq_phrases WHERE guild_id = ? ORDER BY entry_id, position',
+      'SELECT entry_id, phrase, is_question FROM curated_phrases WHERE guild_id = ? ORDER BY entry_id, position',
     ),
     phraseOwner: db.prepare<[string, string], { entry_id: number; phrase: string }>(
-      'SELECT entry_id, phrase FROM faq_phrases WHERE guild_id = ? AND phrase_key = ?',
+      'SELECT entry_id, phrase FROM curated_phrases WHERE guild_id = ? AND phrase_key = ?',
     ),
     searchPhrases: db.prepare<[{ guildId: string; key: string; limit: number }], { entry_id: number; phrase: string }>(
       `SELECT p.entry_id, p.phrase
-         FROM faq_phrases p JOIN faq_entries e ON e.guild_id = p.guild_id AND e.id = p.entry_id
+         FROM curated_phrases p JOIN curated_entries e ON e.guild_id = p.guild_id AND e.id = p.entry_id
         WHERE p.guild_id = @guildId AND instr(p.phrase_key, @key) > 0
         ORDER BY e.use_count DESC,
                  instr(p.phrase_key, @key) = 1 DESC,
