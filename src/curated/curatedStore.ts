@@ -1,5 +1,5 @@
 import { normalizeText, questionKey } from '../analysis/normalize.js';
-import { assertGuildId, isUniqueViolation, writeTransaction, type Db } from './database.js';
+import { assertGuildId, isUniqueViolation, logTransaction, writeTransaction, type Db } from './database.js';
 
 /** What a moderator provides for a curated answer (already validated, see validation.ts). */
 export interface CuratedInput {
@@ -34,6 +34,13 @@ export interface CuratedSearchHit {
 export interface CuratedChange {
   kind: 'add' | 'edit' | 'remove';
   entryId: number;
+}
+
+/** One line of an entry's history. */
+export interface CuratedChangeRecord {
+  action: 'add' | 'edit' | 'remove';
+  actorId: string;
+  at: number;
 }
 
 export type CuratedChangeListener = (guildId: string, change: CuratedChange) => void;
@@ -104,6 +111,7 @@ export class CuratedStore {
       const { lastInsertRowid } = this.sql.insertEntry.run(guildId, input.answer, JSON.stringify(input.paragraphs), authorId, now, now, authorId);
       const entryId = Number(lastInsertRowid);
       this.insertPhrases(guildId, entryId, phrases);
+      this.sql.insertHistory.run(guildId, entryId, 'add', authorId, now, phrases[0]!.phrase);
       return entryId;
     });
     this.emit(guildId, { kind: 'add', entryId: id });
@@ -130,15 +138,18 @@ export class CuratedStore {
         guildId,
         id,
       );
+      this.sql.insertHistory.run(guildId, id, 'edit', editorId, now, changes.question ?? current.question);
     });
     this.emit(guildId, { kind: 'edit', entryId: id });
     return this.get(guildId, id)!;
   }
 
-  remove(guildId: string, id: number): CuratedEntry | undefined {
+  remove(guildId: string, id: number, actorId: string): CuratedEntry | undefined {
     const removed = writeTransaction(this.db, () => {
       const entry = this.get(guildId, id);
-      if (entry) this.sql.deleteEntry.run(guildId, id); // phrases go with it (ON DELETE CASCADE)
+      if (!entry) return undefined;
+      this.sql.deleteEntry.run(guildId, id); // phrases go with it (ON DELETE CASCADE)
+      this.sql.insertHistory.run(guildId, id, 'remove', actorId, this.clock(), entry.question);
       return entry;
     });
     if (removed) this.emit(guildId, { kind: 'remove', entryId: id });
@@ -175,13 +186,23 @@ export class CuratedStore {
     })();
   }
 
+  /** Every citation of every guild's entries, for the start-up check of missing paragraphs. */
+  citations(): { guildId: string; entryId: number; citation: string }[] {
+    return this.sql.allCitations.all().map((row) => ({ guildId: row.guild_id, entryId: row.id, citation: row.citation }));
+  }
+
   count(guildId: string): number {
     return this.sql.countEntries.get(guildId)!.total;
   }
 
-  /** Counts one use of the entry (an /ask answered with it, or a moderator posting it). */
+  /** Counts one use of the entry (an /ask answered with it): bookkeeping, no fsync. */
   recordUse(guildId: string, id: number): boolean {
-    return writeTransaction(this.db, () => this.sql.incrementUse.run(guildId, id).changes > 0);
+    return logTransaction(this.db, () => this.sql.incrementUse.run(guildId, id).changes > 0);
+  }
+
+  /** Who added, edited and removed the entry, oldest first. */
+  history(guildId: string, id: number): CuratedChangeRecord[] {
+    return this.sql.entryHistory.all(guildId, id).map((row) => ({ action: row.action, actorId: row.actor_id, at: row.at }));
   }
 
   /**
@@ -218,8 +239,12 @@ export class CuratedStore {
    * SQLite's change counter for this connection's view of the file: it moves when
    * ANOTHER connection (another process) commits, which change events cannot report.
    */
+  /**
+   * Changes whenever what curated answers say changes, through any connection or process
+   * (CuratedIndex rebuilds then); use counts do not change it.
+   */
   dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.sql.revision.get()!.revision;
   }
 
   private insertPhrases(guildId: string, entryId: number, phrases: PreparedPhrase[]): void {
@@ -296,6 +321,16 @@ function prepareStatements(db: Db) {
     updateEntry: db.prepare<[string, string, number, string, string, number]>(
       'UPDATE curated_entries SET answer = ?, paragraphs = ?, updated_at = ?, updated_by = ? WHERE guild_id = ? AND id = ?',
     ),
+    insertHistory: db.prepare<[string, number, CuratedChangeRecord['action'], string, number, string]>(
+      'INSERT INTO curated_history (guild_id, entry_id, action, actor_id, at, question) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    entryHistory: db.prepare<[string, number], { action: CuratedChangeRecord['action']; actor_id: string; at: number }>(
+      'SELECT action, actor_id, at FROM curated_history WHERE guild_id = ? AND entry_id = ? ORDER BY id',
+    ),
+    allCitations: db.prepare<[], { guild_id: string; id: number; citation: string }>(
+      'SELECT e.guild_id, e.id, c.value AS citation FROM curated_entries e, json_each(e.paragraphs) c ORDER BY e.guild_id, e.id',
+    ),
+    revision: db.prepare<[], { revision: number }>('SELECT revision FROM curated_revision WHERE id = 1'),
     deleteEntry: db.prepare<[string, number]>('DELETE FROM curated_entries WHERE guild_id = ? AND id = ?'),
     incrementUse: db.prepare<[string, number]>('UPDATE curated_entries SET use_count = use_count + 1 WHERE guild_id = ? AND id = ?'),
     getEntry: db.prepare<[string, number], EntryRow>(`SELECT ${entryColumns} FROM curated_entries WHERE guild_id = ? AND id = ?`),

@@ -1,5 +1,7 @@
 import { normalizeText } from '../analysis/normalize.js';
-import { assertGuildId, writeTransaction, type Db } from './database.js';
+import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
+import { shorten, stripBidiControls } from '../shared/text.js';
+import { assertGuildId, logTransaction, writeTransaction, type Db } from './database.js';
 import type { UnansweredQueue } from './unansweredQueue.js';
 
 export type Vote = 'up' | 'down';
@@ -33,8 +35,6 @@ interface AnswerRow {
   created_at: number;
 }
 
-const MAX_QUESTION_LENGTH = 500;
-
 /**
  * Replies to /ask and the thumbs up/down they receive: one vote per user per answer,
  * switching allowed. User ids live only in the votes table, which the one-vote rule needs.
@@ -46,11 +46,14 @@ export class FeedbackStore {
     this.sql = prepareStatements(db);
   }
 
-  /** Records a reply; the returned id is short enough for a button's custom id. */
+  /**
+   * Records a reply (bookkeeping: no fsync); the returned id is short enough for a
+   * button's custom id.
+   */
   recordAnswer(guildId: string, question: string, reply: { curatedEntryId?: number; abstained: boolean }): number {
     assertGuildId(guildId);
-    const text = normalizeText(question).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
-    return writeTransaction(this.db, () =>
+    const text = storedQuestion(question);
+    return logTransaction(this.db, () =>
       Number(this.sql.insertAnswer.run(guildId, text, reply.curatedEntryId ?? null, reply.abstained ? 1 : 0, this.clock()).lastInsertRowid),
     );
   }
@@ -98,6 +101,11 @@ export class FeedbackStore {
     const tally = this.sql.tally.get(answerId)!;
     return { result: { changed, previous, up: tally.up ?? 0, down: tally.down ?? 0 }, answer };
   }
+}
+
+/** A question as the stores keep it: normalised, one line, no bidi controls, at most MAX_QUESTION_LENGTH. */
+export function storedQuestion(question: string): string {
+  return shorten(stripBidiControls(normalizeText(question)).replace(/\s+/g, ' ').trim(), MAX_QUESTION_LENGTH);
 }
 
 function toAnswer(row: AnswerRow): AnswerRecord {

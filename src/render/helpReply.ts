@@ -1,11 +1,12 @@
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { t, type Language } from '../bot/i18n.js';
-import type { Reply } from '../bot/reply.js';
+import { t, type Language } from '../shared/i18n.js';
+import type { Reply } from '../shared/reply.js';
 import type { Article } from '../corpus/types.js';
 import { COLORS } from './answerReply.js';
 import { fitEmbed } from './limits.js';
-import { literal, shorten } from './markdown.js';
+import { literal } from './markdown.js';
+import { shorten } from '../shared/text.js';
 
 const TEXT = {
   title: { en: 'Article Q&A bot', id: 'Bot tanya-jawab artikel' },

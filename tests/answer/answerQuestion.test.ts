@@ -3,7 +3,7 @@ import { answerQuestion, paragraphByCitation } from '../../src/answer/answerQues
 import type { Services } from '../../src/bot/services.js';
 import { createServices } from '../../src/bot/startup.js';
 import { silentLogger } from '../../src/config/logger.js';
-import { openDatabase } from '../../src/curated/database.js';
+import { openDatabase, type Db } from '../../src/curated/database.js';
 import { loadEngine } from '../../src/search/loadEngine.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 
@@ -15,21 +15,23 @@ const ON_TOPIC = 'Apa yang dibahas Putin dan Kim?';
 
 let engine: SearchEngine;
 let services: Services;
+let db: Db;
 
 beforeAll(async () => {
   engine = await loadEngine({ corpusPath: 'corpus', persist: false });
 });
 
 beforeEach(() => {
-  services = createServices(engine, openDatabase(':memory:'), silentLogger);
+  db = openDatabase(':memory:');
+  services = createServices(engine, db, silentLogger);
 });
 
 afterEach(() => {
   services.curatedIndex.close();
-  services.db.close();
+  db.close();
 });
 
-const answersRecorded = () => (services.db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+const answersRecorded = () => (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
 
 describe('answerQuestion', () => {
   it('prefers a confident curated entry: resolves its cited paragraphs, counts the use, records the answer', () => {
@@ -101,12 +103,12 @@ describe('answerQuestion', () => {
     const entry = services.curated.add(GUILD, WAGNER, 'mod');
     for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {
       const result = answerQuestion(services, null, question);
-      expect(Object.keys(result)).toEqual(['answer']);
+      expect(Object.keys(result)).toEqual(['answer', 'outcome']);
       expect(result.answer).toEqual(engine.search(question));
     }
     expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
     expect(answersRecorded()).toBe(0);
-    expect((services.db.prepare('SELECT COUNT(*) AS n FROM unanswered_questions').get() as { n: number }).n).toBe(0);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM unanswered_questions').get() as { n: number }).n).toBe(0);
   });
 
   it('leaves out a cited paragraph the corpus no longer has', () => {
@@ -114,16 +116,16 @@ describe('answerQuestion', () => {
     const result = answerQuestion(services, GUILD, 'Siapa pendiri Wagner?');
     expect(result.curated?.entryId).toBe(entry.id);
     expect(result.curated!.paragraphs.map((p) => p.number)).toEqual([7]);
-    expect(paragraphByCitation(services, 'putin-kim-vostochny#1')?.number).toBe(1);
-    expect(paragraphByCitation(services, 'putin-kim-vostochny#0')).toBeUndefined();
-    expect(paragraphByCitation(services, 'nonsense')).toBeUndefined();
+    expect(paragraphByCitation(engine.corpus, 'putin-kim-vostochny#1')?.number).toBe(1);
+    expect(paragraphByCitation(engine.corpus, 'putin-kim-vostochny#0')).toBeUndefined();
+    expect(paragraphByCitation(engine.corpus, 'nonsense')).toBeUndefined();
   });
 
   it('sees an entry added after an earlier question (the curated index follows the store)', () => {
     expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
     const entry = services.curated.add(GUILD, WAGNER, 'mod');
     expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated?.entryId).toBe(entry.id);
-    services.curated.remove(GUILD, entry.id);
+    services.curated.remove(GUILD, entry.id, 'mod');
     expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
   });
 });

@@ -105,7 +105,7 @@ describe('CuratedIndex', () => {
     store.edit(GUILD_A, wagner.id, { answer: 'Jawaban baru' }, 'mod');
     expect(index.match(GUILD_A, 'komandan wagner siapa')?.entry.answer).toBe('Jawaban baru');
 
-    store.remove(GUILD_A, wagner.id);
+    store.remove(GUILD_A, wagner.id, 'mod');
     expect(index.match(GUILD_A, 'komandan wagner siapa')).toBeUndefined();
   });
 
@@ -139,7 +139,7 @@ describe('CuratedIndex', () => {
     index.close();
     const wagner = entries.get('Siapa pendiri Wagner?')!;
     expect(index.match(GUILD_A, 'pendiri wagner siapa')?.entry.id).toBe(wagner.id);
-    store.remove(GUILD_A, wagner.id); // no event reaches a closed index, yet it must not serve stale data
+    store.remove(GUILD_A, wagner.id, 'mod'); // no event reaches a closed index, yet it must not serve stale data
     expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeUndefined();
   });
 });

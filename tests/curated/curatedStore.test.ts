@@ -70,9 +70,9 @@ describe('CuratedStore basics', () => {
 
   it('removes an entry with its phrases, and frees them', () => {
     const entry = store.add(GUILD_A, wagner, 'mod-1');
-    expect(store.remove(GUILD_A, entry.id)).toEqual(entry);
+    expect(store.remove(GUILD_A, entry.id, 'mod')).toEqual(entry);
     expect(store.get(GUILD_A, entry.id)).toBeUndefined();
-    expect(store.remove(GUILD_A, entry.id)).toBeUndefined();
+    expect(store.remove(GUILD_A, entry.id, 'mod')).toBeUndefined();
     expect(store.db.prepare('SELECT COUNT(*) FROM curated_phrases').pluck().get()).toBe(0);
     const again = store.add(GUILD_A, wagner, 'mod-1');
     expect(again.id).toBeGreaterThan(entry.id); // ids are never reused
@@ -118,8 +118,8 @@ describe('CuratedStore basics', () => {
     const stop = store.onChange((guildId, change) => seen.push(`${guildId}:${change.kind}:${change.entryId}`));
     const entry = store.add(GUILD_A, wagner, 'mod-1');
     store.edit(GUILD_A, entry.id, { answer: 'y' }, 'mod-1');
-    store.remove(GUILD_A, entry.id);
-    store.remove(GUILD_A, entry.id); // nothing removed: no event
+    store.remove(GUILD_A, entry.id, 'mod');
+    store.remove(GUILD_A, entry.id, 'mod'); // nothing removed: no event
     expect(() => store.add(GUILD_A, { ...wagner, aliases: ['Siapa pendiri Wagner'] }, 'mod-1')).not.toThrow(); // alias = question: deduped
     stop();
     store.add(GUILD_B, wagner, 'mod-1');
@@ -193,7 +193,7 @@ describe('CuratedStore cross-guild isolation', () => {
     const entry = store.add(GUILD_A, wagner, 'mod-1');
     expect(store.get(GUILD_B, entry.id)).toBeUndefined();
     expect(() => store.edit(GUILD_B, entry.id, { answer: 'hijacked' }, 'mod-b')).toThrow(CuratedNotFoundError);
-    expect(store.remove(GUILD_B, entry.id)).toBeUndefined();
+    expect(store.remove(GUILD_B, entry.id, 'mod')).toBeUndefined();
     expect(store.recordUse(GUILD_B, entry.id)).toBe(false);
     expect(store.list(GUILD_B)).toEqual({ entries: [], total: 0 });
     expect(store.all(GUILD_B)).toEqual([]);

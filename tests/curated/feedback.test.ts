@@ -32,7 +32,7 @@ describe('FeedbackStore', () => {
     const entry = store.add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'x', paragraphs: [], aliases: [] }, 'mod');
     const id = feedback.recordAnswer(GUILD_A, 'pendiri wagner?', { curatedEntryId: entry.id, abstained: false });
     expect(feedback.getAnswer(GUILD_A, id)!.curatedEntryId).toBe(entry.id);
-    store.remove(GUILD_A, entry.id);
+    store.remove(GUILD_A, entry.id, 'mod');
     expect(feedback.getAnswer(GUILD_A, id)!.curatedEntryId).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 /**
- * The real entry point (`src/main.ts`, what `npm start` runs) as a child process,
+ * The real entry point (`dist/src/main.js`, what `npm start` runs) as a child process,
  * logged in to the loopback fake Discord through GET /gateway/bot and the gateway
  * handshake, answering interactions dispatched over the socket, and stopped by SIGTERM.
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayIntentBits, InteractionResponseType, MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../support/fakeDiscord.js';
+import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 import { makeUser } from '../support/discordFixtures.js';
 import { autocomplete, chatInput, opt, snowflake } from '../support/interactions.js';
 
@@ -60,7 +60,7 @@ function freshUser() {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
   fake = await startFakeDiscord({ token: TOKEN });
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['dist/src/main.js'], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -84,24 +84,21 @@ describe('npm start with DISCORD_TOKEN (real entry point, fake Discord)', () => 
     expect(gateway?.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(fake.identifyPayloads).toHaveLength(1);
     expect(fake.identifyPayloads[0]).toMatchObject({ token: TOKEN, intents: GatewayIntentBits.Guilds });
-    expect(stderr).toMatch(/Loaded 1 article\(s\), 7 paragraphs; commands: \/ask \/faq \/help \/paragraph \/search/);
+    expect(stderr).toMatch(/Loaded 1 article\(s\), 7 paragraphs; commands: \/ask \/faq \/faq-manage \/help \/paragraph \/search/);
   });
 
-  it('/ask: deferral, then the cited answer in @original', async () => {
+  it('/ask: one reply with the cited answer', async () => {
     const payload = chatInput({ name: 'ask', options: [opt.string('question', 'Siapa pendiri Wagner?')], user: freshUser() });
     fake.dispatchInteraction(payload);
     const callback = await fake.waitForCallback(payload.id, WAIT);
-    expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    const edit = await fake.waitForRequest(
-      (r: RecordedRequest) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${payload.token}/messages/@original`,
-      WAIT,
-    );
-    expect(edit.status).toBe(200);
-    const embed = edit.body.embeds[0] as APIEmbed;
+    expect(callback.status).toBe(204);
+    expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const reply = callback.body.data;
+    const embed = reply.embeds[0] as APIEmbed;
     expect(embed.fields![0]!.name).toMatch(/^¶7 · /);
     expect(embed.fields![0]!.value).toMatch(/\*\*[^*]*Prigozhin[^*]*\*\*/);
-    expect(edit.body.allowed_mentions.parse).toEqual([]);
-    expect(edit.body.components[0].components[0].custom_id).toMatch(/^feedback:up:\d+$/);
+    expect(reply.allowed_mentions.parse).toEqual([]);
+    expect(reply.components[0].components[0].custom_id).toMatch(/^feedback:up:\d+$/);
     // Interaction callbacks and webhooks are not authenticated with the bot token.
     expect(callback.headers.authorization).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defuseMentions, excerptWithHighlight, literal, shorten } from '../../src/render/markdown.js';
+import { defuseMentions, excerptWithHighlight, literal } from '../../src/render/markdown.js';
+import { shorten } from '../../src/shared/text.js';
 import { sourceLine } from '../../src/render/citation.js';
 
 describe('literal: corpus and user text is shown as written', () => {
