@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerQuestion } from '../src/answer/answerQuestion.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import { defineCommand, localized } from '../src/bot/command.js';
@@ -43,7 +43,12 @@ export default defineCommand({
     // deferred automatically by the transport.
     const hide = ctx.options.getBoolean('hide') ?? false;
     const result = answerQuestion(deps, ctx.actor.guildId, check.question);
-    await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
+    try {
+      await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
+    } finally {
+      // After the reply: the answer never waits for the answer log, the queue or the use count.
+      if (result.record) deps.bookkeeping.record(result.record);
+    }
     return result.outcome;
   },
   async autocomplete(ctx, deps) {

@@ -1,4 +1,5 @@
-import { InteractionContextType, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
+import { InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, localized, type Outcome } from '../src/bot/command.js';
 import type { CommandContext, ComponentContext } from '../src/bot/context.js';
 import { guildOnly, MODERATOR_COMMAND_PERMISSION, moderatorOnly } from '../src/bot/preconditions.js';

@@ -1,4 +1,5 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, localized } from '../src/bot/command.js';
 import { guildOnly } from '../src/bot/preconditions.js';
 import { entryChoices, entryReply, listPage, resolveEntry } from './_curated.js';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { defineCommand, localized } from '../src/bot/command.js';
 import { renderHelp } from '../src/render/helpReply.js';
 

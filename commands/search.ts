@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { defineCommand, localized } from '../src/bot/command.js';
 import { cooldown } from '../src/bot/preconditions.js';
 import { renderSearchPage, searchStateOf } from '../src/render/searchReply.js';

@@ -1,7 +1,7 @@
 import type { CuratedIndex } from '../curated/curatedIndex.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Answer, SearchEngine } from '../search/engine.js';
-import type { AnswerBookkeeping } from './bookkeeping.js';
+import type { AnswerBookkeeping, AnswerRecord } from './bookkeeping.js';
 
 /** A moderator-written answer that matched the question, with its citations resolved. */
 export interface CuratedAnswer {
@@ -16,9 +16,11 @@ export type AnswerOutcome = 'answered' | 'curated' | 'abstained';
 export interface AnsweredQuestion {
   answer: Answer;
   curated?: CuratedAnswer;
-  /** Stored answer id for feedback buttons (guilds only, and only when it could be stored). */
+  /** The answer id for feedback buttons (guilds only, and only when one could be reserved). */
   answerId?: number;
   outcome: AnswerOutcome;
+  /** What to write once the reply is out (guilds only): `deps.bookkeeping.record(it)`. */
+  record?: AnswerRecord;
 }
 
 export interface AnswerDeps {
@@ -29,9 +31,10 @@ export interface AnswerDeps {
 
 /**
  * The answering step that /ask and the console share: a confident curated entry first,
- * then the article passages. Its bookkeeping (use count, unanswered queue, the answer
- * row behind the feedback buttons) goes through AnswerBookkeeping, which never costs
- * the answer. DMs have no moderators, so they get passages only and record nothing.
+ * then the article passages. It writes nothing: its bookkeeping (use count, unanswered
+ * queue, the answer row behind the feedback buttons) is returned as `record`, for the
+ * caller to pass to AnswerBookkeeping once the reply is out. DMs have no moderators, so
+ * they get passages only and record nothing.
  */
 export function answerQuestion(deps: AnswerDeps, guildId: string | null, question: string): AnsweredQuestion {
   const answer = deps.engine.search(question);
@@ -45,12 +48,11 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
     paragraphs: match.entry.paragraphs.map((c) => paragraphByCitation(deps.engine.corpus, c)).filter((p): p is Paragraph => !!p),
   };
   const abstained = answer.abstained && !curated;
-  const answerId = deps.bookkeeping.record(guildId, question, {
-    curatedEntryId: curated?.entryId,
-    abstained,
-    queue: abstained && isWorthQueueing(deps.engine, question),
-  });
-  return { answer, curated, answerId, outcome: curated ? 'curated' : abstained ? 'abstained' : 'answered' };
+  const outcome = curated ? 'curated' : abstained ? 'abstained' : 'answered';
+  const answerId = deps.bookkeeping.allocateAnswerId();
+  const queue = abstained && isWorthQueueing(deps.engine, question);
+  const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
+  return { answer, curated, answerId, outcome, record };
 }
 
 export function paragraphByCitation(corpus: Corpus, citation: string): Paragraph | undefined {

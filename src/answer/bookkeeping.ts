@@ -4,39 +4,64 @@ import type { CuratedStore } from '../curated/curatedStore.js';
 import type { FeedbackStore } from '../curated/feedback.js';
 import type { UnansweredQueue } from '../curated/unansweredQueue.js';
 
-export interface AnswerRecordInput {
+/** What an /ask leaves behind, written after its reply has gone out. */
+export interface AnswerRecord {
+  guildId: string;
+  question: string;
+  /** The id the reply's 👍/👎 buttons carry; none when no id could be reserved. */
+  answerId?: number;
   curatedEntryId?: number;
   abstained: boolean;
   /** Put the question in the unanswered queue (an abstention worth a moderator's look). */
   queue: boolean;
 }
 
+/** Answer ids reserved per database write. */
+const ID_BLOCK = 1000;
+
 /**
- * What an /ask leaves behind: the answer row its 👍/👎 buttons refer to, the curated
- * entry's use count, the unanswered queue. One transaction without fsync (the answer
- * log's NORMAL mode), and never in the way of the answer: when it fails (a full disk, a
- * database locked by another process for longer than the short busy wait, a read-only
- * file) it is logged and the member gets the answer without feedback buttons.
+ * The bookkeeping of /ask, kept off the answer path: the reply carries an answer id
+ * reserved in advance (from the database, ID_BLOCK at a time), and the answer row behind
+ * its 👍/👎 buttons, the curated entry's use count and the unanswered queue are written
+ * after the reply, in one transaction without fsync (the answer log's NORMAL mode). A
+ * failure (a full disk, a database locked by another process for longer than the short
+ * busy wait, a read-only file) is logged; the member already has the answer.
  */
 export class AnswerBookkeeping {
+  private next = 0;
+  private last = -1;
+
   constructor(private readonly deps: { feedback: FeedbackStore; unanswered: UnansweredQueue; curated: CuratedStore; logger: Logger }) {
     if (deps.unanswered.db !== deps.feedback.db || deps.curated.db !== deps.feedback.db) {
       throw new Error('AnswerBookkeeping: the stores must share one database connection (one transaction)');
     }
   }
 
-  /** The stored answer's id, or undefined when nothing could be recorded. */
-  record(guildId: string, question: string, input: AnswerRecordInput): number | undefined {
+  /** An id for the reply's feedback buttons, or undefined when none can be reserved (no buttons then). */
+  allocateAnswerId(): number | undefined {
+    if (this.next > this.last) {
+      try {
+        this.next = this.deps.feedback.reserveAnswerIds(ID_BLOCK);
+        this.last = this.next + ID_BLOCK - 1;
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'could not reserve answer ids; answers go out without feedback buttons');
+        return undefined;
+      }
+    }
+    return this.next++;
+  }
+
+  /** Writes what the answer left behind. Never throws. */
+  record(record: AnswerRecord): void {
     const { feedback, unanswered, curated, logger } = this.deps;
     try {
-      return logTransaction(feedback.db, () => {
-        if (input.curatedEntryId !== undefined) curated.recordUse(guildId, input.curatedEntryId);
-        if (input.queue) unanswered.record(guildId, question, 'abstained');
-        return feedback.recordAnswer(guildId, question, input);
+      logTransaction(feedback.db, () => {
+        if (record.curatedEntryId !== undefined) curated.recordUse(record.guildId, record.curatedEntryId);
+        if (record.queue) unanswered.record(record.guildId, record.question, 'abstained');
+        if (record.answerId !== undefined) feedback.recordAnswer(record.guildId, record.question, record, record.answerId);
       });
     } catch (error) {
-      logger.warn({ err: error, guild: guildId }, 'answer bookkeeping failed; the answer is sent without feedback buttons');
-      return undefined;
+      logger.warn({ err: error, guild: record.guildId, answer: record.answerId }, 'answer bookkeeping failed (the answer was sent; its feedback buttons will not count)');
     }
   }
 }

@@ -48,14 +48,28 @@ export class FeedbackStore {
 
   /**
    * Records a reply (bookkeeping: no fsync); the returned id is short enough for a
-   * button's custom id.
+   * button's custom id. `id` is one from reserveAnswerIds (the buttons already carry it);
+   * without it the database numbers the row.
    */
-  recordAnswer(guildId: string, question: string, reply: { curatedEntryId?: number; abstained: boolean }): number {
+  recordAnswer(guildId: string, question: string, reply: { curatedEntryId?: number; abstained: boolean }, id?: number): number {
     assertGuildId(guildId);
     const text = storedQuestion(question);
     return logTransaction(this.db, () =>
-      Number(this.sql.insertAnswer.run(guildId, text, reply.curatedEntryId ?? null, reply.abstained ? 1 : 0, this.clock()).lastInsertRowid),
+      Number(this.sql.insertAnswer.run(id ?? null, guildId, text, reply.curatedEntryId ?? null, reply.abstained ? 1 : 0, this.clock()).lastInsertRowid),
     );
+  }
+
+  /**
+   * Reserves `count` answer ids for this process: the first of them. Ids come from the
+   * answers table's AUTOINCREMENT sequence, which SQLite lets us advance, so they are
+   * never handed out twice, across processes sharing the file and after a crash (a
+   * durable write), and a reply can carry its id before its row is written.
+   */
+  reserveAnswerIds(count: number): number {
+    return writeTransaction(this.db, () => {
+      this.sql.ensureSequence.run();
+      return this.sql.advanceSequence.get(count)!.seq - count + 1;
+    });
   }
 
   getAnswer(guildId: string, answerId: number): AnswerRecord | undefined {
@@ -121,9 +135,13 @@ function toAnswer(row: AnswerRow): AnswerRecord {
 
 function prepareStatements(db: Db) {
   return {
-    insertAnswer: db.prepare<[string, string, number | null, number, number]>(
-      'INSERT INTO answers (guild_id, question, curated_entry_id, abstained, created_at) VALUES (?, ?, ?, ?, ?)',
+    insertAnswer: db.prepare<[number | null, string, string, number | null, number, number]>(
+      'INSERT INTO answers (id, guild_id, question, curated_entry_id, abstained, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    ensureSequence: db.prepare<[]>(
+      "INSERT INTO sqlite_sequence (name, seq) SELECT 'answers', coalesce((SELECT max(id) FROM answers), 0) WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'answers')",
+    ),
+    advanceSequence: db.prepare<[number], { seq: number }>("UPDATE sqlite_sequence SET seq = seq + ? WHERE name = 'answers' RETURNING seq"),
     getAnswer: db.prepare<[string, number], AnswerRow>(
       'SELECT id, guild_id, question, curated_entry_id, abstained, created_at FROM answers WHERE guild_id = ? AND id = ?',
     ),

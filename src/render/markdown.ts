@@ -11,10 +11,22 @@ export function literal(text: string): string {
   // become a heading, list or quote, and "[text](url)" must not become a masked link (every
   // "[" is escaped: the library's maskedLink option is a catastrophically backtracking regex).
   // Bidi controls go: they could reorder what is shown.
-  const escaped = escapeMarkdown(stripBidiControls(text), { heading: true, bulletedList: true, numberedList: true })
+  const plain = stripBidiControls(text);
+  const escaped = escapeMarkdown(plain, { heading: true, bulletedList: true, numberedList: true, ...rulesThatCanMatch(plain) })
     .replace(/^( *)>/gm, '$1\\>')
     .replace(/\[/g, '\\[');
   return defuseMentions(escaped);
+}
+
+/**
+ * The library's emphasis rules start with lookbehinds that cost time quadratic in the
+ * line's length at every position, even when the character they escape is absent; off
+ * for a text without that character (the output is the same), so answers stay fast.
+ */
+function rulesThatCanMatch(text: string) {
+  const star = text.includes('*');
+  const underscore = text.includes('_');
+  return { italic: star || underscore, bold: star, underline: underscore, strikethrough: text.includes('~'), spoiler: text.includes('|') };
 }
 
 /**

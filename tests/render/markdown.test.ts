@@ -117,3 +117,21 @@ describe('sourceLine', () => {
     expect(line).toBe('[Judul \\*penting\\*](https://en.wikipedia.org/wiki/Wagner_%28group%29%20x) · `artikel#7`');
   });
 });
+
+describe('literal skips emphasis rules that cannot match', () => {
+  it('gives exactly what escapeMarkdown with every rule gives', async () => {
+    const { escapeMarkdown } = await import('@discordjs/formatters');
+    const samples = [
+      'Putin dan Kim bertemu di Vostochny pada 13 September.',
+      '**tebal** _miring_ __garis__ ~~coret~~ ||spoiler|| `kode` ```blok```',
+      'snake_case_name dan https://contoh.id/a_b_c*d dan <:emoji_nama:123> *satu',
+      '# judul\n- butir\n1. nomor\n> kutipan',
+      'back\\slash \\* sudah',
+      'tanpa tanda apa pun',
+    ];
+    for (const text of samples) {
+      const full = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true }).replace(/^( *)>/gm, '$1\\>').replace(/\[/g, '\\[');
+      expect(literal(text), text).toBe(defuseMentions(full));
+    }
+  });
+});
