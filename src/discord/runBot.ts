@@ -69,7 +69,13 @@ export async function runDiscordBot(config: Config, logger: Logger, exit: (code:
   } else if (config.metrics) {
     server = await startMetricsServer(config.metrics.port, config.metrics.host, { metrics: () => metrics.registry.metrics(), healthy: () => allShardsReady(client) }, logger);
   }
-  await client.login(discord.token);
+  try {
+    await client.login(discord.token);
+  } catch (error) {
+    // After a refused gateway close, login rejects too: the shutdown already under way decides.
+    if (stopping) await stopping;
+    throw error;
+  }
 }
 
 function allShardsReady(client: Client): boolean {

@@ -40,8 +40,10 @@ export async function runShardManager(config: Config, logger: Logger, entry: str
       return exit(code);
     })());
 
+  const exits = new Set<Promise<unknown>>();
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, totalShards }, `shard ${shard.id}/${totalShards}: starting its process`);
+    shard.on('spawn', (child) => void exits.add(new Promise((resolve) => child.once('exit', resolve))));
     shard.on('ready', () => logger.info({ shard: shard.id }, `shard ${shard.id}: ready`));
     shard.on('death', (child) => {
       if (stopping) return;
@@ -68,8 +70,11 @@ export async function runShardManager(config: Config, logger: Logger, entry: str
   try {
     await manager.spawn({ amount: totalShards, delay: discord.shardSpawnDelayMs, timeout: SHARD_READY_TIMEOUT_MS });
   } catch (error) {
-    // A shard refused by Discord exits before READY; its death handler is already stopping.
+    // A shard refused by Discord disconnects before READY, then exits with its own code:
+    // wait for that (its death handler decides) before calling it a start-up failure.
+    await Promise.race([Promise.all([...exits]), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     if (stopping) return void (await stopping);
+    await Promise.all([...manager.shards.values()].map((shard) => stopShard(shard)));
     throw error;
   }
   logger.info({ totalShards }, `all ${totalShards} shard(s) ready`);

@@ -101,6 +101,12 @@ describe('npm start without DISCORD_TOKEN (child process)', () => {
     expect(stdout).not.toContain('== Siapa pendiri Wagner? ==');
   }, 60_000);
 
+  it('piped into a slow reader, every answer comes out (back-pressure; no exit with output still queued)', async () => {
+    const { code, stdout, stderr } = await sh(`yes 'Siapa pendiri Wagner?' | head -n 300 | npm start 2>/dev/null | (sleep 2; grep -c '^== Siapa pendiri Wagner? ==')`);
+    expect(code, stderr).toBe(0);
+    expect(Number(stdout.trim())).toBe(300);
+  }, 60_000);
+
   it('speaks English with CONSOLE_LANGUAGE=en', async () => {
     const { code, stdout } = await sh(`${lines('How do I reset my password?', '/paragraph number: 99')} | npm start`, { CONSOLE_LANGUAGE: 'en' });
     expect(code).toBe(0);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Events, SlashCommandBuilder, type Client } from 'discord.js';
-import { InteractionResponseType, MessageFlags, type APIEmbed, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import Database from 'better-sqlite3';
+import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIEmbed, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import type { Command } from '../../src/bot/command.js';
 import { CommandRegistry } from '../../src/bot/registry.js';
 import { startBot, type Bot } from '../../src/bot/startup.js';
@@ -485,6 +486,98 @@ describe('failures', () => {
     expect(callback.body.data.embeds[0].title).toBe('Bot tanya-jawab artikel');
   });
 });
+
+/** Every string anywhere in a JSON value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+describe('text is never cut inside an emoji (no lone surrogates reach Discord)', () => {
+  it('titles, autocomplete choices and echoed input', async () => {
+    fake.clearRequests();
+    const emoji = '🇮🇩😀👨‍👩‍👧';
+    const question = `${emoji.repeat(30)} siapa pendiri Wagner?`;
+    expect(question.length).toBeGreaterThan(256);
+    const asked = await ask(question);
+    expect(asked.embed.title!.length).toBeLessThanOrEqual(256);
+    await send(autocomplete({ name: 'ask', focused: { name: 'question', value: emoji.repeat(12) + ' Wagner' }, user: freshUser() }));
+    await send(chatInput({ name: 'paragraph', options: [opt.integer('number', 1), opt.string('article', emoji.repeat(12))], locale: 'en-US' }));
+    await send(chatInput({ name: 'faq', subcommand: 'show', options: [opt.string('entry', emoji.repeat(20))], locale: 'en-US' }));
+    const bodies = fake.requests.map((r) => r.body);
+    expect(bodies.length).toBeGreaterThanOrEqual(4);
+    const malformed = bodies.flatMap(strings).filter((text) => !text.isWellFormed());
+    expect(malformed).toEqual([]);
+    // And the cuts happened: each echo ends in an ellipsis after a whole emoji.
+    expect(JSON.stringify(bodies)).toContain('…');
+  });
+});
+
+describe('bookkeeping never costs a member the answer', () => {
+  const file = () => join(dataDir, 'bot.db');
+
+  it('a database locked by another process: /ask is answered at once; the failed write is logged', async () => {
+    await ask('Siapa pendiri Wagner?'); // the first answer ids are reserved already
+    const other = new Database(file());
+    other.pragma('busy_timeout = 0');
+    const before = logLines.length;
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const { embed, reply } = await ask('Apa yang dibahas Putin dan Kim?');
+      expect(embed.fields![0]!.name).toMatch(/^¶\d+ · /);
+      expect(customIds(reply)).toHaveLength(2);
+      // The write after the reply gave up (lock held) and said so.
+      await until(() => logLines.slice(before).some((l) => l.includes('answer bookkeeping failed')));
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const warning = logLines.slice(before).map((l) => JSON.parse(l) as { level: number; msg: string; err?: { code?: string } }).find((l) => l.msg.startsWith('answer bookkeeping failed'))!;
+    expect(warning).toMatchObject({ level: 40, err: { code: 'SQLITE_BUSY' } });
+  });
+
+  it('a full disk: /ask is answered; the bookkeeping failure is logged', async () => {
+    const db = bot.services.feedback.db;
+    const limit = db.pragma('max_page_count', { simple: true }) as number;
+    const before = logLines.length;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    try {
+      for (let i = 0; i < 40 && !logLines.slice(before).some((l) => l.includes('SQLITE_FULL')); i++) {
+        const { embed } = await ask(`Siapa juara liga nomor ${i} ${'panjang '.repeat(40)}?`);
+        expect(embed.title).toBeDefined();
+      }
+    } finally {
+      db.pragma(`max_page_count = ${limit}`);
+    }
+    expect(logLines.slice(before).some((l) => l.includes('"code":"SQLITE_FULL"') && l.includes('answer bookkeeping failed'))).toBe(true);
+  });
+
+  it('a curated write waiting for a lock does not freeze the bot: other interactions are answered meanwhile', async () => {
+    const other = new Database(file());
+    other.exec('BEGIN IMMEDIATE');
+    const add = chatInput({ name: 'faq-manage', subcommand: 'add', user: makeUser(snowflake(), 'moderator'), permissions: PermissionFlagsBits.ManageMessages, locale: 'en-US', options: [opt.string('question', 'Kapan Vostochny dibangun?'), opt.string('answer', 'Sejak 2011.')] });
+    fake.dispatchInteraction(add);
+    const help = chatInput({ name: 'help', locale: 'en-US' });
+    const { callback: helped } = await send(help);
+    expect(helped.body.data.embeds[0].title).toBe('Article Q&A bot');
+    // The add is still waiting for the lock, without having blocked /help.
+    expect(fake.requests.some((r) => r.path.startsWith(`/interactions/${add.id}/`))).toBe(false);
+    other.exec('COMMIT');
+    other.close();
+    const saved = await fake.waitForCallback(add.id, WAIT);
+    expect(saved.body.data.content).toMatch(/^Saved curated answer #\d+/);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = WAIT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe('createDiscordClient', () => {
   it('logs in with the configured REST base and routes interactions to the registry', async () => {
