@@ -1,7 +1,7 @@
 import type { CuratedIndex } from '../curated/curatedIndex.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Answer, SearchEngine } from '../search/engine.js';
-import type { AnswerBookkeeping, AnswerRecord } from './bookkeeping.js';
+import type { AnswerBookkeeping, AnswerLogEntry } from './bookkeeping.js';
 
 /** A moderator-written answer that matched the question, with its citations resolved. */
 export interface CuratedAnswer {
@@ -20,7 +20,7 @@ export interface AnsweredQuestion {
   answerId?: number;
   outcome: AnswerOutcome;
   /** What to write once the reply is out (guilds only): `deps.bookkeeping.record(it)`. */
-  record?: AnswerRecord;
+  record?: AnswerLogEntry;
 }
 
 export interface AnswerDeps {

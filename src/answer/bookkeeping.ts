@@ -5,7 +5,7 @@ import type { FeedbackStore } from '../curated/feedback.js';
 import type { UnansweredQueue } from '../curated/unansweredQueue.js';
 
 /** What an /ask leaves behind, written after its reply has gone out. */
-export interface AnswerRecord {
+export interface AnswerLogEntry {
   guildId: string;
   question: string;
   /** The id the reply's 👍/👎 buttons carry; none when no id could be reserved. */
@@ -52,7 +52,7 @@ export class AnswerBookkeeping {
   }
 
   /** Writes what the answer left behind. Never throws. */
-  record(record: AnswerRecord): void {
+  record(record: AnswerLogEntry): void {
     const { feedback, unanswered, curated, logger } = this.deps;
     try {
       logTransaction(feedback.db, () => {

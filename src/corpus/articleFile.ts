@@ -1,3 +1,4 @@
+import { shorten } from '../shared/text.js';
 import { CorpusError, type Article } from './types.js';
 
 /**
@@ -18,7 +19,7 @@ export function parseArticle(file: string, content: string): Article {
     const line = lines[i]!;
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const match = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
-    if (!match) throw new CorpusError(`expected "key: value" in the front matter, got "${line.slice(0, 60)}"`, file, i + 1);
+    if (!match) throw new CorpusError(`expected "key: value" in the front matter, got "${shorten(line, 60)}"`, file, i + 1);
     const key = match[1]!.toLowerCase();
     if (!KEYS.has(key)) throw new CorpusError(`unknown front matter key "${key}" (known: ${[...KEYS].join(', ')})`, file, i + 1);
     if (meta.has(key)) throw new CorpusError(`duplicate front matter key "${key}"`, file, i + 1);

@@ -77,8 +77,8 @@ function excerpt(text: string, highlight: string, max: number): string {
   const room = budget - core.length;
   const beforeRoom = Math.min(before.length, Math.floor(room / 3));
   const afterRoom = Math.min(after.length, room - beforeRoom);
-  const head = before.length > beforeRoom ? '…' + before.slice(before.length - beforeRoom + 1) : before;
-  const tail = after.length > afterRoom ? after.slice(0, Math.max(0, afterRoom - 1)) + '…' : after;
+  const head = shorten(before, beforeRoom, 'end');
+  const tail = shorten(after, afterRoom);
   return `${literal(head)}**${literal(core)}**${literal(tail)}`;
 }
 

@@ -7,12 +7,19 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /**
  * `text` cut to at most `max` UTF-16 units with an ellipsis, preferring a word boundary
  * and never cutting inside a grapheme (an emoji, a flag, a letter and its accents), so
- * Discord never receives a lone surrogate.
+ * Discord never receives a lone surrogate. It keeps the start of the text, or with
+ * `keep: 'end'` its end (the context before a highlighted sentence).
  */
-export function shorten(text: string, max: number): string {
+export function shorten(text: string, max: number, keep: 'start' | 'end' = 'start'): string {
   if (text.length <= max) return text;
   if (max < 1) return '';
   const room = max - 1; // for the ellipsis
+  if (keep === 'end') {
+    const from = text.length - room;
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && text.length - space > max * 0.6) return '…' + text.slice(space);
+    return '…' + text.slice(graphemeBoundaryAtOrAfter(text, from));
+  }
   const space = text.lastIndexOf(' ', room - 1);
   if (space > max * 0.6) return text.slice(0, space) + '…';
   return text.slice(0, graphemeBoundaryAtOrBefore(text, room)) + '…';
@@ -31,6 +38,15 @@ function graphemeBoundaryAtOrBefore(text: string, limit: number): number {
     end = segmentEnd;
   }
   return end;
+}
+
+/** The first grapheme boundary at or after `from` (segmenting from the space before it). */
+function graphemeBoundaryAtOrAfter(text: string, from: number): number {
+  const anchor = Math.max(0, text.lastIndexOf(' ', from), text.lastIndexOf('\n', from));
+  for (const { index } of graphemes.segment(text.slice(anchor))) {
+    if (anchor + index >= from) return anchor + index;
+  }
+  return text.length;
 }
 
 /**

@@ -36,6 +36,10 @@ describe('literal: corpus and user text is shown as written', () => {
     expect(out).toContain('https://phishing.example');
   });
 
+  it('strips bidi controls, which could reorder what is shown (a title, a question)', () => {
+    expect(literal('Judul \u202Etxet\u202C dan \u2066isolat\u2069')).toBe('Judul txet dan isolat');
+  });
+
   it('leaves ordinary Indonesian text alone', () => {
     const text = 'Pada bulan Juli, Menteri Pertahanan Rusia, Sergei Shoigu berkunjung ke Pyongyang — “daftar belanja”.';
     expect(literal(text)).toBe(text);
