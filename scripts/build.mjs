@@ -6,7 +6,7 @@
  * Plain JavaScript: it must run before anything is compiled.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,10 @@ try {
 } catch {
   process.exit(1);
 }
+
+// The build's time, for the stale-build warning (tsc leaves the file alone when nothing changed).
+const now = new Date();
+utimesSync(join(dist, '.tsbuildinfo'), now, now);
 
 for (const file of walk(dist)) {
   if (!file.endsWith('.js')) continue;

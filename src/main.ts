@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { flushAndExit } from './cli/exit.js';
+import { warnIfBuildIsStale } from './cli/staleBuild.js';
 import { ConfigError, environment, loadConfig, type Config } from './config/config.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { startBot } from './bot/startup.js';
@@ -14,6 +15,7 @@ import { CorpusError } from './corpus/types.js';
 import { DataDirError } from './curated/database.js';
 
 async function main(): Promise<void> {
+  warnIfBuildIsStale(import.meta.url);
   const env = environment();
   // Before the configuration is known: still redact the token if it is there at all.
   let logger = createLogger({ secrets: [env.DISCORD_TOKEN?.trim()] });

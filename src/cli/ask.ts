@@ -14,6 +14,7 @@ import { loadEngine } from '../search/loadEngine.js';
 import { checkQuestion, QUESTION_PROBLEMS } from '../search/question.js';
 import { shorten } from '../shared/text.js';
 import { flushAndExit, writeLine } from './exit.js';
+import { warnIfBuildIsStale } from './staleBuild.js';
 
 interface JsonAnswer {
   query: string;
@@ -76,6 +77,7 @@ async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
 }
 
 async function main(): Promise<number> {
+  warnIfBuildIsStale(import.meta.url);
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

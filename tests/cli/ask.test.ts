@@ -4,7 +4,7 @@
  * questions, and independent runs go in parallel.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -344,5 +344,32 @@ describe('ask CLI: output and configuration', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/CONSOLE_LANGUAGE must be id \(Indonesian\) or en \(English\)/);
     expectNoStackTrace(bad);
+  });
+});
+
+describe('a build older than the sources', () => {
+  it('is reported on stderr, naming the changed file (the run itself goes on)', async () => {
+    // A copy of the project, so the real dist/ is never touched while other tests run.
+    const project = join(work, 'stale-project');
+    mkdirSync(join(project, 'src', 'search'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(project, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
+    for (const shared of ['node_modules', 'corpus']) symlinkSync(join(ROOT, shared), join(project, shared));
+    const info = join(project, 'dist', '.tsbuildinfo');
+    const edited = join(project, 'src', 'search', 'question.ts');
+    writeFileSync(edited, '// edited after the build\n');
+    utimesSync(info, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const run = await new Promise<Run>((done, fail) => {
+      const child = spawn(process.execPath, [join(project, CLI), '--json', 'Siapa pendiri Wagner?'], { cwd: project, env: { ...process.env, DATA_DIR: join(work, 'data') } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('Warning: dist/ is older than src/search/question.ts; run `npm run build` (this run uses the old build).\n');
+    expect(JSON.parse(run.stdout).results[0].paragraph).toBe(7);
   });
 });
