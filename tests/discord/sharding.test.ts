@@ -122,7 +122,8 @@ describe('two shards against the fake gateway', () => {
 
   it('a shard process that dies is restarted by the manager, and its guilds are answered again', { timeout: 120_000 }, async () => {
     const { fake, bot } = await startSharded('2');
-    const ready = bot.logs().find((l) => l.msg === 'shard 1 ready')!;
+    const ready = await bot.waitForLog((l) => l.msg === 'shard 1 ready', WAIT);
+    expect(typeof ready.pid, bot.stderr().slice(-3000)).toBe('number');
     process.kill(ready.pid as number, 'SIGKILL');
     await bot.waitForLog((l) => /^shard 1: process died; restarting it/.test(l.msg), WAIT);
     await bot.waitForLog((l) => l.msg === 'shard 1 ready' && l.pid !== ready.pid, WAIT);
