@@ -28,7 +28,7 @@ const TOKEN_IN_PATH = /(\/(?:webhooks|interactions)\/\d+\/)[^/\s"'?#\\]+/g;
 /** A bot token in an Authorization header value. */
 const BOT_HEADER = /(Bot\s+)[A-Za-z0-9._-]{20,}/g;
 
-export function redactor(secrets: (string | undefined)[] = []): (text: string) => string {
+function redactor(secrets: (string | undefined)[] = []): (text: string) => string {
   const values = secrets.filter((s): s is string => !!s && s.length >= 6);
   return (text) => {
     let out = text;

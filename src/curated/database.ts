@@ -244,7 +244,7 @@ export function logTransaction<T>(db: Db, fn: () => T): T {
 }
 
 /** True when SQLite gave up waiting for another connection's lock. */
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }

@@ -10,10 +10,10 @@ import { BotMetrics, startMetricsServer } from './metrics.js';
 /** Exit code when Discord refuses the connection for a reason a restart cannot fix (EX_CONFIG). */
 export const EXIT_GATEWAY_REFUSED = 78;
 /** How long a shutdown waits for interactions in flight before closing anyway. */
-export const DRAIN_TIMEOUT_MS = 10_000;
+const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Gateway close codes that no reconnect can fix, with what to do about each. */
-export const FATAL_CLOSE_CODES: Record<number, string> = {
+const FATAL_CLOSE_CODES: Record<number, string> = {
   [GatewayCloseCodes.AuthenticationFailed]: 'Discord refused the bot token (gateway close 4004, authentication failed): reset it in the Developer Portal (Bot > Reset Token) and set DISCORD_TOKEN again.',
   [GatewayCloseCodes.InvalidShard]: 'Discord refused the shard (gateway close 4010, invalid shard): check DISCORD_SHARDS.',
   [GatewayCloseCodes.ShardingRequired]: 'Discord requires sharding for this bot (gateway close 4011): set DISCORD_SHARDS=auto.',
@@ -83,7 +83,7 @@ function allShardsReady(client: Client): boolean {
 }
 
 /** Messages between the sharding manager and a shard process about metrics. */
-export interface MetricsRequest {
+interface MetricsRequest {
   type: 'bot:metrics-request';
   id: number;
 }
