@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Client, Events, GatewayIntentBits, MessageFlags, RESTEvents, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction, type RateLimitData } from 'discord.js';
 import type { Outcome } from '../bot/command.js';
 import type { Bot } from '../bot/startup.js';
 import type { Config } from '../config/config.js';
@@ -21,12 +21,19 @@ export interface ClientHooks {
  * reconnect, resume, invalidated session, rate limits.
  */
 export function createDiscordClient(discord: Pick<NonNullable<Config['discord']>, 'apiUrl'>, bot: Bot, logger: Logger, hooks: ClientHooks = {}): Client {
+  const { metrics } = hooks;
+  // Every request held back by a rate limit, also the interaction responses' (discord.js
+  // emits its RateLimited event only for bucketed routes; this hook sees all of them).
+  const rejectOnRateLimit = (info: RateLimitData) => {
+    metrics?.rateLimited(info.global);
+    logger.warn({ route: info.route, method: info.method, global: info.global, scope: info.scope, retryAfterMs: info.retryAfter }, 'REST rate limit: a request is held back');
+    return false; // wait and retry, as discord.js does by default
+  };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: discord.apiUrl ? { api: discord.apiUrl } : {},
+    rest: { ...(discord.apiUrl ? { api: discord.apiUrl } : {}), rejectOnRateLimit },
   });
-  const { metrics } = hooks;
   client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, `Logged in as ${ready.user.tag}, in ${ready.guilds.cache.size} server(s)`));
   client.on(Events.ShardReady, (shard, unavailable) => {
     metrics?.gatewayEvent('ready');
@@ -57,10 +64,6 @@ export function createDiscordClient(discord: Pick<NonNullable<Config['discord']>
     logger.error({ err: error }, 'discord.js error');
   });
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.rest.on(RESTEvents.RateLimited, (info) => {
-    metrics?.rateLimited(info.global);
-    logger.warn({ route: info.route, method: info.method, global: info.global, limit: info.limit, retryAfterMs: info.retryAfter }, 'REST rate limit: a request is held back');
-  });
   client.on(Events.InteractionCreate, (interaction) => {
     void routeInteraction(interaction, bot, logger, hooks).catch((error: unknown) => logger.error({ err: error, interaction: interaction.id }, 'interaction failed'));
   });

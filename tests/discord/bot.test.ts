@@ -592,6 +592,19 @@ describe('createDiscordClient', () => {
       expect(callback.body.data.embeds[0].title).toMatch(/^¶7 · /);
       expectNoPings(callback.body.data.allowed_mentions);
       expect(own.identifyPayloads[0].intents).toBe(1); // Guilds only
+
+      // A rate limit from Discord is logged (discord.js holds the request back, then retries).
+      const before = logLines.length;
+      const limited = chatInput({ name: 'paragraph', options: [opt.integer('number', 6)], locale: 'en-US' });
+      own.intercept((r) => r.path.startsWith(`/interactions/${limited.id}/`), {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+        headers: { 'retry-after': '1', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.05', 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
+      }, { times: 1 });
+      own.dispatchInteraction(limited);
+      await own.waitForRequest((r) => r.path.startsWith(`/interactions/${limited.id}/`) && r.status === 204, WAIT);
+      const rateLimited = logLines.slice(before).map((l) => JSON.parse(l) as { msg: string; global?: boolean }).find((l) => l.msg === 'REST rate limit: a request is held back');
+      expect(rateLimited).toMatchObject({ global: false });
     } finally {
       await discord.destroy();
       await own.close();
