@@ -1,11 +1,13 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
 import { answerQuestion } from '../src/answer/answerQuestion.js';
-import { localized, type Command } from '../src/bot/command.js';
-import { t } from '../src/bot/i18n.js';
-import { cooldown, guildOnly } from '../src/bot/preconditions.js';
-import { renderAnswer } from '../src/render/answerReply.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
-import { checkQuestion, MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from '../src/search/question.js';
+import { defineCommand, localized } from '../src/bot/command.js';
+import { cooldown, guildOnly } from '../src/bot/preconditions.js';
+import { whenNotBusy } from '../src/curated/database.js';
+import { renderAnswer } from '../src/render/answerReply.js';
+import { checkQuestion, QUESTION_PROBLEMS } from '../src/search/question.js';
+import { t } from '../src/shared/i18n.js';
+import { MAX_QUESTION_LENGTH } from '../src/shared/limits.js';
 
 const data = localized(new SlashCommandBuilder(), ['ask', 'tanya'], ['Ask a question about the articles; get the paragraphs that answer it, with citations', 'Ajukan pertanyaan tentang artikel; dapatkan paragraf yang menjawab, dengan kutipan'])
   .addStringOption((o) =>
@@ -18,40 +20,6 @@ const data = localized(new SlashCommandBuilder(), ['ask', 'tanya'], ['Ask a ques
     localized(o, ['hide', 'sembunyikan'], ['Only you see the answer', 'Hanya Anda yang melihat jawabannya']),
   );
 
-const ask: Command = {
-  data,
-  preconditions: [cooldown(5, 10_000)],
-  async execute(ctx, services) {
-    // Autocomplete hands us whatever the user picked or typed: check it again.
-    const check = checkQuestion(ctx.options.getString('question') ?? '');
-    if (!check.ok) return ctx.reply({ content: t(ctx.language, QUESTION_PROBLEMS[check.problem]), ephemeral: true });
-    const hide = ctx.options.getBoolean('hide') ?? false;
-    await ctx.defer({ ephemeral: hide });
-    const result = answerQuestion(services, ctx.actor.guildId, check.question);
-    await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
-  },
-  async autocomplete(ctx, services) {
-    return suggestQuestions(services, ctx.actor.guildId, ctx.focused.value);
-  },
-  components: {
-    // feedback:<up|down>:<answerId> — one vote per user per answer; 👎 feeds the unanswered queue.
-    feedback: {
-      preconditions: [guildOnly],
-      async handle(ctx, services) {
-        const [vote, id] = ctx.args;
-        const answerId = Number(id);
-        const guildId = ctx.actor.guildId!;
-        if ((vote !== 'up' && vote !== 'down') || !Number.isSafeInteger(answerId) || !services.feedback.getAnswer(guildId, answerId)) {
-          return ctx.reply({ content: t(ctx.language, FEEDBACK.unknown), ephemeral: true });
-        }
-        const result = services.feedback.voteAndQueue(services.unanswered, guildId, answerId, ctx.actor.userId, vote);
-        const text = !result.changed ? FEEDBACK.same : vote === 'up' ? FEEDBACK.up : FEEDBACK.down;
-        await ctx.reply({ content: t(ctx.language, text), ephemeral: true });
-      },
-    },
-  },
-};
-
 const FEEDBACK = {
   up: { en: 'Thanks! Your 👍 is recorded.', id: 'Terima kasih! 👍 Anda sudah dicatat.' },
   down: { en: 'Thanks. Your 👎 is recorded and the moderators will see this question.', id: 'Terima kasih. 👎 Anda dicatat dan moderator akan melihat pertanyaan ini.' },
@@ -59,4 +27,49 @@ const FEEDBACK = {
   unknown: { en: 'This answer is no longer known, so the vote was not recorded.', id: 'Jawaban ini tidak dikenal lagi, jadi suara tidak dicatat.' },
 };
 
-export default ask;
+export default defineCommand({
+  data,
+  uses: ({ engine, curatedIndex, bookkeeping, feedback, unanswered }) => ({ engine, curatedIndex, bookkeeping, feedback, unanswered }),
+  preconditions: [cooldown(5, 10_000)],
+  async execute(ctx, deps) {
+    // Autocomplete hands us whatever the user picked or typed: check it again.
+    const check = checkQuestion(ctx.options.getString('question') ?? '');
+    if (!check.ok) {
+      await ctx.reply({ content: t(ctx.language, QUESTION_PROBLEMS[check.problem]), ephemeral: true });
+      return 'refused';
+    }
+    // No deferral: the answer takes milliseconds, so one reply is one request (Discord's
+    // global limit is per request). A handler still busy near the 3-second limit is
+    // deferred automatically by the transport.
+    const hide = ctx.options.getBoolean('hide') ?? false;
+    const result = answerQuestion(deps, ctx.actor.guildId, check.question);
+    try {
+      await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
+    } finally {
+      // After the reply: the answer never waits for the answer log, the queue or the use count.
+      if (result.record) deps.bookkeeping.record(result.record);
+    }
+    return result.outcome;
+  },
+  async autocomplete(ctx, deps) {
+    return suggestQuestions(deps, ctx.actor.guildId, ctx.focused.value);
+  },
+  components: {
+    // feedback:<up|down>:<answerId> — one vote per user per answer; 👎 feeds the unanswered queue.
+    feedback: {
+      preconditions: [guildOnly],
+      async handle(ctx, { feedback, unanswered }) {
+        const [vote, id] = ctx.args;
+        const answerId = Number(id);
+        const guildId = ctx.actor.guildId!;
+        if ((vote !== 'up' && vote !== 'down') || !Number.isSafeInteger(answerId) || !feedback.getAnswer(guildId, answerId)) {
+          await ctx.reply({ content: t(ctx.language, FEEDBACK.unknown), ephemeral: true });
+          return 'refused';
+        }
+        const result = await whenNotBusy(() => feedback.voteAndQueue(unanswered, guildId, answerId, ctx.actor.userId, vote));
+        const text = !result.changed ? FEEDBACK.same : vote === 'up' ? FEEDBACK.up : FEEDBACK.down;
+        await ctx.reply({ content: t(ctx.language, text), ephemeral: true });
+      },
+    },
+  },
+});

@@ -1,8 +1,9 @@
-import { SlashCommandBuilder } from 'discord.js';
-import { localized, type Command } from '../src/bot/command.js';
-import { fill, t } from '../src/bot/i18n.js';
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { defineCommand, localized } from '../src/bot/command.js';
+import { literal } from '../src/render/markdown.js';
 import { renderParagraph } from '../src/render/paragraphReply.js';
-import { literal, shorten } from '../src/render/markdown.js';
+import { fill, t } from '../src/shared/i18n.js';
+import { shorten } from '../src/shared/text.js';
 
 const data = localized(new SlashCommandBuilder(), ['paragraph', 'paragraf'], ['Show one paragraph of an article in full, with its citation', 'Tampilkan satu paragraf artikel secara lengkap, dengan kutipannya'])
   .addIntegerOption((o) =>
@@ -22,30 +23,31 @@ const TEXT = {
   outOfRange: { en: '"{title}" has paragraphs ¶1 to ¶{count}; there is no ¶{number}.', id: '"{title}" berisi paragraf ¶1 sampai ¶{count}; tidak ada ¶{number}.' },
 };
 
-const paragraph: Command = {
+export default defineCommand({
   data,
-  async execute(ctx, services) {
-    const { articles } = services.engine.corpus;
+  uses: ({ engine }) => ({ corpus: engine.corpus }),
+  async execute(ctx, { corpus }) {
+    const { articles } = corpus;
     const articleId = ctx.options.getString('article');
     const number = ctx.options.getInteger('number') ?? 0;
     const article = articleId ? articles.find((a) => a.id === articleId) : articles.length === 1 ? articles[0] : undefined;
     if (!article) {
       const text = articleId ? fill(t(ctx.language, TEXT.unknownArticle), { id: literal(shorten(articleId, 80)) }) : fill(t(ctx.language, TEXT.chooseArticle), { count: articles.length });
-      return ctx.reply({ content: text, ephemeral: true });
+      await ctx.reply({ content: text, ephemeral: true });
+      return 'refused';
     }
     if (!Number.isInteger(number) || number < 1 || number > article.paragraphs.length) {
       const values = { title: literal(article.title), count: article.paragraphs.length, number };
-      return ctx.reply({ content: fill(t(ctx.language, TEXT.outOfRange), values), ephemeral: true });
+      await ctx.reply({ content: fill(t(ctx.language, TEXT.outOfRange), values), ephemeral: true });
+      return 'refused';
     }
     await ctx.reply(renderParagraph(article, number, ctx.language));
   },
-  async autocomplete(ctx, services) {
+  async autocomplete(ctx, { corpus }) {
     const typed = ctx.focused.value.toLowerCase().trim();
-    return services.engine.corpus.articles
+    return corpus.articles
       .filter((a) => !typed || a.id.includes(typed) || a.title.toLowerCase().includes(typed))
       .slice(0, 25)
       .map((a) => ({ name: `${a.title} (${a.paragraphs.length} ¶)`, value: a.id }));
   },
-};
-
-export default paragraph;
+});

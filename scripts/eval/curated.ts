@@ -5,7 +5,7 @@
  */
 import { CuratedIndex } from '../../src/curated/curatedIndex.js';
 import { openDatabase } from '../../src/curated/database.js';
-import { FaqStore } from '../../src/curated/faqStore.js';
+import { CuratedStore } from '../../src/curated/curatedStore.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import type { CuratedCase } from './data.js';
 
@@ -27,7 +27,7 @@ const GUILD = '100000000000000001';
 export function scoreCurated(cases: CuratedCase[], engine: SearchEngine): CuratedScore {
   const db = openDatabase(':memory:');
   try {
-    const store = new FaqStore(db);
+    const store = new CuratedStore(db);
     const index = new CuratedIndex(store, engine.analyzer);
     const ids = new Map<string, number>();
     for (const c of cases) ids.set(c.id, store.add(GUILD, { question: c.entry.question, answer: c.entry.answer, paragraphs: [], aliases: c.entry.aliases ?? [] }, 'eval').id);

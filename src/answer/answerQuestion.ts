@@ -1,52 +1,70 @@
-import type { Services } from '../bot/services.js';
-import type { Paragraph } from '../corpus/types.js';
-import type { CuratedAnswer } from '../render/answerReply.js';
-import type { Answer } from '../search/engine.js';
+import type { CuratedIndex } from '../curated/curatedIndex.js';
+import type { Corpus, Paragraph } from '../corpus/types.js';
+import type { Answer, SearchEngine } from '../search/engine.js';
+import type { AnswerBookkeeping, AnswerLogEntry } from './bookkeeping.js';
+
+/** A moderator-written answer that matched the question, with its citations resolved. */
+export interface CuratedAnswer {
+  entryId: number;
+  question: string;
+  answer: string;
+  paragraphs: Paragraph[];
+}
+
+export type AnswerOutcome = 'answered' | 'curated' | 'abstained';
 
 export interface AnsweredQuestion {
   answer: Answer;
   curated?: CuratedAnswer;
-  /** Stored answer id for feedback buttons (guilds only). */
+  /** The answer id for feedback buttons (guilds only, and only when one could be reserved). */
   answerId?: number;
+  outcome: AnswerOutcome;
+  /** What to write once the reply is out (guilds only): `deps.bookkeeping.record(it)`. */
+  record?: AnswerLogEntry;
+}
+
+export interface AnswerDeps {
+  engine: SearchEngine;
+  curatedIndex: CuratedIndex;
+  bookkeeping: AnswerBookkeeping;
 }
 
 /**
  * The answering step that /ask and the console share: a confident curated entry first,
- * then the article passages. Side effects are recorded here, in one place: the curated
- * entry's use count, the unanswered queue on an abstention, and the answer row that
- * feedback votes refer to. DMs have no moderators, so they get passages only.
+ * then the article passages. It writes nothing: its bookkeeping (use count, unanswered
+ * queue, the answer row behind the feedback buttons) is returned as `record`, for the
+ * caller to pass to AnswerBookkeeping once the reply is out. DMs have no moderators, so
+ * they get passages only and record nothing.
  */
-export function answerQuestion(services: Services, guildId: string | null, question: string): AnsweredQuestion {
-  const answer = services.engine.search(question);
-  if (!guildId) return { answer };
+export function answerQuestion(deps: AnswerDeps, guildId: string | null, question: string): AnsweredQuestion {
+  const answer = deps.engine.search(question);
+  if (!guildId) return { answer, outcome: answer.abstained ? 'abstained' : 'answered' };
 
-  const match = services.curatedIndex.match(guildId, question);
-  let curated: CuratedAnswer | undefined;
-  if (match) {
-    services.faq.recordUse(guildId, match.entry.id);
-    curated = {
-      entryId: match.entry.id,
-      question: match.entry.question,
-      answer: match.entry.answer,
-      paragraphs: match.entry.paragraphs.map((c) => paragraphByCitation(services, c)).filter((p): p is Paragraph => !!p),
-    };
-  } else if (answer.abstained && isWorthQueueing(services, question)) {
-    services.unanswered.record(guildId, question, 'abstained');
-  }
-  const answerId = services.feedback.recordAnswer(guildId, question, { curatedEntryId: curated?.entryId, abstained: answer.abstained && !curated });
-  return { answer, curated, answerId };
+  const match = deps.curatedIndex.match(guildId, question);
+  const curated: CuratedAnswer | undefined = match && {
+    entryId: match.entry.id,
+    question: match.entry.question,
+    answer: match.entry.answer,
+    paragraphs: match.entry.paragraphs.map((c) => paragraphByCitation(deps.engine.corpus, c)).filter((p): p is Paragraph => !!p),
+  };
+  const abstained = answer.abstained && !curated;
+  const outcome = curated ? 'curated' : abstained ? 'abstained' : 'answered';
+  const answerId = deps.bookkeeping.allocateAnswerId();
+  const queue = abstained && isWorthQueueing(deps.engine, question);
+  const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
+  return { answer, curated, answerId, outcome, record };
 }
 
-export function paragraphByCitation(services: Services, citation: string): Paragraph | undefined {
-  const [articleId, n] = citation.split('#');
-  const article = services.engine.corpus.articles.find((a) => a.id === articleId);
-  return article?.paragraphs[Number(n) - 1];
+export function paragraphByCitation(corpus: Corpus, citation: string): Paragraph | undefined {
+  const at = citation.lastIndexOf('#');
+  const article = corpus.articles.find((a) => a.id === citation.slice(0, at));
+  return at > 0 ? article?.paragraphs[Number(citation.slice(at + 1)) - 1] : undefined;
 }
 
 /**
  * Moderators only see questions they could answer: one made only of stopwords
  * ("apa itu?") or punctuation has nothing to answer and would be noise in the queue.
  */
-function isWorthQueueing(services: Services, question: string): boolean {
-  return services.engine.analyzer.analyze(question).length > 0;
+function isWorthQueueing(engine: SearchEngine, question: string): boolean {
+  return engine.analyzer.analyze(question).length > 0;
 }

@@ -1,8 +1,9 @@
-import type { Services } from '../bot/services.js';
-import type { Choice } from '../bot/reply.js';
-import { shorten } from '../render/markdown.js';
+import type { CuratedIndex } from '../curated/curatedIndex.js';
+import type { SearchEngine } from '../search/engine.js';
 import { checkQuestion } from '../search/question.js';
 import { splitSentences } from '../search/sentences.js';
+import type { Choice } from '../shared/reply.js';
+import { shorten } from '../shared/text.js';
 
 const MAX_CHOICES = 25;
 
@@ -12,7 +13,7 @@ const MAX_CHOICES = 25;
  * With nothing typed yet, the most used curated questions and the articles' opening
  * sentences. Every choice is cut to Discord's 100 characters.
  */
-export function suggestQuestions(services: Services, guildId: string | null, typed: string): Choice[] {
+export function suggestQuestions(deps: { engine: SearchEngine; curatedIndex: CuratedIndex }, guildId: string | null, typed: string): Choice[] {
   const choices: Choice[] = [];
   const add = (text: string) => {
     const value = shorten(text.replace(/\s+/g, ' ').trim(), 100);
@@ -20,13 +21,13 @@ export function suggestQuestions(services: Services, guildId: string | null, typ
   };
   const check = checkQuestion(typed);
   if (check.ok) add(check.question);
-  if (guildId) for (const hit of services.curatedIndex.suggest(guildId, check.ok ? check.question : '', 10)) add(hit.phrase);
+  if (guildId) for (const hit of deps.curatedIndex.suggest(guildId, check.ok ? check.question : '', 10)) add(hit.phrase);
 
   if (check.ok) {
-    const answer = services.engine.search(check.question, { limit: 8, noAbstain: true });
+    const answer = deps.engine.search(check.question, { limit: 8, noAbstain: true });
     for (const hit of answer.results) add(hit.highlight);
   } else {
-    for (const article of services.engine.corpus.articles.slice(0, 5)) {
+    for (const article of deps.engine.corpus.articles.slice(0, 5)) {
       for (const paragraph of article.paragraphs.slice(0, 6)) add(splitSentences(paragraph.text)[0] ?? paragraph.text);
     }
   }

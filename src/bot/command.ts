@@ -1,34 +1,48 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Choice } from '../shared/reply.js';
 import type { AutocompleteContext, CommandContext, ComponentContext } from './context.js';
 import type { Precondition } from './preconditions.js';
-import type { Choice } from './reply.js';
 import type { Services } from './services.js';
 
+/**
+ * How an interaction ended, for the log line and the metrics: a reply with passages
+ * (`answered`), with a moderator's answer (`curated`), "the article does not answer"
+ * (`abstained`), a refusal (a guard, or input the handler would not take) or an error.
+ */
+export type Outcome = 'answered' | 'curated' | 'abstained' | 'refused' | 'error';
+
 /** A component (button or modal) handler, routed by the prefix of its custom id. */
-export interface ComponentHandler {
-  preconditions?: Precondition[];
-  handle(ctx: ComponentContext, services: Services): Promise<void>;
+export interface ComponentHandler<D> {
+  preconditions?: Precondition<D>[];
+  /** Returns the outcome when it is not plainly `answered`. */
+  handle(ctx: ComponentContext, deps: D): Promise<Outcome | void>;
 }
 
 /**
  * One slash command: a module in `commands/` exporting this as default.
  * `data` is a discord.js SlashCommandBuilder (anything with a name and toJSON).
+ * `uses` picks the dependencies the handlers need from the services, once; handlers
+ * get only those (no database handle, nothing they do not use).
  */
-export interface Command {
+export interface Command<D = unknown> {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  uses?(services: Services): D;
   /** Guards for the whole command; a function of the context for per-subcommand rules. */
-  preconditions?: Precondition[] | ((ctx: CommandContext) => Precondition[]);
-  execute(ctx: CommandContext, services: Services): Promise<void>;
-  autocomplete?(ctx: AutocompleteContext, services: Services): Promise<Choice[]>;
+  preconditions?: Precondition<D>[] | ((ctx: CommandContext) => Precondition<D>[]);
+  /** Returns the outcome when it is not plainly `answered`. */
+  execute(ctx: CommandContext, deps: D): Promise<Outcome | void>;
+  autocomplete?(ctx: AutocompleteContext, deps: D): Promise<Choice[]>;
   /** Custom-id prefix -> handler, for this command's buttons and modals. */
-  components?: Record<string, ComponentHandler>;
+  components?: Record<string, ComponentHandler<D>>;
 }
 
-/** Custom ids are `prefix:arg:arg`; Discord allows 100 characters. */
-export function customId(prefix: string, ...args: (string | number)[]): string {
-  const id = [prefix, ...args].join(':');
-  if (id.length > 100) throw new Error(`custom id too long: ${id.slice(0, 40)}...`);
-  return id;
+/** A command of any dependencies, as the registry holds them (D is invariant). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any>;
+
+/** Identity, for type inference: `D` is read from `uses`. */
+export function defineCommand<D>(command: Command<D>): Command<D> {
+  return command;
 }
 
 interface Localizable<T> {

@@ -1,14 +1,15 @@
-import type { Language } from './i18n.js';
-import type { Choice, Modal, Reply } from './reply.js';
+import type { Language } from '../shared/i18n.js';
+import type { Choice, Modal, Reply } from '../shared/reply.js';
 
 /** Who is acting, as the engine needs to know it: no Discord objects. */
 export interface Actor {
   userId: string;
-  displayName: string;
   /** Guild the interaction came from; null in DMs. */
   guildId: string | null;
   /** The member's permissions in the channel (Discord's bit field); null outside guilds. */
   permissions: bigint | null;
+  /** The member's role ids (empty outside guilds). */
+  roles: readonly string[];
   /** Rate limits protect a shared server; the local console is exempt. */
   via: 'discord' | 'console';
 }
@@ -18,6 +19,8 @@ export interface CommandOptions {
   getString(name: string): string | null;
   getInteger(name: string): number | null;
   getBoolean(name: string): boolean | null;
+  /** A role option's role id. */
+  getRoleId(name: string): string | null;
   getSubcommand(): string | null;
 }
 

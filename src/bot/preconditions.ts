@@ -1,13 +1,13 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import type { CommandContext, ComponentContext } from './context.js';
-import type { Text } from './i18n.js';
+import type { Text } from '../shared/i18n.js';
+import type { Actor, CommandContext, ComponentContext } from './context.js';
 
 /**
  * Guards that run before a handler (after Sapphire's preconditions). A guard returns
  * the refusal to show the user, or null to let the handler run; the registry always
- * answers a refusal, ephemerally.
+ * answers a refusal, ephemerally. `deps` are the command's dependencies.
  */
-export type Precondition = (ctx: CommandContext | ComponentContext) => Text | null;
+export type Precondition<D = unknown> = (ctx: CommandContext | ComponentContext, deps: D) => Text | null;
 
 export const guildOnly: Precondition = (ctx) =>
   ctx.actor.guildId
@@ -15,22 +15,37 @@ export const guildOnly: Precondition = (ctx) =>
     : { en: 'This command only works in a server.', id: 'Perintah ini hanya bisa dipakai di server.' };
 
 /**
- * Moderators may write curated answers. `default_member_permissions` on the command
- * is only a default that server admins can change, so this is checked on every write.
+ * The default permission of the moderators' command. Discord requires every permission
+ * in a command's default (they are not alternatives), so it is one: Manage Messages.
+ * Server admins can give the command to other roles or members in Server Settings >
+ * Integrations; Discord enforces that, and the bot does not second-guess it.
  */
+export const MODERATOR_COMMAND_PERMISSION = PermissionFlagsBits.ManageMessages;
+
+/** Members with any of these (or Administrator) are moderators for buttons and forms. */
 export const MODERATOR_PERMISSIONS = PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild;
 
-export function isModerator(permissions: bigint | null): boolean {
-  if (permissions === null) return false;
-  return (permissions & (MODERATOR_PERMISSIONS | PermissionFlagsBits.Administrator)) !== 0n;
+/**
+ * Buttons and forms are not gated by Discord, so their handlers check here: Manage
+ * Messages, Manage Server or Administrator, or one of the roles the server named with
+ * `/faq-manage roles`.
+ */
+export function isModerator(actor: Pick<Actor, 'permissions' | 'roles'>, moderatorRoles: readonly string[] = []): boolean {
+  if (actor.permissions === null) return false;
+  if ((actor.permissions & (MODERATOR_PERMISSIONS | PermissionFlagsBits.Administrator)) !== 0n) return true;
+  return actor.roles.some((role) => moderatorRoles.includes(role));
 }
 
-export const moderatorOnly: Precondition = (ctx) =>
-  isModerator(ctx.actor.permissions)
+export interface ModeratorCheckDeps {
+  moderatorRoles: { list(guildId: string): string[] };
+}
+
+export const moderatorOnly: Precondition<ModeratorCheckDeps> = (ctx, deps) =>
+  ctx.actor.guildId && isModerator(ctx.actor, deps.moderatorRoles.list(ctx.actor.guildId))
     ? null
     : {
-        en: 'Only moderators (Manage Messages or Manage Server) can do this.',
-        id: 'Hanya moderator (Kelola Pesan atau Kelola Server) yang bisa melakukan ini.',
+        en: 'Only moderators can do this (Manage Messages, Manage Server, or a moderator role set with `/faq-manage roles`).',
+        id: 'Hanya moderator yang bisa melakukan ini (Kelola Pesan, Kelola Server, atau peran moderator yang diatur dengan `/faq-manage roles`).',
       };
 
 /** At most `uses` runs per user per `windowMs`, per command. */

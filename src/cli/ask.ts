@@ -7,11 +7,14 @@
  *          --no-abstain (always return the best matches).
  */
 import { parseArgs } from 'node:util';
-import { CorpusError } from '../corpus/types.js';
-import { loadEngine } from '../search/loadEngine.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { citationOf, CorpusError } from '../corpus/types.js';
 import type { Answer, SearchEngine } from '../search/engine.js';
+import { loadEngine } from '../search/loadEngine.js';
 import { checkQuestion, QUESTION_PROBLEMS } from '../search/question.js';
-import { citationOf } from '../corpus/types.js';
+import { shorten } from '../shared/text.js';
+import { flushAndExit, writeLine } from './exit.js';
+import { warnIfBuildIsStale } from './staleBuild.js';
 
 interface JsonAnswer {
   query: string;
@@ -37,7 +40,7 @@ function toJson(answer: Answer): JsonAnswer {
 
 function answerOne(engine: SearchEngine, input: string, limit: number, noAbstain: boolean): JsonAnswer {
   const check = checkQuestion(input);
-  if (!check.ok) return { query: input.slice(0, 200), abstained: true, error: QUESTION_PROBLEMS[check.problem].en, results: [] };
+  if (!check.ok) return { query: shorten(input.toWellFormed(), 200), abstained: true, error: QUESTION_PROBLEMS[check.problem].en, results: [] };
   return toJson(engine.search(check.question, { limit, noAbstain }));
 }
 
@@ -74,6 +77,7 @@ async function* linesOf(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
 }
 
 async function main(): Promise<number> {
+  warnIfBuildIsStale(import.meta.url);
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -89,11 +93,14 @@ async function main(): Promise<number> {
     console.error('--limit must be a whole number from 1 to 100');
     return 2;
   }
-  const engine = await loadEngine({ corpusPath: values.corpus });
+  // The same settings as the bot (environment and .env): CORPUS_DIR, DATA_DIR for the saved index.
+  const config = loadConfig();
+  const engine = await loadEngine({ corpusPath: values.corpus ?? config.corpusDir, dataDir: config.dataDir });
   const noAbstain = values['no-abstain'] ?? false;
 
   if (values.jsonl) {
-    for await (const line of linesOf(process.stdin)) process.stdout.write(JSON.stringify(answerOne(engine, line, limit, noAbstain)) + '\n');
+    // Waits while stdout's buffer is full: every input line comes out, however slow the reader.
+    for await (const line of linesOf(process.stdin)) await writeLine(process.stdout, JSON.stringify(answerOne(engine, line, limit, noAbstain)) + '\n');
     return 0;
   }
   const question = positionals.join(' ');
@@ -108,9 +115,10 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => flushAndExit(code),
   (error: unknown) => {
-    console.error(error instanceof CorpusError || (error as Error)?.name === 'TypeError' ? (error as Error).message : String(error));
-    process.exit(1);
+    const known = error instanceof CorpusError || error instanceof ConfigError || (error as Error)?.name === 'TypeError';
+    console.error(known ? (error as Error).message : String(error));
+    return flushAndExit(1);
   },
 );

@@ -2,10 +2,11 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { CommandContext, CommandOptions } from '../bot/context.js';
-import type { Language } from '../bot/i18n.js';
-import type { Reply } from '../bot/reply.js';
 import type { Bot } from '../bot/startup.js';
+import { writeLine } from '../cli/exit.js';
 import { replyToText } from '../render/text.js';
+import type { Language } from '../shared/i18n.js';
+import type { Reply } from '../shared/reply.js';
 import { parseCommandLine, type ParsedCommand } from './parseCommandLine.js';
 
 /** The console is one local server whose only user is a moderator, so /faq can be tried offline. */
@@ -21,15 +22,16 @@ export interface ConsoleOptions {
 }
 
 const BANNER = `Article Q&A bot, offline console (no DISCORD_TOKEN set).
-Type a question, or a command: /ask question: ...  /search query: ...  /paragraph number: 3  /faq list  /help
-Ctrl+D or "exit" quits. See README for running it on Discord.
+Type a question, or a command: /ask question: ...  /search query: ... page: 2  /paragraph number: 3  /faq list  /faq-manage unanswered  /help
+Buttons are Discord's; here pages are options (page: 2). Ctrl+D or "exit" quits. See README for running it on Discord.
 `;
 
 /** Runs the registered commands from lines of text, printing the same replies as text. */
 export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<void> {
   const { output } = options;
-  const print = (text: string) => output.write(text + '\n');
-  if (options.interactive) print(BANNER);
+  // Back-pressure: a slow reader of piped output pauses the console instead of losing lines.
+  const print = (text: string) => writeLine(output, text + '\n');
+  if (options.interactive) await print(BANNER);
   const lines = createInterface({ input: options.input, output: options.interactive ? output : undefined, terminal: options.interactive, crlfDelay: Infinity });
   const prompt = () => options.interactive && lines.setPrompt('> ');
   prompt();
@@ -43,22 +45,24 @@ export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<voi
   lines.close();
 }
 
-export async function runLine(bot: Bot, line: string, language: Language, print: (text: string) => void): Promise<void> {
+export async function runLine(bot: Bot, line: string, language: Language, print: (text: string) => Promise<void> | void): Promise<void> {
   const parsed = parseCommandLine(line, bot.services.commandList);
   if (!parsed.ok) return print(parsed.error);
   await bot.registry.runCommand(consoleContext(parsed.command, language, (reply) => print(replyToText(reply) + '\n')));
 }
 
-function consoleContext(command: ParsedCommand, language: Language, send: (reply: Reply) => void): CommandContext {
+function consoleContext(command: ParsedCommand, language: Language, send: (reply: Reply) => Promise<void> | void): CommandContext {
   let acknowledged = false;
   const options: CommandOptions = {
     getString: (name) => stringOrNull(command.options.get(name)),
     getInteger: (name) => (typeof command.options.get(name) === 'number' ? (command.options.get(name) as number) : null),
     getBoolean: (name) => (typeof command.options.get(name) === 'boolean' ? (command.options.get(name) as boolean) : null),
+    // A role as typed: a mention <@&id> or the id.
+    getRoleId: (name) => /^<@&(\d{17,20})>$|^(\d{17,20})$/.exec(String(command.options.get(name) ?? ''))?.slice(1).find(Boolean) ?? null,
     getSubcommand: () => command.subcommand,
   };
   return {
-    actor: { userId: LOCAL_USER_ID, displayName: 'console', guildId: LOCAL_GUILD_ID, permissions: PermissionFlagsBits.Administrator, via: 'console' },
+    actor: { userId: LOCAL_USER_ID, guildId: LOCAL_GUILD_ID, permissions: PermissionFlagsBits.Administrator, roles: [], via: 'console' },
     language,
     commandName: command.name,
     options,
@@ -67,10 +71,10 @@ function consoleContext(command: ParsedCommand, language: Language, send: (reply
     },
     async reply(reply) {
       acknowledged = true;
-      send(reply);
+      await send(reply);
     },
     async showModal() {
-      send({ content: 'This opens a form in Discord; in the console use /faq add question: ... answer: ...' });
+      await send({ content: 'This opens a form in Discord; in the console use /faq-manage add question: ... answer: ...' });
     },
     get acknowledged() {
       return acknowledged;

@@ -1,3 +1,4 @@
+import { shorten } from '../shared/text.js';
 import { CorpusError, type Article } from './types.js';
 
 /**
@@ -19,7 +20,7 @@ export function parseArticle(file: string, content: string): Article {
     const line = lines[i]!;
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const match = /^([A-Za-z_]+)\s*:\s*(.*)$/.exec(line);
-    if (!match) throw new CorpusError(`expected "key: value" in the front matter, got "${line.slice(0, 60)}"`, file, i + 1);
+    if (!match) throw new CorpusError(`expected "key: value" in the front matter, got "${shorten(line, 60)}"`, file, i + 1);
     const key = match[1]!.toLowerCase();
     if (!KEYS.has(key)) throw new CorpusError(`unknown front matter key "${key}" (known: ${[...KEYS].join(', ')})`, file, i + 1);
     if (meta.has(key)) throw new CorpusError(`duplicate front matter key "${key}"`, file, i + 1);
@@ -82,8 +83,9 @@ function checkValue(key: string, value: string, file: string, line: number): voi
     throw new CorpusError(`id "${value}" must be lower-case letters, digits and dashes`, file, line);
   if (key === 'language' && !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(value))
     throw new CorpusError(`language "${value}" must be a language code such as "id" or "en"`, file, line);
-  if (key === 'source' && value && !isHttpUrl(value))
-    throw new CorpusError(`source "${value}" must be an http(s) URL`, file, line);
+  // A URL has no spaces: "https://x.id/a   (optional)" is a note copied into the value.
+  if (key === 'source' && value && (!isHttpUrl(value) || /\s/.test(value)))
+    throw new CorpusError(`source "${value}" must be an http(s) URL (put notes on a line of their own starting with #)`, file, line);
   if (key === 'date' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value))
     throw new CorpusError(`date "${value}" must be YYYY-MM-DD`, file, line);
 }

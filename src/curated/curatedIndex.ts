@@ -1,11 +1,11 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer, QueryTerm } from '../analysis/analyzer.js';
-import { similarity } from './phraseMatch.js';
-import type { FaqEntry, FaqSearchHit, FaqStore } from './faqStore.js';
 import { compatibleQuestionTypes, questionTypes, type QuestionType } from '../analysis/questionWords.js';
+import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
+import { similarity } from './phraseMatch.js';
 
 export interface CuratedMatch {
-  entry: FaqEntry;
+  entry: CuratedEntry;
   /** min(queryCoverage, phraseCoverage), in 0..1. */
   score: number;
   /** The question or alias that matched. */
@@ -44,7 +44,7 @@ interface PhraseDoc {
 }
 
 interface EntryDoc {
-  entry: FaqEntry;
+  entry: CuratedEntry;
   phrases: PhraseDoc[];
   /** Terms of every phrasing of the entry. */
   terms: QueryTerm[];
@@ -78,7 +78,7 @@ export class CuratedIndex {
   private seenDataVersion: number;
   private closed = false;
 
-  constructor(private readonly store: FaqStore, private readonly analyzer: Analyzer, options: CuratedIndexOptions = {}) {
+  constructor(private readonly store: CuratedStore, private readonly analyzer: Analyzer, options: CuratedIndexOptions = {}) {
     this.minScore = options.minScore ?? MIN_SCORE;
     this.maxGuilds = options.maxGuilds ?? 1000;
     this.unsubscribe = store.onChange((guildId) => this.invalidate(guildId));
@@ -154,7 +154,7 @@ export class CuratedIndex {
    * Autocomplete: entries whose question or alias contains the typed text first (most
    * used first), then entries whose words start like the typed words, by relevance.
    */
-  suggest(guildId: string, partial: string, limit = 25): FaqSearchHit[] {
+  suggest(guildId: string, partial: string, limit = 25): CuratedSearchHit[] {
     const max = Math.max(0, Math.floor(limit));
     const hits = this.store.search(guildId, partial, max);
     const terms = this.analyzer.analyze(partial, { removeStopwords: false });
@@ -190,7 +190,7 @@ export class CuratedIndex {
   }
 
   private indexFor(guildId: string): GuildIndex {
-    // Another process writing the same file sends no change event; SQLite's data_version tells.
+    // Another process writing the same file sends no change event; the store's revision counter (kept by triggers) tells.
     const version = this.store.dataVersion();
     if (version !== this.seenDataVersion) {
       this.indexes.clear();
@@ -208,7 +208,7 @@ export class CuratedIndex {
     return index;
   }
 
-  private build(entries: FaqEntry[]): GuildIndex {
+  private build(entries: CuratedEntry[]): GuildIndex {
     const search = new MiniSearch<{ id: number; phrase: string }>({
       fields: ['phrase'],
       storeFields: [],

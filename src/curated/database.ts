@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -92,33 +93,104 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `);
   },
+  // 2: one name for curated answers, in the schema too. RENAME also rewrites the foreign
+  // keys that point at these tables (answers.curated_entry_id, the phrases' parent).
+  (db) => {
+    db.exec(`
+      ALTER TABLE faq_entries RENAME TO curated_entries;
+      ALTER TABLE faq_phrases RENAME TO curated_phrases;
+      DROP INDEX faq_entries_guild;
+      DROP INDEX faq_phrases_entry;
+      DROP INDEX faq_phrases_one_question;
+      CREATE INDEX curated_entries_guild ON curated_entries (guild_id, id);
+      CREATE INDEX curated_phrases_entry ON curated_phrases (entry_id, position);
+      CREATE UNIQUE INDEX curated_phrases_one_question ON curated_phrases (entry_id) WHERE is_question = 1;
+    `);
+  },
+  // 3: moderator roles per server, who did what to curated answers, and a revision
+  // number of what curated answers say.
+  (db) => {
+    db.exec(`
+      -- Roles a server names as moderators: their members may press the moderators'
+      -- buttons and submit their forms (Discord does not gate components).
+      CREATE TABLE moderator_roles (
+        guild_id TEXT    NOT NULL CHECK (guild_id <> ''),
+        role_id  TEXT    NOT NULL,
+        added_by TEXT    NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (guild_id, role_id)
+      );
+
+      -- Append-only: every add, edit and removal of a curated answer, by whom. Kept when
+      -- the entry goes, so a removal is still accounted for.
+      CREATE TABLE curated_history (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id TEXT    NOT NULL CHECK (guild_id <> ''),
+        entry_id INTEGER NOT NULL,
+        action   TEXT    NOT NULL CHECK (action IN ('add', 'edit', 'remove')),
+        actor_id TEXT    NOT NULL,
+        at       INTEGER NOT NULL,
+        question TEXT    NOT NULL
+      );
+      CREATE INDEX curated_history_entry ON curated_history (guild_id, entry_id, id);
+
+      -- Bumped by every change to what curated answers say (not by their use counts), so a
+      -- process sharing the file knows when its match indexes are stale. SQLite's
+      -- data_version would change with every /ask of every process (the answer log).
+      CREATE TABLE curated_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+      INSERT INTO curated_revision VALUES (1, 0);
+      CREATE TRIGGER curated_revision_entry_insert AFTER INSERT ON curated_entries BEGIN UPDATE curated_revision SET revision = revision + 1; END;
+      CREATE TRIGGER curated_revision_entry_delete AFTER DELETE ON curated_entries BEGIN UPDATE curated_revision SET revision = revision + 1; END;
+      CREATE TRIGGER curated_revision_entry_update AFTER UPDATE OF answer, paragraphs ON curated_entries BEGIN UPDATE curated_revision SET revision = revision + 1; END;
+      CREATE TRIGGER curated_revision_phrase_insert AFTER INSERT ON curated_phrases BEGIN UPDATE curated_revision SET revision = revision + 1; END;
+      CREATE TRIGGER curated_revision_phrase_delete AFTER DELETE ON curated_phrases BEGIN UPDATE curated_revision SET revision = revision + 1; END;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * How long a statement waits for another connection's write lock while the bot runs. The
+ * wait blocks the event loop (better-sqlite3 is synchronous), so it is kept short; durable
+ * writes retry asynchronously (`whenNotBusy`), bookkeeping gives up and logs.
+ */
+export const RUNTIME_BUSY_TIMEOUT_MS = 20;
+/** At start-up nothing else is served yet: migrations may wait longer for the lock. */
+const STARTUP_BUSY_TIMEOUT_MS = 5000;
+
 export interface OpenOptions {
-  /** How long a writer waits for another connection's lock before failing (default 5000 ms). */
+  /** Lock wait once open (default RUNTIME_BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
 }
 
 /**
  * Opens (creating if needed) the bot's SQLite database and brings its schema up to date.
- * Durability: WAL with `synchronous = FULL`, so a write that returned has been fsynced
- * and survives SIGKILL or power loss.
+ * WAL journal. Durable writes (`writeTransaction`) run with `synchronous = FULL`, so one
+ * that returned has been fsynced and survives SIGKILL or power loss; the answer log
+ * (`logTransaction`) runs with NORMAL: no fsync per question, still safe against a killed
+ * process. A file that is not a healthy database is refused with what to do, never
+ * overwritten (see DataDirError).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const inMemory = file === ':memory:';
-  if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
-  const db = new Database(file);
+  if (!inMemory) prepareLocation(file);
+  let db: Db;
   try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db = new Database(file);
+  } catch (error) {
+    throw describeDatabaseError(file, error);
+  }
+  try {
+    db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
     if (!inMemory) db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    setSynchronous(db, 'FULL');
     db.pragma('foreign_keys = ON');
     migrate(db);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? RUNTIME_BUSY_TIMEOUT_MS))}`);
   } catch (error) {
     db.close();
-    throw error;
+    throw inMemory ? error : describeDatabaseError(file, error);
   }
   return db;
 }
@@ -130,7 +202,7 @@ export function schemaVersion(db: Db): number {
 /** Applies the missing migrations in one IMMEDIATE transaction: all of them or none. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   if (schemaVersion(db) === migrations.length) return; // the common case: no write lock taken
-  db.transaction(() => {
+  writeTransaction(db, () => {
     // Re-read under the write lock: another process may have migrated meanwhile.
     const current = schemaVersion(db);
     if (current > migrations.length) {
@@ -138,16 +210,60 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     }
     for (let version = current; version < migrations.length; version++) migrations[version]!(db);
     db.pragma(`user_version = ${migrations.length}`);
-  }).immediate();
+  });
+}
+
+type Synchronous = 'FULL' | 'NORMAL';
+const synchronousMode = new WeakMap<Db, Synchronous>();
+
+function setSynchronous(db: Db, mode: Synchronous): void {
+  if (synchronousMode.get(db) === mode || db.inTransaction) return;
+  db.pragma(`synchronous = ${mode}`);
+  synchronousMode.set(db, mode);
 }
 
 /**
- * Runs `fn` in an IMMEDIATE transaction. Writers take the lock up front: a deferred
- * transaction that reads and then writes can fail with SQLITE_BUSY_SNAPSHOT when another
- * connection wrote in between, and busy_timeout does not retry that case.
+ * A durable write: an IMMEDIATE transaction committed with `synchronous = FULL`. Writers
+ * take the lock up front: a deferred transaction that reads and then writes can fail with
+ * SQLITE_BUSY_SNAPSHOT when another connection wrote in between, and busy_timeout does not
+ * retry that case.
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
+  setSynchronous(db, 'FULL');
   return db.transaction(fn).immediate();
+}
+
+/**
+ * A bookkeeping write (the answer log, the unanswered queue, use counts): committed with
+ * `synchronous = NORMAL`, so an /ask costs no fsync. In WAL mode that survives a killed
+ * process; only an OS crash or power loss can drop the last such writes.
+ */
+export function logTransaction<T>(db: Db, fn: () => T): T {
+  setSynchronous(db, 'NORMAL');
+  return db.transaction(fn).immediate();
+}
+
+/** True when SQLite gave up waiting for another connection's lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/**
+ * Runs a write, and while the database is locked by another connection retries it after
+ * a pause that yields to the event loop, until `deadlineMs`. Each try blocks for at most
+ * RUNTIME_BUSY_TIMEOUT_MS, so a long lock never freezes the bot.
+ */
+export async function whenNotBusy<T>(write: () => T, deadlineMs = 5000): Promise<T> {
+  const deadline = Date.now() + deadlineMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() + pause > deadline) throw error;
+    }
+    await sleep(pause);
+  }
 }
 
 /** True when `error` is SQLite refusing a row because of a UNIQUE or PRIMARY KEY constraint. */
@@ -158,4 +274,69 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export function assertGuildId(guildId: string): void {
   if (typeof guildId !== 'string' || guildId.trim() === '') throw new TypeError('guildId must be a non-empty string');
+}
+
+/** The database file (or its folder) cannot be used; the message names the path and the fix. */
+export class DataDirError extends Error {
+  constructor(message: string, readonly path: string, readonly code?: string) {
+    super(message);
+    this.name = 'DataDirError';
+  }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const SET_DATA_DIR = 'or point DATA_DIR at another folder';
+
+/** Creates the folder, and refuses a file that is not a whole SQLite database before SQLite opens it. */
+function prepareLocation(file: string): void {
+  const dir = dirname(resolve(file));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataDirError(`The data folder ${dir} cannot be created (${code}): create it and make it writable for this user, ${SET_DATA_DIR}.`, dir, code);
+  }
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return; // a new database
+  }
+  if (size === 0) return; // SQLite treats an empty file as an empty database
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
+    throw new DataDirError(`${file} is not a SQLite database, so the bot will not touch it (it was left unchanged). Move it out of the way, ${SET_DATA_DIR}.`, file, 'SQLITE_NOTADB');
+  }
+  // The header's page count is valid when its "version valid for" matches the change counter.
+  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+  const pages = header.readUInt32BE(28);
+  if (header.readUInt32BE(92) === header.readUInt32BE(24) && pages * pageSize > size) {
+    throw new DataDirError(
+      `${file} is truncated (${size} bytes, its header says ${pages * pageSize}); it was left unchanged. Restore it from a backup, or move it away to start with an empty database.`,
+      file,
+      'SQLITE_CORRUPT',
+    );
+  }
+}
+
+/** Turns SQLite's and the file system's errors about the database file into a DataDirError. */
+export function describeDatabaseError(file: string, error: unknown): Error {
+  if (error instanceof DataDirError) return error;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const detail = (error as Error)?.message ?? String(error);
+  const folder = dirname(resolve(file));
+  if (code.startsWith('SQLITE_NOTADB')) return new DataDirError(`${file} is not a SQLite database (${detail}); it was left unchanged. Move it out of the way, ${SET_DATA_DIR}.`, file, code);
+  if (code.startsWith('SQLITE_CORRUPT')) return new DataDirError(`${file} is damaged (${detail}); it was left unchanged. Restore it from a backup, or move it away to start with an empty database.`, file, code);
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') return new DataDirError(`The disk holding ${file} is full (${detail}): free some space, ${SET_DATA_DIR}.`, file, code);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code === 'EACCES' || code === 'EROFS') {
+    return new DataDirError(`${file} cannot be opened for writing (${detail}): make ${folder} and the files in it writable for this user, ${SET_DATA_DIR}.`, file, code);
+  }
+  return error instanceof Error ? error : new Error(detail);
 }

@@ -1,5 +1,7 @@
 import { normalizeText } from '../analysis/normalize.js';
-import { assertGuildId, writeTransaction, type Db } from './database.js';
+import { MAX_QUESTION_LENGTH } from '../shared/limits.js';
+import { shorten, stripBidiControls } from '../shared/text.js';
+import { assertGuildId, logTransaction, writeTransaction, type Db } from './database.js';
 import type { UnansweredQueue } from './unansweredQueue.js';
 
 export type Vote = 'up' | 'down';
@@ -33,8 +35,6 @@ interface AnswerRow {
   created_at: number;
 }
 
-const MAX_QUESTION_LENGTH = 500;
-
 /**
  * Replies to /ask and the thumbs up/down they receive: one vote per user per answer,
  * switching allowed. User ids live only in the votes table, which the one-vote rule needs.
@@ -46,13 +46,30 @@ export class FeedbackStore {
     this.sql = prepareStatements(db);
   }
 
-  /** Records a reply; the returned id is short enough for a button's custom id. */
-  recordAnswer(guildId: string, question: string, reply: { curatedEntryId?: number; abstained: boolean }): number {
+  /**
+   * Records a reply (bookkeeping: no fsync); the returned id is short enough for a
+   * button's custom id. `id` is one from reserveAnswerIds (the buttons already carry it);
+   * without it the database numbers the row.
+   */
+  recordAnswer(guildId: string, question: string, reply: { curatedEntryId?: number; abstained: boolean }, id?: number): number {
     assertGuildId(guildId);
-    const text = normalizeText(question).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
-    return writeTransaction(this.db, () =>
-      Number(this.sql.insertAnswer.run(guildId, text, reply.curatedEntryId ?? null, reply.abstained ? 1 : 0, this.clock()).lastInsertRowid),
+    const text = storedQuestion(question);
+    return logTransaction(this.db, () =>
+      Number(this.sql.insertAnswer.run(id ?? null, guildId, text, reply.curatedEntryId ?? null, reply.abstained ? 1 : 0, this.clock()).lastInsertRowid),
     );
+  }
+
+  /**
+   * Reserves `count` answer ids for this process: the first of them. Ids come from the
+   * answers table's AUTOINCREMENT sequence, which SQLite lets us advance, so they are
+   * never handed out twice, across processes sharing the file and after a crash (a
+   * durable write), and a reply can carry its id before its row is written.
+   */
+  reserveAnswerIds(count: number): number {
+    return writeTransaction(this.db, () => {
+      this.sql.ensureSequence.run();
+      return this.sql.advanceSequence.get(count)!.seq - count + 1;
+    });
   }
 
   getAnswer(guildId: string, answerId: number): AnswerRecord | undefined {
@@ -100,6 +117,11 @@ export class FeedbackStore {
   }
 }
 
+/** A question as the stores keep it: normalised, one line, no bidi controls, at most MAX_QUESTION_LENGTH. */
+export function storedQuestion(question: string): string {
+  return shorten(stripBidiControls(normalizeText(question)).replace(/\s+/g, ' ').trim(), MAX_QUESTION_LENGTH);
+}
+
 function toAnswer(row: AnswerRow): AnswerRecord {
   return {
     id: row.id,
@@ -113,9 +135,13 @@ function toAnswer(row: AnswerRow): AnswerRecord {
 
 function prepareStatements(db: Db) {
   return {
-    insertAnswer: db.prepare<[string, string, number | null, number, number]>(
-      'INSERT INTO answers (guild_id, question, curated_entry_id, abstained, created_at) VALUES (?, ?, ?, ?, ?)',
+    insertAnswer: db.prepare<[number | null, string, string, number | null, number, number]>(
+      'INSERT INTO answers (id, guild_id, question, curated_entry_id, abstained, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    ensureSequence: db.prepare<[]>(
+      "INSERT INTO sqlite_sequence (name, seq) SELECT 'answers', coalesce((SELECT max(id) FROM answers), 0) WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'answers')",
+    ),
+    advanceSequence: db.prepare<[number], { seq: number }>("UPDATE sqlite_sequence SET seq = seq + ? WHERE name = 'answers' RETURNING seq"),
     getAnswer: db.prepare<[string, number], AnswerRow>(
       'SELECT id, guild_id, question, curated_entry_id, abstained, created_at FROM answers WHERE guild_id = ? AND id = ?',
     ),

@@ -1,5 +1,6 @@
-import { normalizeText, questionKey } from '../analysis/normalize.js';
-import { assertGuildId, writeTransaction, type Db } from './database.js';
+import { questionKey } from '../analysis/normalize.js';
+import { assertGuildId, logTransaction, writeTransaction, type Db } from './database.js';
+import { storedQuestion } from './feedback.js';
 
 export type UnansweredReason = 'abstained' | 'thumbs-down';
 
@@ -25,9 +26,6 @@ interface ItemRow {
   last_asked_at: number;
 }
 
-/** Long enough for any /ask question; a pasted wall of text is cut rather than refused. */
-const MAX_QUESTION_LENGTH = 500;
-
 /**
  * Questions the bot could not answer well, grouped by normalised wording, for moderators
  * to answer with a curated entry. Deliberately stores no user ids: only what was asked,
@@ -46,11 +44,11 @@ export class UnansweredQueue {
    */
   record(guildId: string, question: string, reason: UnansweredReason): number | undefined {
     assertGuildId(guildId);
-    const text = normalizeText(question).replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_LENGTH);
+    const text = storedQuestion(question);
     const key = questionKey(text);
     if (!key) return undefined;
     const now = this.clock();
-    return writeTransaction(this.db, () =>
+    return logTransaction(this.db, () =>
       this.sql.upsert.get({
         guildId,
         question: text,

@@ -1,11 +1,16 @@
 import { hasControlCharacters, normalizeText, questionKey } from '../analysis/normalize.js';
 import { citationOf, type Corpus } from '../corpus/types.js';
-import type { FaqInput } from './faqStore.js';
+import type { Text } from '../shared/i18n.js';
+import { shorten, stripBidiControls, withoutInvisible } from '../shared/text.js';
+import type { CuratedInput } from './curatedStore.js';
 
-/** A user-facing message in English and Indonesian. */
-export interface Message {
-  en: string;
-  id: string;
+/**
+ * A user-facing problem in English and Indonesian. `{name}` placeholders stand for what
+ * the moderator typed (`values`): the renderer escapes those, so an echo cannot turn into
+ * Markdown or a mention.
+ */
+export interface Message extends Text {
+  values?: Record<string, string>;
 }
 
 /** What a moderator typed (slash-command options or modal fields), untrimmed. */
@@ -22,7 +27,7 @@ export interface ParseOptions {
   /** Edit mode: absent fields are left unchanged; at least one field must be given. */
   partial?: boolean;
   /** The entry being edited, so aliases are checked against its question (and vice versa). */
-  current?: Pick<FaqInput, 'question' | 'aliases'>;
+  current?: Pick<CuratedInput, 'question' | 'aliases'>;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: Message[] };
@@ -42,20 +47,23 @@ const MENTION_PATTERNS: RegExp[] = [
   /(^|[^\p{L}\p{N}_.+-])@[\p{L}\p{N}_]/u, // a bare "@name" (a ping attempt); e-mail addresses are fine
 ];
 
-/** `article-id#3`, `#3` or `3`; ids of JSONL passages may hold any character, so split on the last '#'. */
-const CITATION = /^(?:(.*)#|#)?(\d+)$/;
+/**
+ * `article-id#3`, `#3`, `3` or a range `2-4` (`article-id#2-4`); ids of JSONL passages may
+ * hold any character, so split on the last '#'.
+ */
+const CITATION = /^(?:(.*)#|#)?(\d+)(?:-(\d+))?$/;
 
 /**
  * Checks and normalises a moderator's curated answer. Every problem is reported at
  * once, each in English and Indonesian.
  */
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions & { partial: true }): ParseResult<Partial<FaqInput>>;
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions & { partial?: false }): ParseResult<FaqInput>;
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions): ParseResult<Partial<FaqInput>>;
-export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions = {}): ParseResult<Partial<FaqInput>> {
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions & { partial: true }): ParseResult<Partial<CuratedInput>>;
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions & { partial?: false }): ParseResult<CuratedInput>;
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options?: ParseOptions): ParseResult<Partial<CuratedInput>>;
+export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: ParseOptions = {}): ParseResult<Partial<CuratedInput>> {
   const partial = options.partial ?? false;
   const errors: Message[] = [];
-  const value: Partial<FaqInput> = {};
+  const value: Partial<CuratedInput> = {};
 
   if (partial && Object.values(raw).every((field) => field === undefined)) {
     errors.push({ en: 'Nothing to change: give at least one field.', id: 'Tidak ada yang diubah: isi minimal satu kolom.' });
@@ -93,15 +101,14 @@ export function parseEntryInput(raw: RawEntryInput, corpus: Corpus, options: Par
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
-/** Zero-width and bidi formatting characters: invisible, and able to hide a ping. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
-
 /**
  * NFKC without the search-oriented folding of `normalizeText`, which turns backticks into
  * apostrophes: the answer is shown as Markdown, so its code spans and fences must survive.
+ * Bidi controls go (they could reorder what members see); so do other invisible
+ * characters, which can only hide something (a ping) or break a word.
  */
 function displayText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '');
+  return withoutInvisible(stripBidiControls(text.toWellFormed().normalize('NFKC')));
 }
 
 /** Text every field shares: no control characters, no pings, no Markdown that breaks an embed. */
@@ -110,7 +117,8 @@ function checkText(text: string, field: Message, errors: Message[]): boolean {
   if (hasControlCharacters(text.replace(/\r\n?/g, '\n'))) {
     errors.push({ en: `${field.en} contains control characters; remove them.`, id: `${field.id} berisi karakter kontrol; hapus karakter tersebut.` });
   }
-  // Checked after normalisation too: full-width "＠everyone" or "@\u200Beveryone" fold into a ping.
+  // Checked after normalisation too: full-width "＠everyone", "@\u200Beveryone", "@" + soft
+  // hyphen or a bidi isolate + "everyone" all fold into a ping.
   const display = displayText(text);
   if (MENTION_PATTERNS.some((pattern) => pattern.test(text) || pattern.test(display))) {
     errors.push({
@@ -136,7 +144,7 @@ function checkText(text: string, field: Message, errors: Message[]): boolean {
 /** A question or alias: one line, whitespace collapsed, 3..300 characters, with words in it. */
 function checkPhrase(raw: string, field: Message, errors: Message[]): string | undefined {
   if (!checkText(raw, field, errors)) return undefined;
-  const phrase = normalizeText(raw).replace(/\s+/g, ' ').trim();
+  const phrase = normalizeText(displayText(raw)).replace(/\s+/g, ' ').trim();
   if (phrase.length < LIMITS.questionMin || phrase.length > LIMITS.questionMax) {
     errors.push({
       en: `${field.en} must be ${LIMITS.questionMin} to ${LIMITS.questionMax} characters long (it has ${phrase.length}).`,
@@ -193,10 +201,11 @@ function checkAliases(raw: string, question: string | undefined, errors: Message
     if (clash !== undefined) {
       valid = false;
       const isQuestion = question !== undefined && key === questionKey(question);
+      const values = { alias: shorten(alias, 100), clash: shorten(clash, 100) };
       errors.push(
         isQuestion
-          ? { en: `Alias ${n} ("${alias}") is the same as the question.`, id: `Alias ${n} ("${alias}") sama dengan pertanyaannya.` }
-          : { en: `Alias ${n} ("${alias}") repeats another alias ("${clash}").`, id: `Alias ${n} ("${alias}") mengulang alias lain ("${clash}").` },
+          ? { en: `Alias ${n} ("{alias}") is the same as the question.`, id: `Alias ${n} ("{alias}") sama dengan pertanyaannya.`, values }
+          : { en: `Alias ${n} ("{alias}") repeats another alias ("{clash}").`, id: `Alias ${n} ("{alias}") mengulang alias lain ("{clash}").`, values },
       );
       return;
     }
@@ -206,51 +215,60 @@ function checkAliases(raw: string, question: string | undefined, errors: Message
   return valid ? aliases : undefined;
 }
 
-/** Citations `article-id#n`; a bare `n` only when there is a single article to mean. */
+/**
+ * Citations `article-id#n`, separated by commas, with ranges `2-4`; a bare `n` only when
+ * there is a single article to mean. "1 2" is refused rather than read as 12.
+ */
 function checkParagraphs(raw: string, corpus: Corpus, errors: Message[]): string[] | undefined {
-  const pieces = raw.split(',').map((piece) => piece.trim()).filter((piece) => piece !== '');
-  if (pieces.length > LIMITS.paragraphsMax) {
-    errors.push({
-      en: `At most ${LIMITS.paragraphsMax} paragraphs can be cited (you gave ${pieces.length}).`,
-      id: `Paling banyak ${LIMITS.paragraphsMax} paragraf yang dapat dikutip (Anda memberi ${pieces.length}).`,
-    });
-    return undefined;
-  }
+  const pieces = raw.split(',').map((piece) => normalizeText(piece).trim()).filter((piece) => piece !== '');
   const known = new Set(corpus.paragraphs.map(citationOf));
   const onlyArticle = corpus.articles.length === 1 ? corpus.articles[0] : undefined;
   const citations: string[] = [];
   let valid = true;
+  const refuse = (message: Message) => {
+    valid = false;
+    errors.push(message);
+  };
   for (const piece of pieces) {
-    const match = CITATION.exec(normalizeText(piece).replace(/\s+/g, ''));
+    const values = { piece: shorten(piece, 60) };
+    const match = CITATION.exec(piece.replace(/\s*([#-])\s*/g, '$1'));
     if (!match) {
-      valid = false;
-      errors.push({
-        en: `"${piece}" is not a paragraph reference; write it as article-id#3.`,
-        id: `"${piece}" bukan rujukan paragraf; tulis sebagai id-artikel#3.`,
-      });
+      // Several references without commas ("1 2"): say how to list them.
+      refuse(
+        piece.split(/\s+/).length > 1 && piece.split(/\s+/).every((token) => CITATION.test(token))
+          ? { en: '"{piece}": separate paragraphs with commas (1, 2) or give a range (1-3).', id: '"{piece}": pisahkan paragraf dengan koma (1, 2) atau beri rentang (1-3).', values }
+          : { en: '"{piece}" is not a paragraph reference; write it as article-id#3.', id: '"{piece}" bukan rujukan paragraf; tulis sebagai id-artikel#3.', values },
+      );
       continue;
     }
-    const [, articleId, number] = match;
+    const [, articleId, from, to] = match;
     if (!articleId && !onlyArticle) {
-      valid = false;
-      errors.push({
-        en: `"${piece}": there are several articles, so say which one: article-id#${number}.`,
-        id: `"${piece}": ada beberapa artikel, jadi sebutkan artikelnya: id-artikel#${number}.`,
+      refuse({
+        en: '"{piece}": there are several articles, so say which one: article-id#{n}.',
+        id: '"{piece}": ada beberapa artikel, jadi sebutkan artikelnya: id-artikel#{n}.',
+        values: { ...values, n: from! },
       });
       continue;
     }
-    const citation = `${articleId || onlyArticle!.id}#${Number(number)}`;
-    if (!known.has(citation)) {
-      valid = false;
-      errors.push({ en: `Paragraph ${citation} does not exist in the corpus.`, id: `Paragraf ${citation} tidak ada di korpus.` });
+    const first = Number(from);
+    const last = to === undefined ? first : Number(to);
+    if (last < first) {
+      refuse({ en: '"{piece}": a range goes from the lower number to the higher one.', id: '"{piece}": rentang ditulis dari nomor kecil ke nomor besar.', values });
       continue;
     }
-    if (!citations.includes(citation)) citations.push(citation);
+    const article = articleId || onlyArticle!.id;
+    // Bounded: a range like 1-999999 stops as soon as the list is over the limit.
+    for (let n = first; n <= last && citations.length <= LIMITS.paragraphsMax; n++) {
+      const citation = `${article}#${n}`;
+      if (!known.has(citation)) {
+        refuse({ en: 'Paragraph {citation} does not exist in the corpus.', id: 'Paragraf {citation} tidak ada di korpus.', values: { citation: shorten(citation, 80) } });
+        break;
+      }
+      if (!citations.includes(citation)) citations.push(citation);
+    }
+  }
+  if (citations.length > LIMITS.paragraphsMax) {
+    refuse({ en: `At most ${LIMITS.paragraphsMax} paragraphs can be cited.`, id: `Paling banyak ${LIMITS.paragraphsMax} paragraf yang dapat dikutip.` });
   }
   return valid ? citations : undefined;
-}
-
-/** Joins messages for a reply in one language. */
-export function formatMessages(messages: Message[], language: 'en' | 'id'): string {
-  return messages.map((message) => `• ${message[language]}`).join('\n');
 }

@@ -7,8 +7,8 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Actor, AutocompleteContext, CommandContext, CommandOptions, ComponentContext } from '../bot/context.js';
-import { languageOf } from '../bot/i18n.js';
-import type { Modal, Reply } from '../bot/reply.js';
+import { languageOf } from '../shared/i18n.js';
+import type { Modal, Reply } from '../shared/reply.js';
 import { fitReply } from '../render/limits.js';
 
 /**
@@ -22,15 +22,19 @@ type RepliableInteraction = ChatInputCommandInteraction | ButtonInteraction | Mo
 const AUTO_DEFER_MS = 2_200;
 
 function actorOf(interaction: RepliableInteraction | AutocompleteInteraction): Actor {
-  const member = interaction.member;
-  const displayName = member && 'displayName' in member ? member.displayName : interaction.user.globalName ?? interaction.user.username;
   return {
     userId: interaction.user.id,
-    displayName,
     guildId: interaction.guildId,
     permissions: interaction.inGuild() ? interaction.memberPermissions?.bitfield ?? 0n : null,
+    roles: roleIdsOf(interaction.member),
     via: 'discord',
   };
+}
+
+/** A cached GuildMember has a role manager; an uncached one is the raw API member with an id array. */
+function roleIdsOf(member: RepliableInteraction['member']): string[] {
+  if (!member) return [];
+  return Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
 }
 
 function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandOptions {
@@ -38,6 +42,10 @@ function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteIntera
     getString: (name) => interaction.options.getString(name),
     getInteger: (name) => interaction.options.getInteger(name),
     getBoolean: (name) => interaction.options.getBoolean(name),
+    getRoleId: (name) => {
+      const value = interaction.options.get(name)?.value;
+      return typeof value === 'string' ? value : null;
+    },
     getSubcommand: () => interaction.options.getSubcommand(false),
   };
 }

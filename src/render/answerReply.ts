@@ -1,22 +1,15 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
-import { customId } from '../bot/command.js';
-import { t, type Language } from '../bot/i18n.js';
-import type { Reply } from '../bot/reply.js';
-import type { Paragraph } from '../corpus/types.js';
+import { customId } from '../shared/customId.js';
+import { t, type Language } from '../shared/i18n.js';
+import type { Reply } from '../shared/reply.js';
+import type { CuratedAnswer } from '../answer/answerQuestion.js';
 import type { Answer } from '../search/engine.js';
 import { pilcrow, sourceLine } from './citation.js';
 import { fitEmbed, LIMITS } from './limits.js';
-import { defuseMentions, excerptWithHighlight, literal, shorten } from './markdown.js';
+import { defuseMentions, excerptWithHighlight, literal, literalWithin } from './markdown.js';
+import { shorten } from '../shared/text.js';
 
 export const COLORS = { answer: 0x2b6cb0, curated: 0x2f855a, none: 0x718096 } as const;
-
-/** A moderator-written answer that matched the question. */
-export interface CuratedAnswer {
-  entryId: number;
-  question: string;
-  answer: string;
-  paragraphs: Paragraph[];
-}
 
 export interface AnswerReplyInput {
   question: string;
@@ -51,7 +44,7 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   else if (answer.abstained) description = t(language, TEXT.abstain);
 
   const embed: APIEmbed = fitEmbed({
-    title: shorten(literal(input.question), LIMITS.embedTitle),
+    title: literalWithin(input.question, LIMITS.embedTitle),
     color: curated ? COLORS.curated : answer.abstained ? COLORS.none : COLORS.answer,
     description,
     fields,

@@ -1,11 +1,12 @@
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { t, type Language } from '../bot/i18n.js';
-import type { Reply } from '../bot/reply.js';
+import { t, type Language } from '../shared/i18n.js';
+import type { Reply } from '../shared/reply.js';
 import type { Article } from '../corpus/types.js';
 import { COLORS } from './answerReply.js';
 import { fitEmbed } from './limits.js';
-import { literal, shorten } from './markdown.js';
+import { literal } from './markdown.js';
+import { shorten } from '../shared/text.js';
 
 const TEXT = {
   title: { en: 'Article Q&A bot', id: 'Bot tanya-jawab artikel' },
@@ -18,8 +19,8 @@ const TEXT = {
   more: { en: '…and {n} more', id: '…dan {n} lainnya' },
   stored: { en: 'What is stored', id: 'Data yang disimpan' },
   storedText: {
-    en: 'Per server: moderators\' curated answers (with author and editor ids), questions I could not answer or that got 👎 (text and counts only, no user ids), and one 👍/👎 vote per user per answer (user id and vote) so a vote cannot be counted twice; answers and their votes are deleted after 90 days. Nothing else about you is kept.',
-    id: 'Per server: jawaban kurasi moderator (dengan id penulis dan penyunting), pertanyaan yang tidak bisa saya jawab atau mendapat 👎 (teks dan jumlah saja, tanpa id pengguna), dan satu suara 👍/👎 per pengguna per jawaban (id pengguna dan suara) agar suara tidak dihitung dua kali; jawaban dan suaranya dihapus setelah 90 hari. Tidak ada data lain tentang Anda yang disimpan.',
+    en: 'Per server: moderators\' curated answers with the history of who added, edited or removed each (user ids), the roles named as moderator roles, questions I could not answer or that got 👎 (text and counts only, no user ids), and one 👍/👎 vote per user per answer (user id and vote) so a vote cannot be counted twice; answers and their votes are deleted after 90 days. Nothing else about you is kept.',
+    id: 'Per server: jawaban kurasi moderator beserta riwayat siapa yang menambah, mengubah atau menghapusnya (id pengguna), peran yang ditetapkan sebagai peran moderator, pertanyaan yang tidak bisa saya jawab atau mendapat 👎 (teks dan jumlah saja, tanpa id pengguna), dan satu suara 👍/👎 per pengguna per jawaban (id pengguna dan suara) agar suara tidak dihitung dua kali; jawaban dan suaranya dihapus setelah 90 hari. Tidak ada data lain tentang Anda yang disimpan.',
   },
 };
 

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Reply } from '../bot/reply.js';
-import { shorten } from './markdown.js';
+import type { Reply } from '../shared/reply.js';
+import { shorten } from '../shared/text.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
 export const LIMITS = {

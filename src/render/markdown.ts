@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '@discordjs/formatters';
+import { shorten, stripBidiControls } from '../shared/text.js';
 
 /**
  * Text from the corpus or from users is shown literally: Markdown is escaped, and an
@@ -9,10 +10,37 @@ export function literal(text: string): string {
   // Line-start syntax too: a paragraph that begins with "# ", "- ", "1. " or "> " must not
   // become a heading, list or quote, and "[text](url)" must not become a masked link (every
   // "[" is escaped: the library's maskedLink option is a catastrophically backtracking regex).
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+  // Bidi controls go: they could reorder what is shown.
+  const plain = stripBidiControls(text);
+  const escaped = escapeMarkdown(plain, { heading: true, bulletedList: true, numberedList: true, ...rulesThatCanMatch(plain) })
     .replace(/^( *)>/gm, '$1\\>')
     .replace(/\[/g, '\\[');
   return defuseMentions(escaped);
+}
+
+/**
+ * The library's emphasis rules start with lookbehinds that cost time quadratic in the
+ * line's length at every position, even when the character they escape is absent; off
+ * for a text without that character (the output is the same), so answers stay fast.
+ */
+function rulesThatCanMatch(text: string) {
+  const star = text.includes('*');
+  const underscore = text.includes('_');
+  return { italic: star || underscore, bold: star, underline: underscore, strikethrough: text.includes('~'), spoiler: text.includes('|') };
+}
+
+/**
+ * `text` shortened so that its escaped form fits `max` characters: escaping first and
+ * cutting after could split an escape, or leave the text longer than Discord allows.
+ */
+export function literalWithin(text: string, max: number): string {
+  let room = max;
+  let out = literal(shorten(text, room));
+  while (out.length > max && room > 1) {
+    room = Math.max(1, Math.min(room - 1, Math.floor((room * max) / out.length)));
+    out = literal(shorten(text, room));
+  }
+  return out;
 }
 
 export function defuseMentions(text: string): string {
@@ -49,14 +77,8 @@ function excerpt(text: string, highlight: string, max: number): string {
   const room = budget - core.length;
   const beforeRoom = Math.min(before.length, Math.floor(room / 3));
   const afterRoom = Math.min(after.length, room - beforeRoom);
-  const head = before.length > beforeRoom ? '…' + before.slice(before.length - beforeRoom + 1) : before;
-  const tail = after.length > afterRoom ? after.slice(0, Math.max(0, afterRoom - 1)) + '…' : after;
+  const head = shorten(before, beforeRoom, 'end');
+  const tail = shorten(after, afterRoom);
   return `${literal(head)}**${literal(core)}**${literal(tail)}`;
 }
 
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.6 ? cut.slice(0, space) : cut) + '…';
-}

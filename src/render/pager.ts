@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import { customId } from '../bot/command.js';
-import { t, type Language } from '../bot/i18n.js';
+import { customId } from '../shared/customId.js';
+import { t, type Language } from '../shared/i18n.js';
 
 const TEXT = {
   previous: { en: 'Previous', id: 'Sebelumnya' },

@@ -1,10 +1,11 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Language } from '../bot/i18n.js';
-import type { Reply } from '../bot/reply.js';
+import type { Language } from '../shared/i18n.js';
+import type { Reply } from '../shared/reply.js';
 import { citationOf, type Article } from '../corpus/types.js';
 import { COLORS } from './answerReply.js';
 import { fitEmbed, LIMITS } from './limits.js';
-import { literal, shorten } from './markdown.js';
+import { literal } from './markdown.js';
+import { shorten } from '../shared/text.js';
 
 /** One paragraph in full (up to Discord's 4,096 characters) with its citation. */
 export function renderParagraph(article: Article, number: number, language: Language): Reply {

@@ -1,11 +1,12 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { fill, t, type Language } from '../bot/i18n.js';
-import type { Reply } from '../bot/reply.js';
+import { fill, t, type Language } from '../shared/i18n.js';
+import type { Reply } from '../shared/reply.js';
 import type { Hit } from '../search/engine.js';
 import { pilcrow } from './citation.js';
 import { fitEmbed } from './limits.js';
 import { pagerRow } from './pager.js';
-import { excerptWithHighlight, literal, shorten } from './markdown.js';
+import { excerptWithHighlight, literal } from './markdown.js';
+import { shorten } from '../shared/text.js';
 import { COLORS } from './answerReply.js';
 import { citationOf } from '../corpus/types.js';
 

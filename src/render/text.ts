@@ -1,16 +1,15 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { Reply } from '../bot/reply.js';
+import type { Reply } from '../shared/reply.js';
 
 /**
- * Renders a reply as plain text for the console: the same reply a Discord user
- * would get, with Markdown escapes removed and buttons listed in brackets.
+ * Renders a reply as plain text for the console: the same reply a Discord user would
+ * get, with Markdown escapes removed. Buttons are left out: the console cannot press
+ * them; its pages are options instead (`/faq list page: 2`), as the banner says.
  */
 export function replyToText(reply: Reply): string {
   const parts: string[] = [];
   if (reply.content) parts.push(plain(reply.content));
   for (const embed of reply.embeds ?? []) parts.push(embedToText(embed));
-  const buttons = (reply.components ?? []).flatMap((row) => row.components).map((c) => ('label' in c && c.label ? `[${'emoji' in c && c.emoji?.name ? c.emoji.name + ' ' : ''}${c.label}]` : ''));
-  if (buttons.some(Boolean)) parts.push(buttons.filter(Boolean).join(' '));
   return parts.join('\n\n');
 }
 
@@ -29,6 +28,12 @@ function plain(text: string): string {
   return text
     .replace(/\\([\\*_`~|>#\-+.[\]()])/g, '$1')
     .replace(/[\u200b\u200d]/g, '')
-    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_, s: string) => new Date(Number(s) * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC')
+    .replace(/<t:(-?\d+)(?::[tTdDfFR])?>/g, (whole, s: string) => timestamp(Number(s)) ?? whole)
     .replace(/<@[!&]?([\w-]+)>/g, '@$1');
+}
+
+/** A Discord timestamp as UTC text; undefined when it is outside what a Date can hold. */
+function timestamp(seconds: number): string | undefined {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }

@@ -2,8 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answerQuestion, paragraphByCitation } from '../../src/answer/answerQuestion.js';
 import type { Services } from '../../src/bot/services.js';
 import { createServices } from '../../src/bot/startup.js';
-import { silentLogger } from '../../src/config/logger.js';
-import { openDatabase } from '../../src/curated/database.js';
+import { createLogger, silentLogger } from '../../src/config/logger.js';
+import { openDatabase, type Db } from '../../src/curated/database.js';
 import { loadEngine } from '../../src/search/loadEngine.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 
@@ -15,32 +15,72 @@ const ON_TOPIC = 'Apa yang dibahas Putin dan Kim?';
 
 let engine: SearchEngine;
 let services: Services;
+let db: Db;
 
 beforeAll(async () => {
   engine = await loadEngine({ corpusPath: 'corpus', persist: false });
 });
 
 beforeEach(() => {
-  services = createServices(engine, openDatabase(':memory:'), silentLogger);
+  db = openDatabase(':memory:');
+  services = createServices(engine, db, silentLogger);
 });
 
 afterEach(() => {
   services.curatedIndex.close();
-  services.db.close();
+  db.close();
 });
 
-const answersRecorded = () => (services.db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+/** An /ask as the command does it: the answer, then its bookkeeping once the reply is out. */
+function answered(guildId: string | null, question: string) {
+  const result = answerQuestion(services, guildId, question);
+  if (result.record) services.bookkeeping.record(result.record);
+  return result;
+}
+
+const answersRecorded = () => (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
 
 describe('answerQuestion', () => {
-  it('prefers a confident curated entry: resolves its cited paragraphs, counts the use, records the answer', () => {
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+  it('writes nothing itself: the reply goes out first, its bookkeeping after', () => {
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
     const result = answerQuestion(services, GUILD, 'siapa yang mendirikan grup Wagner?');
+    const off = answerQuestion(services, GUILD, OFF_TOPIC);
+    expect(result.answerId).toBeGreaterThan(0);
+    expect(off.answerId).toBe(result.answerId! + 1); // reserved ids, handed out in order
+    expect(answersRecorded()).toBe(0);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
+    expect(services.unanswered.list(GUILD).total).toBe(0);
+
+    services.bookkeeping.record(result.record!);
+    services.bookkeeping.record(off.record!);
+    expect(services.feedback.getAnswer(GUILD, result.answerId!)).toMatchObject({ curatedEntryId: entry.id, abstained: false });
+    expect(services.feedback.getAnswer(GUILD, off.answerId!)).toMatchObject({ abstained: true });
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1);
+    expect(services.unanswered.list(GUILD).total).toBe(1);
+  });
+
+  it('bookkeeping that fails (a full database) is logged and never throws; the answer was already given', () => {
+    const lines: string[] = [];
+    const logged = createServices(engine, db, createLogger({ level: 'warn', format: 'json', write: (l) => lines.push(l) }));
+    const result = answerQuestion(logged, GUILD, OFF_TOPIC);
+    expect(result.answer.abstained).toBe(true);
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    const long = { ...result.record!, question: 'x '.repeat(240) + ' ' + 'y'.repeat(20) };
+    for (let i = 0; i < 50; i++) logged.bookkeeping.record({ ...long, answerId: result.answerId! + 10_000 + i, question: `${long.question} ${i}` });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, msg: 'answer bookkeeping failed (the answer was sent; its feedback buttons will not count)', err: { code: 'SQLITE_FULL' } });
+    logged.curatedIndex.close();
+  });
+
+  it('prefers a confident curated entry: resolves its cited paragraphs, counts the use, records the answer', () => {
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
+    const result = answered(GUILD, 'siapa yang mendirikan grup Wagner?');
 
     expect(result.curated).toMatchObject({ entryId: entry.id, question: 'Siapa pendiri Wagner?', answer: '**Yevgeny Prigozhin**.' });
     expect(result.curated!.paragraphs).toHaveLength(1);
     expect(result.curated!.paragraphs[0]).toMatchObject({ articleId: 'putin-kim-vostochny', number: 7 });
     expect(result.curated!.paragraphs[0]!.text).toContain('Prigozhin');
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(1);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1);
 
     // The article passages are still there for the reply's fields.
     expect(result.answer.query).toBeDefined();
@@ -49,27 +89,27 @@ describe('answerQuestion', () => {
     // Answered by the moderators: nothing for the queue, even when the article alone would abstain.
     expect(services.unanswered.list(GUILD).total).toBe(0);
 
-    answerQuestion(services, GUILD, 'Wagner didirikan siapa');
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(2);
+    answered(GUILD, 'Wagner didirikan siapa');
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(2);
   });
 
   it('does not give a curated entry to a question it does not answer, nor to another server', () => {
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
-    const when = answerQuestion(services, GUILD, 'Kapan Prigozhin meninggal?');
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
+    const when = answered(GUILD, 'Kapan Prigozhin meninggal?');
     expect(when.curated).toBeUndefined();
-    const elsewhere = answerQuestion(services, OTHER_GUILD, 'siapa yang mendirikan grup Wagner?');
+    const elsewhere = answered(OTHER_GUILD, 'siapa yang mendirikan grup Wagner?');
     expect(elsewhere.curated).toBeUndefined();
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(0);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
   });
 
   it('queues an abstention (grouped by wording) and records it as abstained', () => {
-    const first = answerQuestion(services, GUILD, OFF_TOPIC);
+    const first = answered(GUILD, OFF_TOPIC);
     expect(first.answer.abstained).toBe(true);
     expect(first.curated).toBeUndefined();
     expect(services.feedback.getAnswer(GUILD, first.answerId!)).toMatchObject({ abstained: true });
     expect(services.feedback.getAnswer(GUILD, first.answerId!)?.curatedEntryId).toBeUndefined();
 
-    answerQuestion(services, GUILD, '  siapa JUARA liga inggris musim lalu ? ');
+    answered(GUILD, '  siapa JUARA liga inggris musim lalu ? ');
     const { items, total } = services.unanswered.list(GUILD);
     expect(total).toBe(1);
     expect(items[0]).toMatchObject({ question: OFF_TOPIC, count: 2, abstainedCount: 2, thumbsDownCount: 0 });
@@ -77,7 +117,7 @@ describe('answerQuestion', () => {
   });
 
   it('does not queue a question the article answers', () => {
-    const result = answerQuestion(services, GUILD, ON_TOPIC);
+    const result = answered(GUILD, ON_TOPIC);
     expect(result.answer.abstained).toBe(false);
     expect(result.answer.results.length).toBeGreaterThan(0);
     expect(services.unanswered.list(GUILD).total).toBe(0);
@@ -85,45 +125,45 @@ describe('answerQuestion', () => {
   });
 
   it('does not queue a question with nothing to search for', () => {
-    const result = answerQuestion(services, GUILD, '?!');
+    const result = answered(GUILD, '?!');
     expect(result.answer).toMatchObject({ abstained: true, reason: 'empty-query' });
     expect(services.unanswered.list(GUILD).total).toBe(0);
   });
 
   it('does not queue a question made only of stopwords, but does queue a real one', () => {
-    expect(answerQuestion(services, GUILD, 'apa itu?').answer.abstained).toBe(true);
+    expect(answered(GUILD, 'apa itu?').answer.abstained).toBe(true);
     expect(services.unanswered.list(GUILD).total).toBe(0);
-    answerQuestion(services, GUILD, 'Siapa juara Liga Inggris musim lalu?');
+    answered(GUILD, 'Siapa juara Liga Inggris musim lalu?');
     expect(services.unanswered.list(GUILD).total).toBe(1);
   });
 
   it('in a DM gives the article passages only and records nothing', () => {
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
     for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {
-      const result = answerQuestion(services, null, question);
-      expect(Object.keys(result)).toEqual(['answer']);
+      const result = answered(null, question);
+      expect(Object.keys(result)).toEqual(['answer', 'outcome']);
       expect(result.answer).toEqual(engine.search(question));
     }
-    expect(services.faq.get(GUILD, entry.id)!.useCount).toBe(0);
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
     expect(answersRecorded()).toBe(0);
-    expect((services.db.prepare('SELECT COUNT(*) AS n FROM unanswered_questions').get() as { n: number }).n).toBe(0);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM unanswered_questions').get() as { n: number }).n).toBe(0);
   });
 
   it('leaves out a cited paragraph the corpus no longer has', () => {
-    const entry = services.faq.add(GUILD, { ...WAGNER, paragraphs: ['putin-kim-vostochny#7', 'putin-kim-vostochny#99', 'gone#1'] }, 'mod');
-    const result = answerQuestion(services, GUILD, 'Siapa pendiri Wagner?');
+    const entry = services.curated.add(GUILD, { ...WAGNER, paragraphs: ['putin-kim-vostochny#7', 'putin-kim-vostochny#99', 'gone#1'] }, 'mod');
+    const result = answered(GUILD, 'Siapa pendiri Wagner?');
     expect(result.curated?.entryId).toBe(entry.id);
     expect(result.curated!.paragraphs.map((p) => p.number)).toEqual([7]);
-    expect(paragraphByCitation(services, 'putin-kim-vostochny#1')?.number).toBe(1);
-    expect(paragraphByCitation(services, 'putin-kim-vostochny#0')).toBeUndefined();
-    expect(paragraphByCitation(services, 'nonsense')).toBeUndefined();
+    expect(paragraphByCitation(engine.corpus, 'putin-kim-vostochny#1')?.number).toBe(1);
+    expect(paragraphByCitation(engine.corpus, 'putin-kim-vostochny#0')).toBeUndefined();
+    expect(paragraphByCitation(engine.corpus, 'nonsense')).toBeUndefined();
   });
 
   it('sees an entry added after an earlier question (the curated index follows the store)', () => {
-    expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
-    const entry = services.faq.add(GUILD, WAGNER, 'mod');
-    expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated?.entryId).toBe(entry.id);
-    services.faq.remove(GUILD, entry.id);
-    expect(answerQuestion(services, GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
+    expect(answered(GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
+    const entry = services.curated.add(GUILD, WAGNER, 'mod');
+    expect(answered(GUILD, 'Siapa pendiri Wagner?').curated?.entryId).toBe(entry.id);
+    services.curated.remove(GUILD, entry.id, 'mod');
+    expect(answered(GUILD, 'Siapa pendiri Wagner?').curated).toBeUndefined();
   });
 });

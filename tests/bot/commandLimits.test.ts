@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApplicationCommandOptionType,
+  InteractionContextType,
+  PermissionFlagsBits,
   type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
@@ -95,8 +97,21 @@ function checkOptions(where: string, options: APIApplicationCommandOption[], pro
 }
 
 describe('command definitions vs Discord limits', () => {
-  it('loads the five commands', () => {
-    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'faq', 'help', 'paragraph', 'search']);
+  it('loads the six commands', () => {
+    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
+  });
+
+  it('default permissions follow Discord\'s model: members may browse curated answers; writing them is a separate command', () => {
+    const byName = new Map(commands.map((c) => [c.name, c]));
+    // Discord applies default_member_permissions to a whole command and requires every bit
+    // in it: one permission, on the moderators' command only.
+    expect(byName.get('faq-manage')!.default_member_permissions).toBe(String(PermissionFlagsBits.ManageMessages));
+    for (const name of ['ask', 'faq', 'help', 'paragraph', 'search']) expect(byName.get(name)!.default_member_permissions ?? null, name).toBeNull();
+    const subcommands = (name: string) => (byName.get(name)!.options ?? []).map((o) => o.name).sort();
+    expect(subcommands('faq')).toEqual(['list', 'show']);
+    expect(subcommands('faq-manage')).toEqual(['add', 'edit', 'remove', 'roles', 'unanswered']);
+    expect(byName.get('faq')!.contexts).toEqual([InteractionContextType.Guild]);
+    expect(byName.get('faq-manage')!.contexts).toEqual([InteractionContextType.Guild]);
   });
 
   it('command names are unique, also in Indonesian', () => {

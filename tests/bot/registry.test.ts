@@ -1,22 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { SlashCommandBuilder } from 'discord.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { customId, localized, type Command } from '../../src/bot/command.js';
+import { localized, type AnyCommand } from '../../src/bot/command.js';
+import { customId } from '../../src/shared/customId.js';
 import type { Actor, AutocompleteContext, CommandContext, ComponentContext } from '../../src/bot/context.js';
-import type { Language } from '../../src/bot/i18n.js';
+import type { Language } from '../../src/shared/i18n.js';
 import { cooldown, guildOnly, isModerator, moderatorOnly, type Precondition } from '../../src/bot/preconditions.js';
 import { CommandRegistry, sanitizeChoices } from '../../src/bot/registry.js';
-import type { Choice, Reply } from '../../src/bot/reply.js';
+import type { Choice, Reply } from '../../src/shared/reply.js';
 import type { Services } from '../../src/bot/services.js';
 import { createLogger } from '../../src/config/logger.js';
 
 const GUILD = '1100000000000000100';
-const member: Actor = { userId: '1', displayName: 'pembaca', guildId: GUILD, permissions: PermissionFlagsBits.SendMessages, via: 'discord' };
+const HELPER_ROLE = '1100000000000000777';
+const member: Actor = { userId: '1', guildId: GUILD, permissions: PermissionFlagsBits.SendMessages, roles: [], via: 'discord' };
 const moderator: Actor = { ...member, userId: '2', permissions: PermissionFlagsBits.ManageMessages };
-const dmUser: Actor = { userId: '3', displayName: 'dm', guildId: null, permissions: null, via: 'discord' };
+const helper: Actor = { ...member, userId: '4', roles: [HELPER_ROLE] };
+const dmUser: Actor = { userId: '3', guildId: null, permissions: null, roles: [], via: 'discord' };
 
+/** Only what these tests' commands use: a logger, and the moderator roles of GUILD. */
 function services(lines: string[] = []): Services {
-  return { logger: createLogger({ level: 'debug', write: (l) => lines.push(l) }) } as unknown as Services;
+  const moderatorRoles = { list: (guildId: string) => (guildId === GUILD ? [HELPER_ROLE] : []) };
+  return { logger: createLogger({ level: 'debug', format: 'json', write: (l) => lines.push(l) }), moderatorRoles } as unknown as Services;
+}
+
+/** The JSON log lines as objects. */
+function records(lines: string[]): Record<string, unknown>[] {
+  return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 interface Recorded {
@@ -35,6 +45,7 @@ function commandCtx(commandName: string, o: { actor?: Actor; language?: Language
       getString: (name: string) => o.strings?.[name] ?? null,
       getInteger: () => null,
       getBoolean: () => null,
+      getRoleId: () => null,
       getSubcommand: () => o.subcommand ?? null,
     },
     async defer() {
@@ -84,12 +95,12 @@ function autocompleteCtx(commandName: string, value: string): AutocompleteContex
     actor: member,
     language: 'en',
     commandName,
-    options: { getString: () => null, getInteger: () => null, getBoolean: () => null, getSubcommand: () => null },
+    options: { getString: () => null, getInteger: () => null, getBoolean: () => null, getRoleId: () => null, getSubcommand: () => null },
     focused: { name: 'q', value },
   };
 }
 
-function command(name: string, extra: Partial<Command> = {}): Command {
+function command(name: string, extra: Partial<AnyCommand> = {}): AnyCommand {
   return {
     data: new SlashCommandBuilder().setName(name).setDescription(`the ${name} command`),
     async execute(ctx) {
@@ -117,14 +128,14 @@ describe('CommandRegistry construction', () => {
 
   it('loads the real commands/ folder, gives their names and deployment JSON', async () => {
     const registry = new CommandRegistry(await CommandRegistry.loadCommands());
-    expect(registry.names.sort()).toEqual(['ask', 'faq', 'help', 'paragraph', 'search']);
-    expect(registry.toJSON().map((c) => c.name).sort()).toEqual(['ask', 'faq', 'help', 'paragraph', 'search']);
+    expect(registry.names.sort()).toEqual(['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
+    expect(registry.toJSON().map((c) => c.name).sort()).toEqual(['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
     expect(registry.get('ask')?.data.name).toBe('ask');
     expect(registry.get('nope')).toBeUndefined();
   });
 
   it('a registry built for deployment refuses to run commands (no services)', async () => {
-    const registry = new CommandRegistry([command('help', { execute: async (_ctx, s) => void s.engine })]);
+    const registry = new CommandRegistry([command('help', { uses: (s) => ({ engine: s.engine }) })]);
     const ctx = commandCtx('help');
     // The failure is caught like any handler error... and reporting it needs the logger, which throws too.
     await expect(registry.runCommand(ctx)).rejects.toThrow(/deployment only/);
@@ -135,11 +146,11 @@ describe('routing', () => {
   it('routes a command by name and answers an unknown one', async () => {
     const registry = new CommandRegistry([command('ask'), command('help')], services());
     const ctx = commandCtx('help');
-    await registry.runCommand(ctx);
+    await expect(registry.runCommand(ctx)).resolves.toBe('answered');
     expect(ctx.replies).toEqual([{ content: 'ran help' }]);
 
     const unknown = commandCtx('gone', { language: 'id' });
-    await registry.runCommand(unknown);
+    await expect(registry.runCommand(unknown)).resolves.toBe('refused');
     expect(unknown.replies).toEqual([{ content: 'Perintah atau tombol ini tidak dikenal lagi.', ephemeral: true }]);
   });
 
@@ -164,13 +175,35 @@ describe('routing', () => {
     expect(seen).toHaveLength(3);
   });
 
-  it('catches a throwing command: ephemeral error reply, logged with the user id, nothing propagates', async () => {
+  it('reports the outcome a handler returns, "answered" when it returns nothing', async () => {
+    const registry = new CommandRegistry([command('ask', { execute: async (ctx) => (await ctx.reply({ content: 'x' }), 'abstained' as const) }), command('help')], services());
+    await expect(registry.runCommand(commandCtx('ask'))).resolves.toBe('abstained');
+    await expect(registry.runCommand(commandCtx('help'))).resolves.toBe('answered');
+  });
+
+  it('hands each command the dependencies its `uses` picks, computed once', async () => {
+    let picked = 0;
+    const seen: unknown[] = [];
+    const registry = new CommandRegistry(
+      [command('help', { uses: (s: Services) => (picked++, { logger: s.logger }), execute: async (ctx, deps) => void (seen.push(deps), await ctx.reply({ content: 'ok' })) })],
+      services(),
+    );
+    await registry.runCommand(commandCtx('help'));
+    await registry.runCommand(commandCtx('help'));
+    expect(picked).toBe(1);
+    expect(Object.keys(seen[0] as object)).toEqual(['logger']);
+    expect(seen[1]).toBe(seen[0]);
+  });
+
+  it('catches a throwing command: ephemeral error reply, logged with the user id, outcome "error", nothing propagates', async () => {
     const lines: string[] = [];
     const registry = new CommandRegistry([command('boom', { execute: async () => { throw new Error('kaboom'); } })], services(lines));
     const ctx = commandCtx('boom');
-    await expect(registry.runCommand(ctx)).resolves.toBeUndefined();
+    await expect(registry.runCommand(ctx)).resolves.toBe('error');
     expect(ctx.replies).toEqual([{ content: 'Something went wrong while answering. The error was logged; please try again.', ephemeral: true }]);
-    expect(lines.join('\n')).toMatch(/ERROR .*\/boom failed for user 1[\s\S]*kaboom/);
+    const record = JSON.parse(lines.at(-1)!) as { level: number; msg: string; user: string; err: { message: string; stack: string } };
+    expect(record).toMatchObject({ level: 50, msg: '/boom failed', user: '1', err: { message: 'kaboom' } });
+    expect(record.err.stack).toMatch(/kaboom/);
   });
 
   it('catches a throwing component handler, and a failure to report the failure', async () => {
@@ -180,9 +213,11 @@ describe('routing', () => {
     ctx.reply = async () => {
       throw new Error('Unknown interaction');
     };
-    await expect(registry.runComponent(ctx)).resolves.toBeUndefined();
-    expect(lines.join('\n')).toMatch(/component x failed[\s\S]*inner/);
-    expect(lines.join('\n')).toMatch(/could not report the failure of component x[\s\S]*Unknown interaction/);
+    await expect(registry.runComponent(ctx)).resolves.toBe('error');
+    expect(records(lines)).toMatchObject([
+      { msg: 'component x failed', err: { message: 'inner' } },
+      { msg: 'could not report the failure of component x', err: { message: 'Unknown interaction' } },
+    ]);
   });
 
   it('autocomplete: sanitized choices; [] for commands without autocomplete; [] and a log line when it throws', async () => {
@@ -203,13 +238,13 @@ describe('routing', () => {
     expect(await registry.runAutocomplete(autocompleteCtx('help', 'x'))).toEqual([]);
     expect(await registry.runAutocomplete(autocompleteCtx('nope', 'x'))).toEqual([]);
     expect(await registry.runAutocomplete(autocompleteCtx('bad', 'x'))).toEqual([]);
-    expect(lines.join('\n')).toMatch(/autocomplete \/bad failed[\s\S]*index gone/);
+    expect(records(lines)).toMatchObject([{ msg: 'autocomplete /bad failed', command: 'bad', err: { message: 'index gone' } }]);
   });
 });
 
 describe('preconditions', () => {
   const ran: string[] = [];
-  const guarded = (name: string, preconditions: Command['preconditions']) =>
+  const guarded = (name: string, preconditions: AnyCommand['preconditions']) =>
     command(name, {
       preconditions,
       execute: async (ctx) => {
@@ -229,14 +264,22 @@ describe('preconditions', () => {
     expect(inGuild.replies).toEqual([{ content: 'ok' }]);
   });
 
-  it('moderatorOnly checks the permissions on every run; per-subcommand guards come from a function', async () => {
+  it('moderatorOnly checks the permissions and the server\'s moderator roles on every run; per-subcommand guards come from a function', async () => {
     const registry = new CommandRegistry(
-      [guarded('faq', (ctx) => (ctx.options.getSubcommand() === 'list' ? [guildOnly] : [guildOnly, moderatorOnly]))],
+      [{ ...guarded('faq', (ctx) => (ctx.options.getSubcommand() === 'list' ? [guildOnly] : [guildOnly, moderatorOnly])), uses: (s: Services) => ({ moderatorRoles: s.moderatorRoles }) }],
       services(),
     );
     const refused = commandCtx('faq', { subcommand: 'add' });
-    await registry.runCommand(refused);
-    expect(refused.replies[0]).toEqual({ content: 'Only moderators (Manage Messages or Manage Server) can do this.', ephemeral: true });
+    await expect(registry.runCommand(refused)).resolves.toBe('refused');
+    expect(refused.replies[0]).toEqual({ content: 'Only moderators can do this (Manage Messages, Manage Server, or a moderator role set with `/faq-manage roles`).', ephemeral: true });
+
+    const withRole = commandCtx('faq', { subcommand: 'add', actor: helper });
+    await registry.runCommand(withRole);
+    expect(withRole.replies[0]).toEqual({ content: 'ok' });
+    // The role counts in the server that named it only.
+    const elsewhere = commandCtx('faq', { subcommand: 'add', actor: { ...helper, guildId: '1100000000000000999' } });
+    await registry.runCommand(elsewhere);
+    expect(elsewhere.replies[0]?.ephemeral).toBe(true);
 
     const listed = commandCtx('faq', { subcommand: 'list' });
     await registry.runCommand(listed);
@@ -259,32 +302,35 @@ describe('preconditions', () => {
     expect(handled).toEqual([]);
   });
 
-  it('isModerator: Manage Messages, Manage Server or Administrator; never outside a guild', () => {
-    expect(isModerator(null)).toBe(false);
-    expect(isModerator(0n)).toBe(false);
-    expect(isModerator(PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel)).toBe(false);
-    expect(isModerator(PermissionFlagsBits.ManageMessages)).toBe(true);
-    expect(isModerator(PermissionFlagsBits.ManageGuild)).toBe(true);
-    expect(isModerator(PermissionFlagsBits.Administrator)).toBe(true);
+  it('isModerator: Manage Messages, Manage Server, Administrator or a moderator role; never outside a guild', () => {
+    const as = (permissions: bigint | null, roles: string[] = []) => ({ permissions, roles });
+    expect(isModerator(as(null, [HELPER_ROLE]), [HELPER_ROLE])).toBe(false);
+    expect(isModerator(as(0n))).toBe(false);
+    expect(isModerator(as(PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel))).toBe(false);
+    expect(isModerator(as(PermissionFlagsBits.ManageMessages))).toBe(true);
+    expect(isModerator(as(PermissionFlagsBits.ManageGuild))).toBe(true);
+    expect(isModerator(as(PermissionFlagsBits.Administrator))).toBe(true);
+    expect(isModerator(as(0n, [HELPER_ROLE]), [HELPER_ROLE])).toBe(true);
+    expect(isModerator(as(0n, ['1100000000000000888']), [HELPER_ROLE])).toBe(false);
   });
 
   it('cooldown: N uses per window per user, then a refusal with the wait, then allowed again', async () => {
     let now = 1_000_000;
     const guard: Precondition = cooldown(2, 10_000, () => now);
     const ctx = (actor: Actor) => commandCtx('ask', { actor });
-    expect(guard(ctx(member))).toBeNull();
-    expect(guard(ctx(member))).toBeNull();
-    expect(guard(ctx(moderator))).toBeNull(); // another user has their own budget
+    expect(guard(ctx(member), {})).toBeNull();
+    expect(guard(ctx(member), {})).toBeNull();
+    expect(guard(ctx(moderator), {})).toBeNull(); // another user has their own budget
     now += 3_000;
-    expect(guard(ctx(member))).toEqual({ en: 'Slow down a little: try again in 7 s.', id: 'Pelan-pelan: coba lagi dalam 7 detik.' });
+    expect(guard(ctx(member), {})).toEqual({ en: 'Slow down a little: try again in 7 s.', id: 'Pelan-pelan: coba lagi dalam 7 detik.' });
     now += 7_000;
-    expect(guard(ctx(member))).toBeNull();
+    expect(guard(ctx(member), {})).toBeNull();
   });
 
   it('cooldown does not apply to the local console', () => {
     const guard = cooldown(1, 10_000, () => 0);
     const local: Actor = { ...member, via: 'console' };
-    for (let i = 0; i < 5; i++) expect(guard(commandCtx('ask', { actor: local }))).toBeNull();
+    for (let i = 0; i < 5; i++) expect(guard(commandCtx('ask', { actor: local }), {})).toBeNull();
   });
 
   it('a refused cooldown answers through the registry', async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANSWER_RETENTION_MS, startBot } from '../../src/bot/startup.js';
 import { silentLogger } from '../../src/config/logger.js';
@@ -25,8 +26,9 @@ describe('startBot', () => {
     try {
       expect(bot.services.feedback.getAnswer(GUILD, old)).toBeUndefined();
       expect(bot.services.feedback.getAnswer(GUILD, recent)?.question).toBe('baru');
-      const votes = bot.services.db.prepare('SELECT COUNT(*) AS n FROM answer_votes').get() as { n: number };
-      expect(votes.n).toBe(0);
+      const reader = new Database(join(dataDir, 'bot.db'), { readonly: true });
+      expect(reader.prepare('SELECT COUNT(*) AS n FROM answer_votes').get()).toEqual({ n: 0 });
+      reader.close();
     } finally {
       bot.close();
     }

@@ -1,20 +1,20 @@
 /**
- * The ask CLI, run for real (tsx, from the repository root). Each spawn costs about a
- * second, so cases are batched: one --jsonl run carries many questions, and
- * independent runs go in parallel.
+ * The ask CLI, run for real (the compiled `node dist/src/cli/ask.js` that `npm run ask`
+ * runs, from the repository root). Cases are batched: one --jsonl run carries many
+ * questions, and independent runs go in parallel.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkQuestion } from '../../src/search/question.js';
+import { shorten } from '../../src/shared/text.js';
 import { splitSentences } from '../../src/search/sentences.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
-const CLI = 'src/cli/ask.ts';
+const CLI = 'dist/src/cli/ask.js';
 
 interface Run {
   code: number | null;
@@ -28,11 +28,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function ask(args: string[], input?: string): Promise<Run> {
+function ask(args: string[], input?: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(work, 'data'), NO_COLOR: '1' };
-    delete env.CORPUS_DIR;
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(work, 'data'), NO_COLOR: '1', ...options.env };
+    if (!options.env?.CORPUS_DIR) delete env.CORPUS_DIR;
+    const child = spawn(process.execPath, [resolve(ROOT, CLI), ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -158,9 +158,9 @@ describe('ask CLI on the bundled corpus', () => {
     expect(out).toHaveLength(questions.length);
     const answers = out.map((line) => JSON.parse(line) as JsonAnswer);
     answers.forEach((a, i) => {
-      // Valid questions are echoed normalised, rejected ones as given (cut to 200 characters).
+      // Valid questions are echoed normalised, rejected ones as given (shortened to 200 characters).
       const check = checkQuestion(questions[i]!);
-      expect(a.query, `line ${i + 1}`).toBe(check.ok ? check.question : questions[i]!.slice(0, 200));
+      expect(a.query, `line ${i + 1}`).toBe(check.ok ? check.question : shorten(questions[i]!, 200));
       expect(a.results.length).toBeLessThanOrEqual(2);
       for (const r of a.results) expectResultShape(r);
       if (a.abstained) expect(a.results).toEqual([]);
@@ -308,5 +308,68 @@ describe('ask CLI: known bugs (flip `it.fails` to `it` once fixed)', () => {
     const run = await ask(['--json', '--corpus', file, 'Putin']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`${file}:2`);
+  });
+});
+
+describe('ask CLI: output and configuration', () => {
+  it('--jsonl into a slow reader: every line comes out (back-pressure, no exit with writes queued)', { timeout: 60_000 }, async () => {
+    const questions = Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? `Siapa pendiri Wagner? ${i}` : i % 3 === 1 ? `Apa yang dibahas Putin dan Kim ${i}?` : `Resep nasi goreng nomor ${i}`));
+    const input = join(work, 'many-questions.txt');
+    writeFileSync(input, questions.join('\n') + '\n');
+    // The reader starts two seconds late, as in `npm run -s ask -- --jsonl < q.txt | (sleep 2; wc -l)`.
+    const run = await new Promise<Run>((done, fail) => {
+      const child = spawn('sh', ['-c', `node ${CLI} --jsonl < "${input}" | (sleep 2; wc -l)`], { cwd: ROOT, env: { ...process.env, DATA_DIR: join(work, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+    expect(run.stderr).toBe('');
+    expect(Number(run.stdout.trim())).toBe(1500);
+  });
+
+  it('reads .env through the same loader as the bot (CORPUS_DIR from the file; a bad value is a clear error)', async () => {
+    const project = join(work, 'with-env');
+    mkdirSync(join(project, 'artikel'), { recursive: true });
+    writeFileSync(join(project, 'artikel', 'kopi.md'), ARTICLE('kopi', 'Kopi Gayo', ['Kopi Gayo ditanam di dataran tinggi Aceh Tengah.']));
+    writeFileSync(join(project, '.env'), 'CORPUS_DIR=artikel\n');
+    const run = await ask(['--json', 'Di mana kopi Gayo ditanam?'], undefined, { cwd: project });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as JsonAnswer).results[0]).toMatchObject({ articleId: 'kopi', paragraph: 1 });
+
+    writeFileSync(join(project, '.env'), 'CORPUS_DIR=artikel\nCONSOLE_LANGUAGE=fr\n');
+    const bad = await ask(['--json', 'Di mana kopi Gayo ditanam?'], undefined, { cwd: project });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/CONSOLE_LANGUAGE must be id \(Indonesian\) or en \(English\)/);
+    expectNoStackTrace(bad);
+  });
+});
+
+describe('a build older than the sources', () => {
+  it('is reported on stderr, naming the changed file (the run itself goes on)', async () => {
+    // A copy of the project, so the real dist/ is never touched while other tests run.
+    const project = join(work, 'stale-project');
+    mkdirSync(join(project, 'src', 'search'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(project, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
+    for (const shared of ['node_modules', 'corpus']) symlinkSync(join(ROOT, shared), join(project, shared));
+    const info = join(project, 'dist', '.tsbuildinfo');
+    const edited = join(project, 'src', 'search', 'question.ts');
+    writeFileSync(edited, '// edited after the build\n');
+    utimesSync(info, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const run = await new Promise<Run>((done, fail) => {
+      const child = spawn(process.execPath, [join(project, CLI), '--json', 'Siapa pendiri Wagner?'], { cwd: project, env: { ...process.env, DATA_DIR: join(work, 'data') } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('Warning: dist/ is older than src/search/question.ts; run `npm run build` (this run uses the old build).\n');
+    expect(JSON.parse(run.stdout).results[0].paragraph).toBe(7);
   });
 });

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, requireDiscord } from '../../src/config/config.js';
+import { ConfigError, environment, loadConfig, requireDiscord } from '../../src/config/config.js';
+import { PACKAGE_ROOT } from '../../src/config/paths.js';
 import { createLogger, type LogLevel } from '../../src/config/logger.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,19 +22,59 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('no token: console mode with defaults resolved against the working directory', () => {
-    expect(loadConfig({}, '/srv/bot')).toEqual({ discord: undefined, corpusDir: '/srv/bot/corpus', dataDir: '/srv/bot/data', logLevel: 'info' });
-    expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '/abs/corpus', DATA_DIR: 'var', LOG_LEVEL: 'warn' }, '/srv/bot')).toEqual({
+  it('no token: console mode; default folders are the project\'s, relative paths resolve against the working directory', () => {
+    expect(loadConfig({}, '/srv/bot')).toEqual({
+      discord: undefined,
+      corpusDir: join(PACKAGE_ROOT, 'corpus'),
+      dataDir: join(PACKAGE_ROOT, 'data'),
+      logLevel: 'info',
+      logFormat: undefined,
+      consoleLanguage: 'id',
+      metrics: undefined,
+    });
+    expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '/abs/corpus', DATA_DIR: 'var', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', CONSOLE_LANGUAGE: 'en' }, '/srv/bot')).toEqual({
       discord: undefined,
       corpusDir: '/abs/corpus',
       dataDir: '/srv/bot/var',
       logLevel: 'warn',
+      logFormat: 'json',
+      consoleLanguage: 'en',
+      metrics: undefined,
     });
   });
 
   it('reads the Discord settings, trimming values and a trailing slash of the API URL', () => {
     const config = loadConfig({ DISCORD_TOKEN: ` ${TOKEN} `, DISCORD_CLIENT_ID: CLIENT_ID, DISCORD_GUILD_ID: '1100000000000000100', DISCORD_API_URL: 'http://127.0.0.1:9999/api/' }, '/srv/bot');
-    expect(config.discord).toEqual({ token: TOKEN, clientId: CLIENT_ID, guildId: '1100000000000000100', apiUrl: 'http://127.0.0.1:9999/api' });
+    expect(config.discord).toEqual({ token: TOKEN, clientId: CLIENT_ID, guildId: '1100000000000000100', apiUrl: 'http://127.0.0.1:9999/api', shards: undefined, shardSpawnDelayMs: 5500 });
+  });
+
+  it('sharding: DISCORD_SHARDS is "auto" or a number; metrics: METRICS_PORT on 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    const discord = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID };
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.shards).toBe('auto');
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: '4', DISCORD_SHARD_SPAWN_DELAY_MS: '100' }).discord).toMatchObject({ shards: 4, shardSpawnDelayMs: 100 });
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '0', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 0, host: '0.0.0.0' });
+    const error = configError({ ...discord, DISCORD_SHARDS: 'many', METRICS_PORT: '70000', CONSOLE_LANGUAGE: 'fr', LOG_FORMAT: 'xml' });
+    expect(error.problems).toHaveLength(4);
+    expect(error.message).toMatch(/DISCORD_SHARDS must be "auto" or a number/);
+    expect(error.message).toMatch(/METRICS_PORT must be a port number/);
+    expect(error.message).toMatch(/CONSOLE_LANGUAGE must be id \(Indonesian\) or en/);
+    expect(error.message).toMatch(/LOG_FORMAT must be json or pretty/);
+    // SHARDS and SHARD_COUNT are discord.js's own, set in every shard process: never ours.
+    expect(loadConfig({ ...discord, SHARDS: '1', SHARD_COUNT: '2' }).discord?.shards).toBeUndefined();
+  });
+
+  it('.env underneath the environment: a variable that is set, even empty, wins over the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-env-'));
+    try {
+      writeFileSync(join(dir, '.env'), 'CONSOLE_LANGUAGE=en\nDATA_DIR=from-file\nDISCORD_GUILD_ID=1100000000000000100\n');
+      const env = environment({ DATA_DIR: '/from/env', DISCORD_GUILD_ID: '' }, dir);
+      expect(env).toMatchObject({ CONSOLE_LANGUAGE: 'en', DATA_DIR: '/from/env', DISCORD_GUILD_ID: '' });
+      expect(loadConfig(env, dir)).toMatchObject({ consoleLanguage: 'en', dataDir: '/from/env' });
+      expect(environment({}, join(dir, 'nothing-here'))).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a token without a client id is refused, with what to do and without the token', () => {
@@ -91,25 +134,44 @@ describe('loadConfig', () => {
 describe('createLogger', () => {
   function capture(level: LogLevel = 'debug') {
     const lines: string[] = [];
-    const logger = createLogger({ level, secrets: [TOKEN, undefined, 'abc'], write: (l) => lines.push(l) });
-    return { lines, logger };
+    const logger = createLogger({ level, format: 'json', secrets: [TOKEN, undefined, 'abc'], write: (l) => lines.push(l) });
+    return { lines, logger, records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
   }
 
-  it('redacts the token in messages, strings, objects and error stacks', () => {
+  it('writes one JSON object per line with level, time and message', () => {
+    const { logger, records } = capture();
+    logger.info({ interaction: '123', outcome: 'answered' }, 'command ask: answered');
+    expect(records()[0]).toMatchObject({ level: 30, msg: 'command ask: answered', interaction: '123', outcome: 'answered' });
+    expect(records()[0]!.time).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+  });
+
+  it('redacts the token in messages, fields, headers and error stacks', () => {
     const { lines, logger } = capture();
     logger.info(`connecting with ${TOKEN}`);
-    logger.warn('extra string', `Bot ${TOKEN}`);
-    logger.error('request failed', { headers: { authorization: `Bot ${TOKEN}` } });
-    logger.error('login failed', new Error(`An invalid token was provided: ${TOKEN}`));
-    logger.debug('twice', `${TOKEN}${TOKEN}`);
-    expect(lines).toHaveLength(5);
+    logger.warn({ detail: `Bot ${TOKEN}` }, 'extra string');
+    logger.error({ headers: { authorization: `Bot ${TOKEN}` } }, 'request failed');
+    logger.error({ err: new Error(`An invalid token was provided: ${TOKEN}`) }, 'login failed');
+    logger.debug(`${TOKEN}${TOKEN}`);
+    logger.info({ token: 'any-token-field-value' }, 'a token field');
+    expect(lines).toHaveLength(6);
     for (const line of lines) {
       expect(line).not.toContain(TOKEN);
       expect(line).not.toContain('secret-part');
+      expect(line).not.toContain('any-token-field-value');
       expect(line).toContain('[redacted]');
     }
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO  connecting with \[redacted\]$/);
     expect(lines[4]).toContain('[redacted][redacted]');
+  });
+
+  it('redacts interaction tokens, which sit in webhook and callback URLs (a REST error carries its URL)', () => {
+    const { lines, logger } = capture();
+    const interactionToken = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA';
+    const error = Object.assign(new Error('Unknown interaction'), { url: `https://discord.com/api/v10/webhooks/1100000000000000001/${interactionToken}/messages/@original` });
+    logger.warn({ err: error }, 'a reply could not be sent');
+    logger.info(`POST /interactions/1234567890123456789/${interactionToken}/callback`);
+    for (const line of lines) expect(line).not.toContain(interactionToken);
+    expect(lines[0]).toContain('/webhooks/1100000000000000001/[redacted]/messages/@original');
+    expect(lines[1]).toContain('/interactions/1234567890123456789/[redacted]/callback');
   });
 
   it('does not treat very short "secrets" as secrets (they would mangle every line)', () => {
@@ -124,24 +186,36 @@ describe('createLogger', () => {
     warn.logger.info('i');
     warn.logger.warn('w');
     warn.logger.error('e');
-    expect(warn.lines.map((l) => l.split(' ')[1])).toEqual(['WARN', 'ERROR']);
+    expect(warn.records().map((r) => r.msg)).toEqual(['w', 'e']);
     const silent = capture('silent');
     silent.logger.error('e');
     expect(silent.lines).toEqual([]);
   });
 
   it('logs values that cannot be serialized', () => {
-    const { lines, logger } = capture();
+    const { records, logger } = capture();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    logger.info('cyclic', cyclic);
-    expect(lines[0]).toContain('[object Object]');
+    logger.info({ cyclic }, 'cyclic');
+    expect(records()[0]!.msg).toBe('cyclic');
+    expect(JSON.stringify(records()[0])).toContain('[Circular]');
+  });
+
+  it('pretty format: one readable line, still redacted', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ format: 'pretty', secrets: [TOKEN], write: (l) => lines.push(l) });
+    logger.info({ outcome: 'answered' }, `ready with ${TOKEN}`);
+    const text = lines.join('\n');
+    expect(text).toMatch(/INFO.*ready with \[redacted\]/);
+    expect(text).toContain('outcome');
+    expect(text).not.toContain(TOKEN);
+    expect(() => JSON.parse(lines[0]!)).toThrow();
   });
 });
 
 describe('start-up with a bad configuration (child process)', () => {
   it('exits 1 with the problems and without the token', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: 'not-a-number', DISCORD_GUILD_ID: '', DISCORD_API_URL: 'nope' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -84,7 +84,7 @@ describe('npm start without DISCORD_TOKEN (child process)', () => {
       '== 🔎 Korea Utara ==',
       '== Bot tanya-jawab artikel ==',
       '`/tanya`',
-      'Unknown command /foo. Commands: /ask /faq /help /paragraph /search',
+      'Unknown command /foo. Commands: /ask /faq /faq-manage /help /paragraph /search',
       'number: "abc" is not a valid whole number',
       'berisi paragraf ¶1 sampai ¶7; tidak ada ¶99.',
       'Pertanyaannya kosong.',
@@ -99,6 +99,12 @@ describe('npm start without DISCORD_TOKEN (child process)', () => {
     }
     // Nothing after "exit" was answered.
     expect(stdout).not.toContain('== Siapa pendiri Wagner? ==');
+  }, 60_000);
+
+  it('piped into a slow reader, every answer comes out (back-pressure; no exit with output still queued)', async () => {
+    const { code, stdout, stderr } = await sh(`yes 'Siapa pendiri Wagner?' | head -n 300 | npm start 2>/dev/null | (sleep 2; grep -c '^== Siapa pendiri Wagner? ==')`);
+    expect(code, stderr).toBe(0);
+    expect(Number(stdout.trim())).toBe(300);
   }, 60_000);
 
   it('speaks English with CONSOLE_LANGUAGE=en', async () => {
@@ -154,14 +160,14 @@ describe('runConsole (in process)', () => {
 
   it('runLine gives clear messages for unknown commands, missing and malformed options', async () => {
     const printed: string[] = [];
-    const print = (t: string) => printed.push(t);
+    const print = (t: string) => void printed.push(t);
     await runLine(bot, '/nope', 'en', print);
     await runLine(bot, '/paragraph', 'en', print);
     await runLine(bot, '/paragraph number: tiga', 'en', print);
     await runLine(bot, '/paragraph number: 2 article: tidak-ada', 'en', print);
     await runLine(bot, '/search query: xyzzy qwerty', 'en', print);
     expect(printed).toEqual([
-      'Unknown command /nope. Commands: /ask /faq /help /paragraph /search',
+      'Unknown command /nope. Commands: /ask /faq /faq-manage /help /paragraph /search',
       '/paragraph needs number: ...',
       'number: "tiga" is not a valid whole number',
       'There is no article "tidak-ada". Pick one from the list.\n',

@@ -46,13 +46,15 @@ describe('parseCommandLine', () => {
   it('parses subcommands (also by their Indonesian names)', () => {
     expect(ok(parseCommandLine('/faq list', commands))).toEqual({ name: 'faq', subcommand: 'list', options: {} });
     expect(ok(parseCommandLine('/faq daftar', commands)).subcommand).toBe('list');
-    expect(ok(parseCommandLine('/faq add question: Siapa pendiri Wagner? answer: Yevgeny Prigozhin.', commands))).toEqual({
-      name: 'faq',
+    expect(ok(parseCommandLine('/faq-manage add question: Siapa pendiri Wagner? answer: Yevgeny Prigozhin.', commands))).toEqual({
+      name: 'faq-manage',
       subcommand: 'add',
       options: { question: 'Siapa pendiri Wagner?', answer: 'Yevgeny Prigozhin.' },
     });
-    expect(error(parseCommandLine('/faq', commands))).toBe('/faq needs one of: add, edit, remove, list, show, unanswered');
-    expect(error(parseCommandLine('/faq add question: q', commands))).toBe('/faq add needs answer: ...');
+    expect(error(parseCommandLine('/faq', commands))).toBe('/faq needs one of: list, show');
+    expect(error(parseCommandLine('/faq-manage', commands))).toBe('/faq-manage needs one of: add, edit, remove, unanswered, roles');
+    expect(error(parseCommandLine('/faq-manage add question: q', commands))).toBe('/faq-manage add needs answer: ...');
+    expect(ok(parseCommandLine('/faq-kelola belum-terjawab halaman: 2', commands))).toEqual({ name: 'faq-manage', subcommand: 'unanswered', options: { page: 2 } });
   });
 
   it('converts booleans and integers, and explains bad values', () => {
@@ -64,7 +66,7 @@ describe('parseCommandLine', () => {
   });
 
   it('explains unknown commands, missing options and stray text', () => {
-    expect(error(parseCommandLine('/nope', commands))).toBe('Unknown command /nope. Commands: /ask /faq /help /paragraph /search');
+    expect(error(parseCommandLine('/nope', commands))).toBe('Unknown command /nope. Commands: /ask /faq /faq-manage /help /paragraph /search');
     expect(error(parseCommandLine('/', commands))).toMatch(/^Unknown command \/\. Commands:/);
     expect(error(parseCommandLine('/paragraph', commands))).toBe('/paragraph needs number: ...');
     expect(error(parseCommandLine('/ask', commands))).toBe('/ask needs question: ...');

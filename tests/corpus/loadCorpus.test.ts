@@ -218,7 +218,7 @@ describe('parseArticle: malformed files name the file and the line', () => {
     }
   });
 
-  it.each(['example.com/berita', 'ftp://example.com/x', 'javascript:alert(1)', 'not a url'])('bad source URL %j', (source) => {
+  it.each(['example.com/berita', 'ftp://example.com/x', 'javascript:alert(1)', 'not a url', 'https://example.com/article   (optional, http or https)'])('bad source URL %j', (source) => {
     const error = expectCorpusError(parse(['---', 'id: x', 'title: T', 'language: id', `source: ${source}`, '---', 'Teks.']), FILE, 5, /source/);
     expect(error.message).toContain(source);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { CuratedIndex } from '../../src/curated/curatedIndex.js';
 import { openDatabase } from '../../src/curated/database.js';
-import { FaqStore, type FaqEntry } from '../../src/curated/faqStore.js';
+import { CuratedStore, type CuratedEntry } from '../../src/curated/curatedStore.js';
 import { GUILD_A, GUILD_B, tempDir } from './helpers.js';
 
 const temp = tempDir();
@@ -22,13 +22,13 @@ const FAQ: [string, string[]][] = [
 ];
 
 describe('CuratedIndex', () => {
-  let store: FaqStore;
+  let store: CuratedStore;
   let index: CuratedIndex;
   let file: string;
-  const entries = new Map<string, FaqEntry>();
+  const entries = new Map<string, CuratedEntry>();
   beforeEach(() => {
     file = temp.file(`index-${++n}.sqlite`);
-    store = new FaqStore(openDatabase(file));
+    store = new CuratedStore(openDatabase(file));
     entries.clear();
     for (const [question, aliases] of FAQ) {
       entries.set(question, store.add(GUILD_A, { question, answer: `Jawaban: ${question}`, paragraphs: [], aliases }, 'mod'));
@@ -81,7 +81,7 @@ describe('CuratedIndex', () => {
   });
 
   it('with a single entry, still refuses a question sharing one word', () => {
-    const lone = new FaqStore(openDatabase(':memory:'));
+    const lone = new CuratedStore(openDatabase(':memory:'));
     lone.add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'x', paragraphs: [], aliases: ['Wagner didirikan siapa'] }, 'mod');
     const loneIndex = new CuratedIndex(lone, analyzer);
     expect(loneIndex.match(GUILD_A, 'Apa kata Putin tentang roket?')).toBeUndefined();
@@ -105,13 +105,13 @@ describe('CuratedIndex', () => {
     store.edit(GUILD_A, wagner.id, { answer: 'Jawaban baru' }, 'mod');
     expect(index.match(GUILD_A, 'komandan wagner siapa')?.entry.answer).toBe('Jawaban baru');
 
-    store.remove(GUILD_A, wagner.id);
+    store.remove(GUILD_A, wagner.id, 'mod');
     expect(index.match(GUILD_A, 'komandan wagner siapa')).toBeUndefined();
   });
 
   it('sees writes made through another connection to the same file', () => {
     expect(index.match(GUILD_A, 'Siapa Sergei Shoigu?')).toBeUndefined();
-    const other = new FaqStore(openDatabase(file)); // e.g. the offline console in another process
+    const other = new CuratedStore(openDatabase(file)); // e.g. the offline console in another process
     other.add(GUILD_A, { question: 'Siapa Sergei Shoigu?', answer: 'Menhan Rusia', paragraphs: [], aliases: [] }, 'mod');
     expect(index.match(GUILD_A, 'sergei shoigu siapa')?.entry.answer).toBe('Menhan Rusia');
     other.db.close();
@@ -139,7 +139,7 @@ describe('CuratedIndex', () => {
     index.close();
     const wagner = entries.get('Siapa pendiri Wagner?')!;
     expect(index.match(GUILD_A, 'pendiri wagner siapa')?.entry.id).toBe(wagner.id);
-    store.remove(GUILD_A, wagner.id); // no event reaches a closed index, yet it must not serve stale data
+    store.remove(GUILD_A, wagner.id, 'mod'); // no event reaches a closed index, yet it must not serve stale data
     expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/curated/database.js';
-import { FaqStore } from '../../src/curated/faqStore.js';
+import { CuratedStore } from '../../src/curated/curatedStore.js';
 import { FeedbackStore } from '../../src/curated/feedback.js';
 import { UnansweredQueue } from '../../src/curated/unansweredQueue.js';
 import { GUILD_A, GUILD_B, tempDir } from './helpers.js';
@@ -28,11 +28,11 @@ describe('FeedbackStore', () => {
   });
 
   it('links a reply to its curated entry, and unlinks it when the entry is removed', () => {
-    const store = new FaqStore(db);
+    const store = new CuratedStore(db);
     const entry = store.add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'x', paragraphs: [], aliases: [] }, 'mod');
     const id = feedback.recordAnswer(GUILD_A, 'pendiri wagner?', { curatedEntryId: entry.id, abstained: false });
     expect(feedback.getAnswer(GUILD_A, id)!.curatedEntryId).toBe(entry.id);
-    store.remove(GUILD_A, entry.id);
+    store.remove(GUILD_A, entry.id, 'mod');
     expect(feedback.getAnswer(GUILD_A, id)!.curatedEntryId).toBeUndefined();
   });
 

@@ -61,6 +61,15 @@ describe('UnansweredQueue', () => {
     expect(queue.list(GUILD_A).total).toBe(0);
   });
 
+  it('stores questions without bidi controls, cut by grapheme', () => {
+    const id = queue.record(GUILD_A, 'Siapa \u2067pendiri\u2069 Wagner\u202E? ' + '😀'.repeat(300), 'abstained')!;
+    const item = queue.get(GUILD_A, id)!;
+    expect(item.question.startsWith('Siapa pendiri Wagner? 😀')).toBe(true);
+    expect(item.question).not.toMatch(/[\u2066-\u2069\u202A-\u202E]/);
+    expect(item.question.length).toBeLessThanOrEqual(500);
+    expect(item.question.isWellFormed()).toBe(true);
+  });
+
   it('ignores questions with nothing to answer', () => {
     expect(queue.record(GUILD_A, '??? !!!', 'abstained')).toBeUndefined();
     expect(queue.list(GUILD_A).total).toBe(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { corpusOf } from '../../src/corpus/loadCorpus.js';
 import type { Article } from '../../src/corpus/types.js';
-import { formatMessages, parseEntryInput, type RawEntryInput } from '../../src/curated/validation.js';
+import { parseEntryInput, type RawEntryInput } from '../../src/curated/validation.js';
+import { renderProblems } from '../../src/render/curatedReply.js';
 import { testCorpus } from './helpers.js';
 
 const corpus = testCorpus();
@@ -20,7 +21,14 @@ function errorsOf(raw: RawEntryInput, partial = false): string[] {
     expect(message.id.length).toBeGreaterThan(0);
     expect(message.id).not.toBe(message.en);
   }
-  return result.errors.map((m) => m.en);
+  return renderProblems(result.errors, 'en').split('\n').map((line) => line.replace(/^• /, ''));
+}
+
+function articleOf(id: string, paragraphs: number): Article {
+  return {
+    id, title: id, language: 'id', file: `${id}.md`,
+    paragraphs: Array.from({ length: paragraphs }, (_, i) => ({ articleId: id, articleTitle: id, number: i + 1, text: `teks ${i + 1}` })),
+  };
 }
 
 describe('parseEntryInput', () => {
@@ -72,6 +80,9 @@ describe('parseEntryInput', () => {
     ['a bare @name ping', 'tanya @moderator saja'],
     ['a full-width @everyone', 'Halo ＠everyone'],
     ['a zero-width split @everyone', 'Halo @\u200Beveryone'],
+    ['@ + a soft hyphen + everyone', 'Halo @\u00ADeveryone'],
+    ['@ + a bidi isolate + everyone', 'Halo @\u2066everyone\u2069'],
+    ['@ + an Arabic letter mark + here', 'cek @\u061Chere'],
   ])('rejects %s in every text field', (_why, text) => {
     for (const field of ['question', 'answer', 'aliases'] as const) {
       expect(errorsOf({ ...good, [field]: text }).join('\n')).toMatch(/mentions are not allowed/);
@@ -100,6 +111,34 @@ describe('parseEntryInput', () => {
     expect(parseEntryInput({ ...good, aliases: ten }, corpus).ok).toBe(true);
   });
 
+  it('paragraph lists are unambiguous: "1 2" is refused, not read as 12; commas and ranges work', () => {
+    const long = corpusOf([articleOf('panjang', 15)]);
+    const refused = parseEntryInput({ ...good, paragraphs: '1 2' }, long);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && renderProblems(refused.errors, 'en')).toBe('• "1 2": separate paragraphs with commas (1, 2) or give a range (1-3).');
+    expect(parseEntryInput({ ...good, paragraphs: '1, 2' }, long)).toMatchObject({ ok: true, value: { paragraphs: ['panjang#1', 'panjang#2'] } });
+    expect(parseEntryInput({ ...good, paragraphs: '2-4, 9' }, long)).toMatchObject({ ok: true, value: { paragraphs: ['panjang#2', 'panjang#3', 'panjang#4', 'panjang#9'] } });
+    expect(parseEntryInput({ ...good, paragraphs: 'panjang#5 – 6' }, long)).toMatchObject({ ok: true, value: { paragraphs: ['panjang#5', 'panjang#6'] } });
+    expect(errorsOf({ ...good, paragraphs: '4-2' }).join('\n')).toMatch(/a range goes from the lower number to the higher one/);
+    const tooMany = parseEntryInput({ ...good, paragraphs: '1-7, 3-999999' }, long);
+    expect(!tooMany.ok && renderProblems(tooMany.errors, 'en')).toBe('• At most 10 paragraphs can be cited.');
+    expect(parseEntryInput({ ...good, paragraphs: '1-10' }, long).ok).toBe(true);
+  });
+
+  it('echoes of what the moderator typed are escaped: no Markdown, no mention', () => {
+    const errors = errorsOf({ ...good, paragraphs: '**tebal** [x](https://evil.example), <@&123>', aliases: '__miring__ ya; __miring__ ya' });
+    const text = errors.join('\n');
+    expect(text).toContain('"\\*\\*tebal\\*\\* \\[x](https://evil.example)" is not a paragraph reference');
+    expect(text).not.toMatch(/(^|[^\\])\*\*tebal/);
+    expect(text).toContain('"<@\u200b&123>"');
+    expect(text).toContain('Alias 2 ("\\_\\_miring\\_\\_ ya") repeats another alias ("\\_\\_miring\\_\\_ ya")');
+  });
+
+  it('bidi controls are stripped from stored questions, aliases and answers', () => {
+    const result = parseEntryInput({ question: 'Siapa \u2067pendiri\u2069 Wagner\u202E?', answer: 'Prigozhin\u2066.\u2069\u061C', aliases: 'pendiri\u200F grup' }, corpus);
+    expect(result).toMatchObject({ ok: true, value: { question: 'Siapa pendiri Wagner?', answer: 'Prigozhin.', aliases: ['pendiri grup'] } });
+  });
+
   it('checks paragraph references against the corpus', () => {
     expect(errorsOf({ ...good, paragraphs: 'putin-kim-vostochny#99' }).join('\n')).toMatch(/Paragraph putin-kim-vostochny#99 does not exist/);
     expect(errorsOf({ ...good, paragraphs: 'artikel-lain#1' }).join('\n')).toMatch(/artikel-lain#1 does not exist/);
@@ -109,14 +148,10 @@ describe('parseEntryInput', () => {
   });
 
   it('asks for article-id#n when the corpus has several articles', () => {
-    const article = (id: string): Article => ({
-      id, title: id, language: 'id', file: `${id}.md`,
-      paragraphs: [1, 2].map((number) => ({ articleId: id, articleTitle: id, number, text: `teks ${number}` })),
-    });
-    const two = corpusOf([article('satu'), article('dua')]);
+    const two = corpusOf([articleOf('satu', 2), articleOf('dua', 2)]);
     const result = parseEntryInput({ ...good, paragraphs: '2' }, two);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]!.en).toMatch(/several articles, so say which one: article-id#2/);
+    expect(!result.ok && renderProblems(result.errors, 'en')).toMatch(/several articles, so say which one: article-id#2/);
     expect(parseEntryInput({ ...good, paragraphs: 'dua#2' }, two)).toMatchObject({ ok: true, value: { paragraphs: ['dua#2'] } });
   });
 
@@ -137,7 +172,7 @@ describe('parseEntryInput', () => {
     it('checks new aliases against the current question and a new question against kept aliases', () => {
       const current = { question: 'Siapa pendiri Wagner?', aliases: ['Wagner didirikan siapa'] };
       const alias = parseEntryInput({ aliases: 'siapa pendiri wagner' }, corpus, { partial: true, current });
-      expect(!alias.ok && alias.errors[0]!.en).toMatch(/same as the question/);
+      expect(!alias.ok && renderProblems(alias.errors, 'en')).toMatch(/same as the question/);
       const question = parseEntryInput({ question: 'Wagner didirikan siapa?' }, corpus, { partial: true, current });
       expect(!question.ok && question.errors[0]!.en).toMatch(/same as one of its aliases/);
     });
@@ -145,6 +180,6 @@ describe('parseEntryInput', () => {
 
   it('formats messages in either language', () => {
     const result = parseEntryInput({ ...good, answer: '@everyone' }, corpus);
-    expect(!result.ok && formatMessages(result.errors, 'id')).toMatch(/^• Jawaban berisi mention/);
+    expect(!result.ok && renderProblems(result.errors, 'id')).toMatch(/^• Jawaban berisi mention/);
   });
 });

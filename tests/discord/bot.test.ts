@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Events, SlashCommandBuilder, type Client } from 'discord.js';
-import { InteractionResponseType, MessageFlags, type APIEmbed, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import Database from 'better-sqlite3';
+import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIEmbed, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import type { Command } from '../../src/bot/command.js';
 import { CommandRegistry } from '../../src/bot/registry.js';
 import { startBot, type Bot } from '../../src/bot/startup.js';
@@ -27,7 +28,7 @@ let fake: FakeDiscord;
 let client: Client<true>;
 let bot: Bot;
 const logLines: string[] = [];
-const logger: Logger = createLogger({ level: 'debug', write: (line) => logLines.push(line) });
+const logger: Logger = createLogger({ level: 'debug', format: 'json', write: (line) => logLines.push(line) });
 
 /** A test-only command that fails on purpose, before or after deferring. */
 const boomCommand: Command = {
@@ -57,6 +58,15 @@ const slowCommand: Command = {
   },
 };
 
+/** A test-only command that defers itself, then answers. */
+const deferringCommand: Command = {
+  data: new SlashCommandBuilder().setName('deferring').setDescription('Defers, then answers (tests only)'),
+  async execute(ctx) {
+    await ctx.defer();
+    await ctx.reply({ content: 'deferred, then done' });
+  },
+};
+
 /** A fresh member per interaction: /ask and /search allow 5 uses per user per 10 s. */
 function freshUser(): APIUser {
   const id = snowflake();
@@ -81,16 +91,15 @@ async function send<T extends { id: string; token: string }>(payload: T): Promis
   return { payload, callback };
 }
 
-/** /ask through the gateway: the deferral, then the PATCH that fills it. */
+/** /ask through the gateway: one reply (type 4), no deferral: the answer takes milliseconds. */
 async function ask(question: string, extra: { locale?: 'id' | 'en-US'; hide?: boolean; user?: APIUser; guildId?: string | null } = {}) {
   const options = [opt.string('question', question)];
   if (extra.hide !== undefined) options.push(opt.boolean('hide', extra.hide));
   const payload = chatInput({ name: 'ask', options, user: extra.user ?? freshUser(), locale: extra.locale ?? 'id', guildId: extra.guildId });
   const { callback } = await send(payload);
-  expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-  const edit = await waitForOriginalEdit(payload.token);
-  expect(edit.status).toBe(200);
-  return { payload, callback, edit, embed: edit.body.embeds[0] as APIEmbed };
+  expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+  const reply = callback.body.data;
+  return { payload, callback, reply, embed: reply.embeds[0] as APIEmbed };
 }
 
 /** allowed_mentions that let nothing ping (discord.js adds replied_user: false). */
@@ -112,13 +121,13 @@ function customIds(body: { components?: { components: { custom_id?: string }[] }
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bot-test-'));
   const base = await startBot({ corpusDir: 'corpus', dataDir }, logger);
-  bot = { ...base, registry: new CommandRegistry([...(await CommandRegistry.loadCommands()), boomCommand, slowCommand], base.services) };
+  bot = { ...base, registry: new CommandRegistry([...(await CommandRegistry.loadCommands()), boomCommand, slowCommand, deferringCommand], base.services) };
   fake = await startFakeDiscord();
   client = await createTestClient(fake, {
     readyTimeoutMs: 30_000,
     setup: (c) => {
       c.on(Events.InteractionCreate, (interaction) => {
-        void routeInteraction(interaction, bot, logger).catch((error: unknown) => logger.error('route failed', error));
+        void routeInteraction(interaction, bot, logger).catch((error: unknown) => logger.error({ err: error }, 'route failed'));
       });
     },
   });
@@ -132,10 +141,10 @@ afterAll(async () => {
 });
 
 describe('/ask', () => {
-  it('defers, then edits the reply with a cited, highlighted answer, a footer, no pings and feedback buttons', async () => {
-    const { payload, callback, edit, embed } = await ask('Siapa pendiri Wagner?');
-    expect(callback.body.data?.flags ?? 0).toBe(0); // public deferral
-    expectNoPings(edit.body.allowed_mentions);
+  it('replies at once with a cited, highlighted answer, a footer, no pings and feedback buttons', async () => {
+    const { payload, reply, embed } = await ask('Siapa pendiri Wagner?');
+    expect(reply.flags ?? 0).toBe(0); // public
+    expectNoPings(reply.allowed_mentions);
     expect(embed.title).toContain('Siapa pendiri Wagner?');
     expect(embed.fields?.length).toBeGreaterThan(0);
     const first = embed.fields![0]!;
@@ -144,11 +153,12 @@ describe('/ask', () => {
     expect(first.value).toMatch(/\*\*[^*]*Prigozhin[^*]*\*\*/);
     expect(first.value).toContain('putin-kim-vostochny#7');
     expect(embed.footer?.text).toBe('Jawaban diambil dari artikel; kalimat tebal paling cocok.');
-    const ids = customIds(edit.body);
+    const ids = customIds(reply);
     expect(ids).toHaveLength(2);
     expect(ids[0]).toMatch(/^feedback:up:\d+$/);
     expect(ids[1]).toMatch(/^feedback:down:\d+$/);
-    // As Discord now shows it: the deferral filled in, no follow-ups.
+    // As Discord now shows it: one message, no follow-ups, nothing else sent.
+    expect(fake.requestsFor(payload)).toHaveLength(1);
     const state = fake.interactionResponse(payload.id);
     expect(state?.original?.embeds[0]?.fields?.[0]?.name).toMatch(/^¶7/);
     expect(state?.followups).toEqual([]);
@@ -160,17 +170,17 @@ describe('/ask', () => {
     expect(id.embed.footer?.text).toMatch(/Jawaban diambil dari artikel/);
     expect(en.embed.footer?.text).toBe('Answers come from the article; the bold sentence matches best.');
     const labels = (body: RecordedRequest['body']) => body.components[0].components.map((c: { label: string }) => c.label);
-    expect(labels(id.edit.body)).toEqual(['Membantu', 'Tidak membantu']);
-    expect(labels(en.edit.body)).toEqual(['Helpful', 'Not helpful']);
+    expect(labels(id.reply)).toEqual(['Membantu', 'Tidak membantu']);
+    expect(labels(en.reply)).toEqual(['Helpful', 'Not helpful']);
     // The citation is the same whatever the language.
     expect(en.embed.fields![0]!.name).toMatch(/^¶7 · /);
   });
 
-  it('hide:true defers and answers ephemerally (flags 64)', async () => {
-    const { callback, edit, embed } = await ask('Siapa pendiri Wagner?', { hide: true });
-    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+  it('hide:true answers ephemerally (flags 64)', async () => {
+    const { reply, embed } = await ask('Siapa pendiri Wagner?', { hide: true });
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
     expect(embed.fields![0]!.name).toMatch(/^¶7/);
-    expectNoPings(edit.body.allowed_mentions);
+    expectNoPings(reply.allowed_mentions);
   });
 
   it('says the article does not answer an out-of-scope question and points to /search', async () => {
@@ -187,9 +197,9 @@ describe('/ask', () => {
   });
 
   it('answers in DMs without feedback buttons', async () => {
-    const { edit, embed } = await ask('Siapa pendiri Wagner?', { guildId: null });
+    const { reply, embed } = await ask('Siapa pendiri Wagner?', { guildId: null });
     expect(embed.fields![0]!.name).toMatch(/^¶7/);
-    expect(customIds(edit.body)).toEqual([]);
+    expect(customIds(reply)).toEqual([]);
   });
 
   it.each([
@@ -216,9 +226,9 @@ describe('/ask', () => {
 
   it('never pings: @everyone, @here and user/role mentions in a question are defused', async () => {
     const question = '@everyone @here <@1100000000000001000> <@&1100000000000000110> siapa pendiri Wagner?';
-    const { edit, embed } = await ask(question);
-    expectNoPings(edit.body.allowed_mentions);
-    const text = allText(edit.body);
+    const { reply, embed } = await ask(question);
+    expectNoPings(reply.allowed_mentions);
+    const text = allText(reply);
     expect(text).not.toMatch(/@everyone|@here/);
     expect(text).not.toMatch(/<@&?!?\d+>/);
     expect(embed.title).toContain('@\u200beveryone');
@@ -230,12 +240,12 @@ describe('/ask', () => {
     const payloads = Array.from({ length: 6 }, () => chatInput({ name: 'ask', options: [opt.string('question', 'Siapa pendiri Wagner?')], user }));
     for (const payload of payloads) fake.dispatchInteraction(payload);
     const callbacks = await Promise.all(payloads.map((p) => fake.waitForCallback(p.id, WAIT)));
-    expect(callbacks.slice(0, 5).map((c) => c.body.type)).toEqual(Array(5).fill(InteractionResponseType.DeferredChannelMessageWithSource));
+    expect(callbacks.slice(0, 5).map((c) => c.body.type)).toEqual(Array(5).fill(InteractionResponseType.ChannelMessageWithSource));
+    expect(callbacks.slice(0, 5).every((c) => c.body.data.embeds?.length === 1)).toBe(true);
     const refused = callbacks[5]!.body;
     expect(refused.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(refused.data.flags).toBe(MessageFlags.Ephemeral);
     expect(refused.data.content).toMatch(/Pelan-pelan: coba lagi dalam \d+ detik/);
-    await Promise.all(payloads.slice(0, 5).map((p) => waitForOriginalEdit(p.token)));
     // Another user is not affected.
     await ask('Siapa pendiri Wagner?');
   });
@@ -243,8 +253,8 @@ describe('/ask', () => {
 
 describe('feedback buttons', () => {
   it('thanks for a vote (ephemeral) and says "already voted" on the same vote again', async () => {
-    const { edit } = await ask('Siapa pendiri Wagner?', { locale: 'en-US' });
-    const up = customIds(edit.body)[0]!;
+    const { reply } = await ask('Siapa pendiri Wagner?', { locale: 'en-US' });
+    const up = customIds(reply)[0]!;
     const voter = freshUser();
     const first = await send(button({ customId: up, user: voter, locale: 'en-US' }));
     expect(first.callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -255,7 +265,7 @@ describe('feedback buttons', () => {
     expect(second.callback.body.data.content).toMatch(/already voted/);
 
     // Another user may vote on the same answer; a 👎 is acknowledged in Indonesian for an `id` client.
-    const down = customIds(edit.body)[1]!;
+    const down = customIds(reply)[1]!;
     const other = await send(button({ customId: down, user: freshUser(), locale: 'id' }));
     expect(other.callback.body.data.content).toMatch(/👎 Anda dicatat/);
   });
@@ -410,7 +420,8 @@ describe('failures', () => {
     expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(callback.body.data.content).toMatch(/Something went wrong while answering/);
-    expect(logLines.slice(before).join('\n')).toMatch(/\/boom failed[\s\S]*kaboom/);
+    const logged = logLines.slice(before).map((line) => JSON.parse(line) as { msg: string; err?: { message: string } });
+    expect(logged).toContainEqual(expect.objectContaining({ msg: '/boom failed', err: expect.objectContaining({ message: 'kaboom (expected by the test)' }) }));
 
     const { callback: next } = await send(chatInput({ name: 'help' }));
     expect(next.body.data.embeds[0].title).toBe('Bot tanya-jawab artikel');
@@ -440,10 +451,10 @@ describe('failures', () => {
   });
 
   it('a late interaction is acknowledged exactly once (the automatic deferral does not race the handler\'s own)', async () => {
-    const payload = chatInput({ name: 'ask', options: [opt.string('question', 'Siapa pendiri Wagner?')], user: freshUser(), id: snowflake(Date.now() - 2_500) });
+    const payload = chatInput({ name: 'deferring', user: freshUser(), id: snowflake(Date.now() - 2_500) });
     fake.dispatchInteraction(payload);
     const edit = await waitForOriginalEdit(payload.token);
-    expect(edit.body.embeds[0].fields[0].name).toMatch(/^¶7/);
+    expect(edit.body.content).toBe('deferred, then done');
     const callbacks = fake.requests.filter((r) => r.path.startsWith(`/interactions/${payload.id}/`));
     expect(callbacks.map((r) => r.status)).toEqual([204]);
   });
@@ -476,10 +487,102 @@ describe('failures', () => {
   });
 });
 
+/** Every string anywhere in a JSON value. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+describe('text is never cut inside an emoji (no lone surrogates reach Discord)', () => {
+  it('titles, autocomplete choices and echoed input', async () => {
+    fake.clearRequests();
+    const emoji = '🇮🇩😀👨‍👩‍👧';
+    const question = `${emoji.repeat(30)} siapa pendiri Wagner?`;
+    expect(question.length).toBeGreaterThan(256);
+    const asked = await ask(question);
+    expect(asked.embed.title!.length).toBeLessThanOrEqual(256);
+    await send(autocomplete({ name: 'ask', focused: { name: 'question', value: emoji.repeat(12) + ' Wagner' }, user: freshUser() }));
+    await send(chatInput({ name: 'paragraph', options: [opt.integer('number', 1), opt.string('article', emoji.repeat(12))], locale: 'en-US' }));
+    await send(chatInput({ name: 'faq', subcommand: 'show', options: [opt.string('entry', emoji.repeat(20))], locale: 'en-US' }));
+    const bodies = fake.requests.map((r) => r.body);
+    expect(bodies.length).toBeGreaterThanOrEqual(4);
+    const malformed = bodies.flatMap(strings).filter((text) => !text.isWellFormed());
+    expect(malformed).toEqual([]);
+    // And the cuts happened: each echo ends in an ellipsis after a whole emoji.
+    expect(JSON.stringify(bodies)).toContain('…');
+  });
+});
+
+describe('bookkeeping never costs a member the answer', () => {
+  const file = () => join(dataDir, 'bot.db');
+
+  it('a database locked by another process: /ask is answered at once; the failed write is logged', async () => {
+    await ask('Siapa pendiri Wagner?'); // the first answer ids are reserved already
+    const other = new Database(file());
+    other.pragma('busy_timeout = 0');
+    const before = logLines.length;
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const { embed, reply } = await ask('Apa yang dibahas Putin dan Kim?');
+      expect(embed.fields![0]!.name).toMatch(/^¶\d+ · /);
+      expect(customIds(reply)).toHaveLength(2);
+      // The write after the reply gave up (lock held) and said so.
+      await until(() => logLines.slice(before).some((l) => l.includes('answer bookkeeping failed')));
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const warning = logLines.slice(before).map((l) => JSON.parse(l) as { level: number; msg: string; err?: { code?: string } }).find((l) => l.msg.startsWith('answer bookkeeping failed'))!;
+    expect(warning).toMatchObject({ level: 40, err: { code: 'SQLITE_BUSY' } });
+  });
+
+  it('a full disk: /ask is answered; the bookkeeping failure is logged', async () => {
+    const db = bot.services.feedback.db;
+    const limit = db.pragma('max_page_count', { simple: true }) as number;
+    const before = logLines.length;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    try {
+      for (let i = 0; i < 40 && !logLines.slice(before).some((l) => l.includes('SQLITE_FULL')); i++) {
+        const { embed } = await ask(`Siapa juara liga nomor ${i} ${'panjang '.repeat(40)}?`);
+        expect(embed.title).toBeDefined();
+      }
+    } finally {
+      db.pragma(`max_page_count = ${limit}`);
+    }
+    expect(logLines.slice(before).some((l) => l.includes('"code":"SQLITE_FULL"') && l.includes('answer bookkeeping failed'))).toBe(true);
+  });
+
+  it('a curated write waiting for a lock does not freeze the bot: other interactions are answered meanwhile', async () => {
+    const other = new Database(file());
+    other.exec('BEGIN IMMEDIATE');
+    const add = chatInput({ name: 'faq-manage', subcommand: 'add', user: makeUser(snowflake(), 'moderator'), permissions: PermissionFlagsBits.ManageMessages, locale: 'en-US', options: [opt.string('question', 'Kapan Vostochny dibangun?'), opt.string('answer', 'Sejak 2011.')] });
+    fake.dispatchInteraction(add);
+    const help = chatInput({ name: 'help', locale: 'en-US' });
+    const { callback: helped } = await send(help);
+    expect(helped.body.data.embeds[0].title).toBe('Article Q&A bot');
+    // The add is still waiting for the lock, without having blocked /help.
+    expect(fake.requests.some((r) => r.path.startsWith(`/interactions/${add.id}/`))).toBe(false);
+    other.exec('COMMIT');
+    other.close();
+    const saved = await fake.waitForCallback(add.id, WAIT);
+    expect(saved.body.data.content).toMatch(/^Saved curated answer #\d+/);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = WAIT): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('createDiscordClient', () => {
   it('logs in with the configured REST base and routes interactions to the registry', async () => {
     const own = await startFakeDiscord({ token: TEST_TOKEN });
-    const discord = createDiscordClient({ token: TEST_TOKEN, clientId: own.applicationId, apiUrl: own.apiUrl }, bot, logger);
+    const discord = createDiscordClient({ apiUrl: own.apiUrl }, bot, logger);
     try {
       await discord.login(TEST_TOKEN);
       await own.connected(WAIT);
@@ -489,6 +592,19 @@ describe('createDiscordClient', () => {
       expect(callback.body.data.embeds[0].title).toMatch(/^¶7 · /);
       expectNoPings(callback.body.data.allowed_mentions);
       expect(own.identifyPayloads[0].intents).toBe(1); // Guilds only
+
+      // A rate limit from Discord is logged (discord.js holds the request back, then retries).
+      const before = logLines.length;
+      const limited = chatInput({ name: 'paragraph', options: [opt.integer('number', 6)], locale: 'en-US' });
+      own.intercept((r) => r.path.startsWith(`/interactions/${limited.id}/`), {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+        headers: { 'retry-after': '1', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.05', 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' },
+      }, { times: 1 });
+      own.dispatchInteraction(limited);
+      await own.waitForRequest((r) => r.path.startsWith(`/interactions/${limited.id}/`) && r.status === 204, WAIT);
+      const rateLimited = logLines.slice(before).map((l) => JSON.parse(l) as { msg: string; global?: boolean }).find((l) => l.msg === 'REST rate limit: a request is held back');
+      expect(rateLimited).toMatchObject({ global: false });
     } finally {
       await discord.destroy();
       await own.close();

@@ -3,7 +3,9 @@
  * one bulk PUT of every command, to the guild route when a guild id is set.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { CommandRegistry } from '../../src/bot/registry.js';
@@ -13,7 +15,7 @@ import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'deploy-secret-token.MTIzNDU2Nzg5MDEy.zyxwvutsrqponm';
-const EXPECTED = ['ask', 'faq', 'help', 'paragraph', 'search'];
+const EXPECTED = ['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search'];
 /**
  * Top-level commands whose name is the same word in Indonesian and that therefore carry no
  * `name_localizations.id` (Discord then shows the default name). Everything else must.
@@ -55,7 +57,7 @@ describe('deployCommands', () => {
   it('PUTs every command once to the guild route when a guild id is set', async () => {
     fake.clearRequests();
     const lines: string[] = [];
-    const logger = createLogger({ secrets: [TOKEN], write: (l) => lines.push(l) });
+    const logger = createLogger({ secrets: [TOKEN], format: 'json', write: (l) => lines.push(l) });
     const result = await deployCommands({ token: TOKEN, clientId: fake.applicationId, guildId: fake.guildId, apiUrl: fake.apiUrl }, logger);
 
     expect(puts()).toHaveLength(1);
@@ -66,7 +68,7 @@ describe('deployCommands', () => {
     expectLocalized(put.body);
     expect(put.body).toEqual(new CommandRegistry(await CommandRegistry.loadCommands()).toJSON());
     expect(result).toHaveLength(EXPECTED.length);
-    expect(lines.join('\n')).toMatch(/Registered 5 command\(s\) in server \d+: \/ask \/faq \/help \/paragraph \/search/);
+    expect(lines.join('\n')).toMatch(/Registered 6 command\(s\) in server \d+: \/ask \/faq \/faq-manage \/help \/paragraph \/search/);
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
 
@@ -94,10 +96,10 @@ describe('deployCommands', () => {
   });
 });
 
-function runDeployScript(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runDeployScript(env: Record<string, string>, cwd = ROOT): Promise<{ code: number | null; output: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('npm', ['run', 'deploy'], {
-      cwd: ROOT,
+      cwd,
       // Every Discord variable is set (possibly empty), so a developer's .env cannot change the run.
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,8 +125,27 @@ describe('npm run deploy', () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     expectLocalized(puts()[0]!.body);
-    expect(output).toMatch(/Registered 5 command\(s\) in server/);
+    expect(output).toMatch(/Registered 6 command\(s\) in server/);
     expect(output).not.toContain(TOKEN);
+  }, 60_000);
+
+  it('works from a project folder whose path has spaces (the entry guard compares real paths, not URLs)', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'deploy space-'));
+    const project = join(parent, 'artikel bot');
+    try {
+      mkdirSync(project);
+      cpSync(join(ROOT, 'dist'), join(project, 'dist'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
+      for (const shared of ['node_modules', 'corpus', 'lexicon']) if (existsSync(join(ROOT, shared))) symlinkSync(join(ROOT, shared), join(project, shared));
+      fake.clearRequests();
+      const { code, output } = await runDeployScript({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl }, project);
+      expect(code, output).toBe(0);
+      expect(puts()).toHaveLength(1);
+      expect(puts()[0]!.body.map((c: { name: string }) => c.name).sort()).toEqual(EXPECTED);
+      expect(output).toMatch(/Registered 6 command\(s\) in server/);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('fails with a clear message and exit code 1 without a token', async () => {

@@ -1,5 +1,5 @@
 /**
- * Durability of /faq add in the real bot process: `npx tsx src/main.ts` logged into the
+ * Durability of /faq-manage add in the real bot process: `node dist/src/main.js` logged into the
  * fake Discord receives a stream of /faq add interactions from a moderator and is
  * SIGKILLed in the middle of it. Every entry whose saving was confirmed to the user must
  * be in the database afterwards, the file must pass SQLite's integrity check, and a new
@@ -39,9 +39,9 @@ interface BotProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** The bot as `npm start` runs it, in a process group of its own (npx -> tsx -> node). */
+/** The bot as `npm start` runs it (node dist/src/main.js), in a process group of its own. */
 function startBotProcess(fake: FakeDiscord): BotProcess {
-  const child = spawn('npx', ['tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,7 +127,7 @@ describe('a bot process killed in the middle of a stream of /faq add', () => {
     const dispatchNext = () => {
       const n = ++dispatched;
       const payload = chatInput({
-        name: 'faq',
+        name: 'faq-manage',
         subcommand: 'add',
         user: moderatorUser,
         locale: 'en-US',
@@ -169,8 +169,8 @@ describe('a bot process killed in the middle of a stream of /faq add', () => {
     }
 
     // Then a burst, and the kill as soon as the bot confirms the first of it: the rest of
-    // the burst is most likely still being written or answered. The whole bot (npx, tsx
-    // and node) dies at once.
+    // the burst is most likely still being written or answered. The whole process group
+    // dies at once.
     const burstFrom = fake.requests.length;
     const burstStart = dispatched;
     while (dispatched < TOTAL && dispatched < burstStart + BURST) dispatchNext();
@@ -191,17 +191,17 @@ describe('a bot process killed in the middle of a stream of /faq add', () => {
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
-      const phrase = db.prepare<[number], { phrase: string; is_question: number }>('SELECT phrase, is_question FROM faq_phrases WHERE entry_id = ?');
-      const entry = db.prepare<[number], { answer: string; guild_id: string; author_id: string }>('SELECT answer, guild_id, author_id FROM faq_entries WHERE id = ?');
+      const phrase = db.prepare<[number], { phrase: string; is_question: number }>('SELECT phrase, is_question FROM curated_phrases WHERE entry_id = ?');
+      const entry = db.prepare<[number], { answer: string; guild_id: string; author_id: string }>('SELECT answer, guild_id, author_id FROM curated_entries WHERE id = ?');
       for (const [n, id] of acked) {
         expect(entry.get(id), `acknowledged entry #${id} (question ${n})`).toEqual({ answer: `Jawaban nomor ${n}.`, guild_id: fake.guildId, author_id: moderatorUser.id });
         expect(phrase.all(id)).toEqual([{ phrase: question(n), is_question: 1 }]);
       }
-      const stored = (db.prepare('SELECT COUNT(*) AS n FROM faq_entries').get() as { n: number }).n;
+      const stored = (db.prepare('SELECT COUNT(*) AS n FROM curated_entries').get() as { n: number }).n;
       expect(stored).toBeGreaterThanOrEqual(acked.size);
       expect(stored).toBeLessThanOrEqual(dispatched);
       // Whatever was saved without its confirmation getting out is whole too: one question each.
-      expect(db.prepare('SELECT COUNT(*) AS n FROM faq_entries e WHERE (SELECT COUNT(*) FROM faq_phrases p WHERE p.entry_id = e.id AND p.is_question = 1) <> 1').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM curated_entries e WHERE (SELECT COUNT(*) FROM curated_phrases p WHERE p.entry_id = e.id AND p.is_question = 1) <> 1').get()).toEqual({ n: 0 });
     } finally {
       db.close();
     }
@@ -220,9 +220,9 @@ describe('a bot process killed in the middle of a stream of /faq add', () => {
     };
     const shown = await run(chatInput({ name: 'faq', subcommand: 'show', user: moderatorUser, locale: 'en-US', options: [opt.string('entry', String(lastId))] }));
     expect(shown.data.embeds[0]).toMatchObject({ title: question(lastN), description: `Jawaban nomor ${lastN}.` });
-    const again = await run(chatInput({ name: 'faq', subcommand: 'add', user: moderatorUser, locale: 'en-US', options: [opt.string('question', question(lastN)), opt.string('answer', 'Lagi.')] }));
+    const again = await run(chatInput({ name: 'faq-manage', subcommand: 'add', user: moderatorUser, locale: 'en-US', options: [opt.string('question', question(lastN)), opt.string('answer', 'Lagi.')] }));
     expect(again.data.content).toContain(`curated answer #${lastId}`);
-    const fresh = await run(chatInput({ name: 'faq', subcommand: 'add', user: moderatorUser, locale: 'en-US', options: [opt.string('question', 'Pertanyaan setelah restart?'), opt.string('answer', 'Baru.')] }));
+    const fresh = await run(chatInput({ name: 'faq-manage', subcommand: 'add', user: moderatorUser, locale: 'en-US', options: [opt.string('question', 'Pertanyaan setelah restart?'), opt.string('answer', 'Baru.')] }));
     expect(Number(/#(\d+)/.exec(fresh.data.content)?.[1])).toBeGreaterThan(Math.max(...acked.values()));
 
     killGroup(bot2.child, 'SIGTERM');

@@ -84,14 +84,21 @@ describe('fitReply', () => {
 });
 
 describe('replyToText (console rendering)', () => {
-  it('renders content, embeds, fields, footer and button labels as plain text without escapes', () => {
+  it('renders content, embeds, fields and footer as plain text without escapes; buttons are left out (the console cannot press them)', () => {
     const text = replyToText({
       content: 'Halo \\*dunia\\*',
       embeds: [{ title: 'Judul \\_x\\_', url: 'https://example.com', description: '1\\. satu \\# dua @\u200beveryone', fields: [{ name: '¶7', value: '**tebal** <t:0:R> <@123>' }], footer: { text: 'kaki' } }],
       components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Membantu', emoji: { name: '👍' }, custom_id: 'feedback:up:1' }] }],
     });
     expect(text).toBe(
-      ['Halo *dunia*', '== Judul _x_ ==\nhttps://example.com\n1. satu # dua @everyone\n\n-- ¶7\n**tebal** 1970-01-01 00:00 UTC @123\n\n(kaki)', '[👍 Membantu]'].join('\n\n'),
+      ['Halo *dunia*', '== Judul _x_ ==\nhttps://example.com\n1. satu # dua @everyone\n\n-- ¶7\n**tebal** 1970-01-01 00:00 UTC @123\n\n(kaki)'].join('\n\n'),
+    );
+    expect(text).not.toContain('Membantu');
+  });
+
+  it('a timestamp outside what a date can hold is kept as written instead of crashing', () => {
+    expect(replyToText({ content: 'Pada <t:99999999999999:F> dan <t:-99999999999999> dan <t:1700000000:R>' })).toBe(
+      'Pada <t:99999999999999:F> dan <t:-99999999999999> dan 2023-11-14 22:13 UTC',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defuseMentions, excerptWithHighlight, literal, shorten } from '../../src/render/markdown.js';
+import { defuseMentions, excerptWithHighlight, literal } from '../../src/render/markdown.js';
+import { shorten } from '../../src/shared/text.js';
 import { sourceLine } from '../../src/render/citation.js';
 
 describe('literal: corpus and user text is shown as written', () => {
@@ -33,6 +34,10 @@ describe('literal: corpus and user text is shown as written', () => {
     const out = literal('lihat [situs resmi](https://phishing.example)');
     expect(out).not.toMatch(/(^|[^\\])\[situs resmi\]\(/);
     expect(out).toContain('https://phishing.example');
+  });
+
+  it('strips bidi controls, which could reorder what is shown (a title, a question)', () => {
+    expect(literal('Judul \u202Etxet\u202C dan \u2066isolat\u2069')).toBe('Judul txet dan isolat');
   });
 
   it('leaves ordinary Indonesian text alone', () => {
@@ -114,5 +119,23 @@ describe('sourceLine', () => {
   it('percent-encodes spaces and parentheses in the URL so the Markdown link is not cut short', () => {
     const line = sourceLine({ ...p, sourceUrl: 'https://en.wikipedia.org/wiki/Wagner_(group) x' });
     expect(line).toBe('[Judul \\*penting\\*](https://en.wikipedia.org/wiki/Wagner_%28group%29%20x) · `artikel#7`');
+  });
+});
+
+describe('literal skips emphasis rules that cannot match', () => {
+  it('gives exactly what escapeMarkdown with every rule gives', async () => {
+    const { escapeMarkdown } = await import('@discordjs/formatters');
+    const samples = [
+      'Putin dan Kim bertemu di Vostochny pada 13 September.',
+      '**tebal** _miring_ __garis__ ~~coret~~ ||spoiler|| `kode` ```blok```',
+      'snake_case_name dan https://contoh.id/a_b_c*d dan <:emoji_nama:123> *satu',
+      '# judul\n- butir\n1. nomor\n> kutipan',
+      'back\\slash \\* sudah',
+      'tanpa tanda apa pun',
+    ];
+    for (const text of samples) {
+      const full = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true }).replace(/^( *)>/gm, '$1\\>').replace(/\[/g, '\\[');
+      expect(literal(text), text).toBe(defuseMentions(full));
+    }
   });
 });

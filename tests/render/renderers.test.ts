@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Reply } from '../../src/bot/reply.js';
+import type { Reply } from '../../src/shared/reply.js';
 import type { Article, Paragraph } from '../../src/corpus/types.js';
 import type { Hit } from '../../src/search/engine.js';
 import { renderAnswer } from '../../src/render/answerReply.js';

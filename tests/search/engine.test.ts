@@ -242,10 +242,11 @@ describe('SearchEngine: degenerate queries do not throw', () => {
     }
   });
 
-  it('stays fast on a very long query', () => {
-    const started = performance.now();
-    engine.search(Array.from({ length: 2000 }, (_, i) => `Putin${i % 50} Rusia`).join(' '), { noAbstain: true });
-    expect(performance.now() - started).toBeLessThan(2000);
+  // How fast is for `npm run bench`, not for a test: here only that it answers.
+  it('answers a very long query', () => {
+    const answer = engine.search(Array.from({ length: 2000 }, (_, i) => `Putin${i % 50} Rusia`).join(' '), { noAbstain: true });
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results[0]!.paragraph.text).toMatch(/Rusia/);
   });
 });
 

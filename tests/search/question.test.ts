@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuestion, MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from '../../src/search/question.js';
+import { MAX_QUESTION_LENGTH } from '../../src/shared/limits.js';
+import { checkQuestion, QUESTION_PROBLEMS } from '../../src/search/question.js';
 
 describe('checkQuestion', () => {
   it('accepts a normal question and normalises its spacing', () => {

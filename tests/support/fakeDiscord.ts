@@ -84,7 +84,8 @@ export interface FakeReply {
   headers?: Record<string, string>;
 }
 
-export type InterceptReply = FakeReply | ((request: RecordedRequest) => FakeReply | undefined);
+/** A function reply may be async: a Promise holds the HTTP response until it settles. */
+export type InterceptReply = FakeReply | ((request: RecordedRequest) => FakeReply | undefined | Promise<FakeReply | undefined>);
 
 /** Server-side view of how an interaction was answered. */
 export interface InteractionResponseState {
@@ -109,6 +110,12 @@ export interface FakeDiscord {
   requests: RecordedRequest[];
   /** IDENTIFY `d` payloads (contain the token: assert on them, never log them). */
   identifyPayloads: any[];
+  /** Every guild the bot is in (the `guilds` option, or the one `guildId`). */
+  guildIds: string[];
+  /** The shard `[id, count]` of each identified, open gateway connection. */
+  identifiedShards(): [number, number][];
+  /** Which shard a guild belongs to with `count` shards: (guild_id >> 22) % count, as Discord computes it. */
+  shardOf(guildId: string, count: number): number;
   /** RESUME `d` payloads (contain the token). */
   resumePayloads: any[];
   /** Query strings of gateway connections (`v=10&encoding=json`). */
@@ -148,6 +155,12 @@ export interface FakeDiscordOptions {
   validate?: boolean;
   /** HELLO heartbeat_interval. Default 45000 (no heartbeat happens during a normal test). */
   heartbeatIntervalMs?: number;
+  /** Guilds the bot is in (default [guildId]); each shard gets the READY and GUILD_CREATEs of its own. */
+  guilds?: string[];
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  recommendedShards?: number;
+  /** Answer every IDENTIFY by closing the socket with this code (e.g. 4004, 4014), as Discord does. */
+  identifyCloseCode?: number;
 }
 
 const API_PREFIX = '/api/v10';
@@ -164,6 +177,8 @@ interface GatewayConnection {
   ws: WebSocket;
   ready: boolean;
   session?: { id: string; seq: number };
+  /** `[id, count]` from IDENTIFY (or the resumed session's). */
+  shard?: [number, number];
 }
 
 interface RequestWaiter {
@@ -333,7 +348,9 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
 
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const applicationId = options.applicationId ?? DEFAULT_APPLICATION_ID;
-  const guildId = options.guildId ?? DEFAULT_GUILD_ID;
+  const guildIds = options.guilds?.length ? [...options.guilds] : [options.guildId ?? DEFAULT_GUILD_ID];
+  const guildId = guildIds[0]!;
+  const shardOf = (id: string, count: number) => Number((BigInt(id) >> 22n) % BigInt(count));
   const validate = options.validate ?? true;
   const heartbeatInterval = options.heartbeatIntervalMs ?? 45_000;
   const botUser = makeBotUser(applicationId);
@@ -347,7 +364,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const interactions = new Map<string, InteractionState>();
   const interactionsByToken = new Map<string, InteractionState>();
   const connections = new Set<GatewayConnection>();
-  const sessions = new Map<string, { id: string; seq: number }>();
+  const sessions = new Map<string, { id: string; seq: number; shard: [number, number] }>();
   const connectedWaiters = new Set<(error?: Error) => void>();
   const globalCommands: APIApplicationCommand[] = [];
   const guildCommands = new Map<string, APIApplicationCommand[]>();
@@ -620,15 +637,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return token.length > 0 && (options.token === undefined || token === options.token);
   }
 
-  function route(req: RecordedRequest, rawPath: string): FakeReply {
+  async function route(req: RecordedRequest, rawPath: string): Promise<FakeReply> {
     for (const interceptor of [...interceptors]) {
       if (interceptor.remaining <= 0 || !interceptor.match(req)) continue;
-      const reply = typeof interceptor.reply === 'function' ? interceptor.reply(req) : interceptor.reply;
+      const reply = typeof interceptor.reply === 'function' ? await interceptor.reply(req) : interceptor.reply;
       if (!reply) continue;
       interceptor.remaining -= 1;
       if (interceptor.remaining <= 0) interceptors.splice(interceptors.indexOf(interceptor), 1);
       return reply;
     }
+    return builtInRoute(req, rawPath);
+  }
+
+  function builtInRoute(req: RecordedRequest, rawPath: string): FakeReply {
     if (!rawPath.startsWith(`${API_PREFIX}/`)) return apiError(404, 0, '404: Not Found');
     const path = req.path;
     const { method } = req;
@@ -650,7 +671,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         status: 200,
         body: {
           url: gatewayUrl,
-          shards: 1,
+          shards: options.recommendedShards ?? 1,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
         },
       };
@@ -705,7 +726,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const parsed = await parseBody(await readBody(req), headers['content-type']);
       record.body = parsed.body;
       record.files = parsed.files;
-      reply = route(record, pathname);
+      reply = await route(record, pathname);
     } catch (error) {
       reply = apiError(500, 0, `fake discord error: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -771,20 +792,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           conn.ws.close(4004, 'Authentication failed.');
           return;
         }
-        const session = { id: `fake-session-${++sessionCounter}`, seq: 0 };
+        if (options.identifyCloseCode !== undefined) {
+          conn.ws.close(options.identifyCloseCode, 'fake discord: refused on identify');
+          return;
+        }
+        const shard: [number, number] = Array.isArray(payload.d?.shard) ? [Number(payload.d.shard[0]), Number(payload.d.shard[1])] : [0, 1];
+        if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+          conn.ws.close(4010, 'Invalid shard.');
+          return;
+        }
+        const session = { id: `fake-session-${++sessionCounter}`, seq: 0, shard };
         sessions.set(session.id, session);
         conn.session = session;
+        conn.shard = shard;
+        const own = guildIds.filter((id) => shardOf(id, shard[1]) === shard[0]);
         const ready: GatewayReadyDispatchData = {
           v: 10,
           user: botUser,
-          guilds: [{ id: guildId, unavailable: true }],
+          guilds: own.map((id) => ({ id, unavailable: true })),
           session_id: session.id,
           resume_gateway_url: gatewayUrl,
-          shard: Array.isArray(payload.d?.shard) ? payload.d.shard : [0, 1],
+          shard,
           application: { id: applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
         };
         sendDispatch(conn, GatewayDispatchEvents.Ready, ready);
-        sendDispatch(conn, GatewayDispatchEvents.GuildCreate, makeGuildCreate(guildId, botUser));
+        for (const id of own) sendDispatch(conn, GatewayDispatchEvents.GuildCreate, makeGuildCreate(id, botUser));
         markReady(conn);
         return;
       }
@@ -796,6 +828,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           return;
         }
         conn.session = session;
+        conn.shard = session.shard;
         sendDispatch(conn, GatewayDispatchEvents.Resumed, {});
         markReady(conn);
         return;
@@ -859,6 +892,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guildId,
     requests,
     identifyPayloads,
+    guildIds,
+    shardOf,
+    identifiedShards: () => [...connections].filter((c) => c.ready && c.shard && c.ws.readyState === WebSocket.OPEN).map((c) => c.shard!),
     resumePayloads,
     gatewayQueries,
 
@@ -931,9 +967,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         interactions.set(payload.id, st);
         interactionsByToken.set(payload.token, st);
       }
-      const targets = [...connections].filter((c) => c.ready && c.ws.readyState === WebSocket.OPEN);
+      let targets = [...connections].filter((c) => c.ready && c.ws.readyState === WebSocket.OPEN);
+      // An event of a guild goes to the shard that owns the guild (DMs: shard 0), as on Discord.
+      const eventGuild = (data as { guild_id?: string } | null)?.guild_id;
+      if (targets.some((c) => c.shard && c.shard[1] > 1)) {
+        targets = targets.filter((c) => !c.shard || c.shard[0] === (eventGuild ? shardOf(eventGuild, c.shard[1]) : 0));
+      }
       if (targets.length === 0) {
-        throw new Error(`fake discord: cannot dispatch ${event}: no identified gateway connection (did the client log in?)`);
+        throw new Error(`fake discord: cannot dispatch ${event}: no identified gateway connection for it (did the client log in? which shard owns guild ${eventGuild}?)`);
       }
       for (const conn of targets) sendDispatch(conn, event, data);
     },

@@ -159,6 +159,8 @@ export const opt = {
   integer: (name: string, value: number): Option => ({ name, type: ApplicationCommandOptionType.Integer, value }),
   number: (name: string, value: number): Option => ({ name, type: ApplicationCommandOptionType.Number, value }),
   boolean: (name: string, value: boolean): Option => ({ name, type: ApplicationCommandOptionType.Boolean, value }),
+  /** A role option: Discord sends the role's id as the value. */
+  role: (name: string, roleId: string): Option => ({ name, type: ApplicationCommandOptionType.Role, value: roleId }),
 };
 
 function wrapSubcommand(options: Option[], subcommand?: string, subcommandGroup?: string): Option[] {

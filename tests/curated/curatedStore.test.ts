@@ -2,13 +2,13 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../src/curated/database.js';
-import { FaqConflictError, FaqNotFoundError, FaqStore, type FaqInput } from '../../src/curated/faqStore.js';
+import { CuratedConflictError, CuratedNotFoundError, CuratedStore, type CuratedInput } from '../../src/curated/curatedStore.js';
 import { GUILD_A, GUILD_B, tempDir } from './helpers.js';
 
 const temp = tempDir();
 afterAll(() => temp.cleanup());
 
-const wagner: FaqInput = {
+const wagner: CuratedInput = {
   question: 'Siapa pendiri Wagner?',
   answer: 'Yevgeny Prigozhin mendirikan Wagner.',
   paragraphs: ['putin-kim-vostochny#7'],
@@ -16,14 +16,14 @@ const wagner: FaqInput = {
 };
 
 let fileCounter = 0;
-function freshStore(clock?: () => number): { store: FaqStore; db: Db; file: string } {
+function freshStore(clock?: () => number): { store: CuratedStore; db: Db; file: string } {
   const file = temp.file(`faq-${++fileCounter}.sqlite`);
   const db = openDatabase(file);
-  return { store: new FaqStore(db, clock), db, file };
+  return { store: new CuratedStore(db, clock), db, file };
 }
 
-describe('FaqStore basics', () => {
-  let store: FaqStore;
+describe('CuratedStore basics', () => {
+  let store: CuratedStore;
   let now: number;
   beforeEach(() => {
     now = 1_700_000_000_000;
@@ -70,16 +70,16 @@ describe('FaqStore basics', () => {
 
   it('removes an entry with its phrases, and frees them', () => {
     const entry = store.add(GUILD_A, wagner, 'mod-1');
-    expect(store.remove(GUILD_A, entry.id)).toEqual(entry);
+    expect(store.remove(GUILD_A, entry.id, 'mod')).toEqual(entry);
     expect(store.get(GUILD_A, entry.id)).toBeUndefined();
-    expect(store.remove(GUILD_A, entry.id)).toBeUndefined();
-    expect(store.db.prepare('SELECT COUNT(*) FROM faq_phrases').pluck().get()).toBe(0);
+    expect(store.remove(GUILD_A, entry.id, 'mod')).toBeUndefined();
+    expect(store.db.prepare('SELECT COUNT(*) FROM curated_phrases').pluck().get()).toBe(0);
     const again = store.add(GUILD_A, wagner, 'mod-1');
     expect(again.id).toBeGreaterThan(entry.id); // ids are never reused
   });
 
-  it('throws FaqNotFoundError when editing a missing entry', () => {
-    expect(() => store.edit(GUILD_A, 999, { answer: 'x' }, 'mod-1')).toThrow(FaqNotFoundError);
+  it('throws CuratedNotFoundError when editing a missing entry', () => {
+    expect(() => store.edit(GUILD_A, 999, { answer: 'x' }, 'mod-1')).toThrow(CuratedNotFoundError);
   });
 
   it('lists in pages with a total, and all()', () => {
@@ -118,8 +118,8 @@ describe('FaqStore basics', () => {
     const stop = store.onChange((guildId, change) => seen.push(`${guildId}:${change.kind}:${change.entryId}`));
     const entry = store.add(GUILD_A, wagner, 'mod-1');
     store.edit(GUILD_A, entry.id, { answer: 'y' }, 'mod-1');
-    store.remove(GUILD_A, entry.id);
-    store.remove(GUILD_A, entry.id); // nothing removed: no event
+    store.remove(GUILD_A, entry.id, 'mod');
+    store.remove(GUILD_A, entry.id, 'mod'); // nothing removed: no event
     expect(() => store.add(GUILD_A, { ...wagner, aliases: ['Siapa pendiri Wagner'] }, 'mod-1')).not.toThrow(); // alias = question: deduped
     stop();
     store.add(GUILD_B, wagner, 'mod-1');
@@ -141,8 +141,8 @@ describe('FaqStore basics', () => {
   });
 });
 
-describe('FaqStore uniqueness', () => {
-  let store: FaqStore;
+describe('CuratedStore uniqueness', () => {
+  let store: CuratedStore;
   beforeEach(() => ({ store } = freshStore()));
 
   it.each([
@@ -153,7 +153,7 @@ describe('FaqStore uniqueness', () => {
   ])('rejects the same question differing only by %s', (_why, question) => {
     const existing = store.add(GUILD_A, wagner, 'mod-1');
     const attempt = () => store.add(GUILD_A, { ...wagner, question, aliases: [] }, 'mod-2');
-    expect(attempt).toThrow(FaqConflictError);
+    expect(attempt).toThrow(CuratedConflictError);
     try {
       attempt();
     } catch (error) {
@@ -167,17 +167,17 @@ describe('FaqStore uniqueness', () => {
     const existing = store.add(GUILD_A, wagner, 'mod-1');
     const other = { question: 'Siapa Prigozhin?', answer: 'x', paragraphs: [], aliases: ['Prigozhin itu siapa', 'wagner DIDIRIKAN siapa?'] };
     expect(() => store.add(GUILD_A, other, 'mod-2')).toThrow(
-      expect.objectContaining({ name: 'FaqConflictError', phrase: 'wagner DIDIRIKAN siapa?', existingEntryId: existing.id }),
+      expect.objectContaining({ name: 'CuratedConflictError', phrase: 'wagner DIDIRIKAN siapa?', existingEntryId: existing.id }),
     );
     expect(store.count(GUILD_A)).toBe(1);
-    expect(store.db.prepare('SELECT COUNT(*) FROM faq_phrases').pluck().get()).toBe(2);
+    expect(store.db.prepare('SELECT COUNT(*) FROM curated_phrases').pluck().get()).toBe(2);
     expect(store.findByPhrase(GUILD_A, 'Prigozhin itu siapa')).toBeUndefined();
   });
 
   it('rolls back an edit that would clash, leaving the entry as it was', () => {
     store.add(GUILD_A, wagner, 'mod-1');
     const kim = store.add(GUILD_A, { question: 'Kapan Putin bertemu Kim?', answer: 'x', paragraphs: [], aliases: ['Tanggal pertemuan'] }, 'mod-1');
-    expect(() => store.edit(GUILD_A, kim.id, { answer: 'changed', aliases: ['Hari pertemuan', 'Siapa pendiri wagner'] }, 'mod-2')).toThrow(FaqConflictError);
+    expect(() => store.edit(GUILD_A, kim.id, { answer: 'changed', aliases: ['Hari pertemuan', 'Siapa pendiri wagner'] }, 'mod-2')).toThrow(CuratedConflictError);
     expect(store.get(GUILD_A, kim.id)).toEqual(kim);
   });
 
@@ -187,13 +187,13 @@ describe('FaqStore uniqueness', () => {
   });
 });
 
-describe('FaqStore cross-guild isolation', () => {
+describe('CuratedStore cross-guild isolation', () => {
   it('never shows or changes an entry through another guild', () => {
     const { store } = freshStore();
     const entry = store.add(GUILD_A, wagner, 'mod-1');
     expect(store.get(GUILD_B, entry.id)).toBeUndefined();
-    expect(() => store.edit(GUILD_B, entry.id, { answer: 'hijacked' }, 'mod-b')).toThrow(FaqNotFoundError);
-    expect(store.remove(GUILD_B, entry.id)).toBeUndefined();
+    expect(() => store.edit(GUILD_B, entry.id, { answer: 'hijacked' }, 'mod-b')).toThrow(CuratedNotFoundError);
+    expect(store.remove(GUILD_B, entry.id, 'mod')).toBeUndefined();
     expect(store.recordUse(GUILD_B, entry.id)).toBe(false);
     expect(store.list(GUILD_B)).toEqual({ entries: [], total: 0 });
     expect(store.all(GUILD_B)).toEqual([]);
@@ -202,13 +202,13 @@ describe('FaqStore cross-guild isolation', () => {
   });
 });
 
-describe('FaqStore on a real file', () => {
+describe('CuratedStore on a real file', () => {
   it('finds its data after the database is closed and reopened', () => {
     const { store, db, file } = freshStore();
     const entry = store.add(GUILD_A, wagner, 'mod-1');
     store.recordUse(GUILD_A, entry.id);
     db.close();
-    const reopened = new FaqStore(openDatabase(file));
+    const reopened = new CuratedStore(openDatabase(file));
     expect(reopened.get(GUILD_A, entry.id)).toEqual({ ...entry, useCount: 1 });
     reopened.db.close();
   });
@@ -222,15 +222,15 @@ describe('FaqStore on a real file', () => {
     const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    const reopened = new FaqStore(openDatabase(file));
+    const reopened = new CuratedStore(openDatabase(file));
     expect(reopened.get(GUILD_A, id)?.answer).toBe('Ya, sudah di-fsync.');
     reopened.db.close();
   }, 30_000);
 
-  it('two stores on the same file adding the same question: one winner, one FaqConflictError', () => {
+  it('two stores on the same file adding the same question: one winner, one CuratedConflictError', () => {
     const { file } = freshStore();
-    const first = new FaqStore(openDatabase(file));
-    const second = new FaqStore(openDatabase(file));
+    const first = new CuratedStore(openDatabase(file));
+    const second = new CuratedStore(openDatabase(file));
     const results = [first, second].map((store, i) => {
       try {
         return { won: store.add(GUILD_A, { ...wagner, answer: `by ${i}` }, `mod-${i}`).id };
@@ -242,8 +242,8 @@ describe('FaqStore on a real file', () => {
     const losers = results.filter((r) => 'error' in r);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
-    expect(losers[0]!.error).toBeInstanceOf(FaqConflictError);
-    expect((losers[0]!.error as FaqConflictError).existingEntryId).toBe(winners[0]!.won);
+    expect(losers[0]!.error).toBeInstanceOf(CuratedConflictError);
+    expect((losers[0]!.error as CuratedConflictError).existingEntryId).toBe(winners[0]!.won);
     expect(second.count(GUILD_A)).toBe(1);
     first.db.close();
     second.db.close();
@@ -285,9 +285,9 @@ describe('FaqStore on a real file', () => {
     expect(winners).toHaveLength(1);
     expect(outcomes.filter((o) => o.conflict === winners[0]!.won)).toHaveLength(racers - 1);
 
-    const check = new FaqStore(openDatabase(file));
+    const check = new CuratedStore(openDatabase(file));
     expect(check.count(GUILD_A)).toBe(1);
-    expect(check.db.prepare('SELECT COUNT(*) FROM faq_phrases').pluck().get()).toBe(1);
+    expect(check.db.prepare('SELECT COUNT(*) FROM curated_phrases').pluck().get()).toBe(1);
     check.db.close();
   }, 30_000);
 });
