@@ -1,6 +1,6 @@
 /**
  * One evaluation command for every quality figure of the README.
- *   npm run eval [-- --json] [--skip-tydi] [--gates] [--bench DIR] [--analyzer JSON] [--tuning JSON]
+ *   npm run eval [-- --json] [--skip-tydi] [--gates] [--bench DIR] [--analyzer JSON] [--tuning JSON] [--model FILE]
  *
  * Article sets (R@1 on answerable questions, false abstentions, abstentions on
  * out-of-scope questions, by kind): the shared article-dev and dev sets and this
@@ -11,13 +11,15 @@
  * `--gates` exits 1 when a figure is below the level CI holds (GATES below).
  * `--analyzer` and `--tuning` pass options for ablations (see AnalyzerOptions, Tuning).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { aliasGroupsOf } from '../src/analysis/aliases.js';
 import { Analyzer, type AnalyzerOptions } from '../src/analysis/analyzer.js';
 import { PACKAGE_ROOT } from '../src/config/paths.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import type { Corpus } from '../src/corpus/types.js';
+import type { ConfidenceModel } from '../src/search/confidence.js';
 import { SearchEngine, type Tuning } from '../src/search/engine.js';
 import { scoreCurated, type CuratedScore } from './eval/curated.js';
 import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion, type CuratedCase } from './eval/data.js';
@@ -32,10 +34,13 @@ const { values } = parseArgs({
     shared: { type: 'string', default: join(PACKAGE_ROOT, '../shared/eval') },
     analyzer: { type: 'string' },
     tuning: { type: 'string' },
+    model: { type: 'string' },
   },
 });
 const analyzerOptions = values.analyzer ? (JSON.parse(values.analyzer) as AnalyzerOptions) : {};
 const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<Tuning>) : undefined;
+// An ablation's model, written by `npm run calibrate -- --out FILE`.
+const model = values.model ? ((await import(pathToFileURL(resolve(values.model)).href)) as { CALIBRATED_MODEL: ConfidenceModel }).CALIBRATED_MODEL : undefined;
 
 /** The levels CI holds: what was reached, minus a small margin. */
 export const GATES = {
@@ -46,7 +51,7 @@ export const GATES = {
 
 function engineFor(corpus: Corpus): SearchEngine {
   const analyzer = new Analyzer({ ...analyzerOptions, extraAliases: aliasGroupsOf(corpus.articles.flatMap((a) => a.aliases ?? [])) });
-  return new SearchEngine(corpus, { analyzer, tuning });
+  return new SearchEngine(corpus, { analyzer, tuning, model });
 }
 
 const bundled = loadCorpus(join(PACKAGE_ROOT, 'corpus'));

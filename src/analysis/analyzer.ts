@@ -141,9 +141,10 @@ export class Analyzer {
    * repeats. A question made only of stopwords ("siapa dia?") is read again with the
    * stoplist off rather than coming back empty.
    */
-  analyzeQuery(text: string): QueryTerm[] {
+  analyzeQuery(text: string, options: { keepStopwordsIfNothingElse?: boolean } = {}): QueryTerm[] {
     const terms = this.queryTerms(text, true);
-    return terms.length > 0 ? terms : this.queryTerms(text, false);
+    if (terms.length > 0 || options.keepStopwordsIfNothingElse === false) return terms;
+    return this.queryTerms(text, false);
   }
 
   /** The index terms of a question, flattened (for matching questions against questions). */

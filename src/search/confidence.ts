@@ -43,7 +43,7 @@ export interface Signals {
   normScore: number;
   /** Share of the question's weight that the best sentence holds. */
   sentenceCoverage: number;
-  /** Share of the question's terms (not weights) the paragraph has. */
+  /** Share of the question's terms (not weights) the paragraph has, each at its match's credit (a synonym counts half). */
   termShare: number;
   /** Weight the paragraph matched, relative to the rarest possible term, at most 3 (absolute evidence). */
   evidence: number;

@@ -2,42 +2,42 @@
 import type { ConfidenceModel } from './confidence.js';
 
 export const CALIBRATED_MODEL: ConfidenceModel = {
-  bias: -2.6615,
+  bias: -2.5781,
   weights: {
-    coverage: 0.7185,
-    specCoverage: 0.9175,
+    coverage: 0.2253,
+    specCoverage: 0.6128,
     unseenSpecific: 0,
-    unseenOrdinary: -2.4365,
-    unseenTopic: -0.003,
-    typeMissing: -0.8553,
+    unseenOrdinary: -2.7176,
+    unseenTopic: 0,
+    typeMissing: -0.8283,
     typeFound: 0,
-    margin: 0.2607,
-    normScore: 0.5693,
-    sentenceCoverage: 0.1091,
-    termShare: 0.8912,
-    evidence: 0.3352
+    margin: 1.095,
+    normScore: 0.5523,
+    sentenceCoverage: 0.1124,
+    termShare: 1.5401,
+    evidence: 0.2449
   },
-  smallBias: -0.182,
+  smallBias: 0.8003,
   smallWeights: {
-    coverage: 1.1346,
-    specCoverage: 0.1294,
+    coverage: 0.2363,
+    specCoverage: -0.6128,
     unseenSpecific: 0,
-    unseenOrdinary: -0.3089,
-    unseenTopic: 0.0024,
-    typeMissing: -2.842,
+    unseenOrdinary: -0.4943,
+    unseenTopic: -2,
+    typeMissing: -2.8258,
     typeFound: 0,
-    margin: 0.219,
-    normScore: -0.5693,
-    sentenceCoverage: 0.1074,
-    termShare: 1.8475,
-    evidence: -0.3308
+    margin: -0.6126,
+    normScore: -0.5523,
+    sentenceCoverage: 0.1098,
+    termShare: 2.564,
+    evidence: -0.2419
   },
   unsureAt: {
-    large: 0.2401,
-    small: 0.3384
+    large: 0.2424,
+    small: 0.2742
   },
   answerAt: {
     large: 0.81,
-    small: 0.6
+    small: 0.67
   }
 };

@@ -196,7 +196,9 @@ export class SearchEngine {
 
   search(query: string, options: SearchOptions = {}): Answer {
     const limit = Math.max(0, Math.floor(options.limit ?? 3));
-    const question = this.prepare(query);
+    // A question made only of stopwords ("siapa dia?") has nothing the articles could
+    // answer; /search (noAbstain) still looks its words up.
+    const question = this.prepare(query, options.noAbstain === true);
     if (question.terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
     const scored = question.terms.map((t) => ({ readings: t.matches, weight: 1 - this.tuning.specificityWeight + this.tuning.specificityWeight * t.specificity }));
     let ranked = this.postings.rank(scored, Math.max(1, limit, this.tuning.rerankDepth), this.tuning);
@@ -220,16 +222,16 @@ export class SearchEngine {
     return this.reranker.bestSentence(text, this.prepare(query).terms).sentence;
   }
 
-  private prepare(query: string): Question {
+  private prepare(query: string, keepStopwordsIfNothingElse = true): Question {
     const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-    return { text: query, terms: this.prepareTerms(query), answerType: answerTypeOf(questionTypes(query)), words };
+    return { text: query, terms: this.prepareTerms(query, keepStopwordsIfNothingElse), answerType: answerTypeOf(questionTypes(query)), words };
   }
 
   /** The question's terms, their weights, and the index terms that match each. */
-  private prepareTerms(query: string): PreparedTerm[] {
+  private prepareTerms(query: string, keepStopwordsIfNothingElse: boolean): PreparedTerm[] {
     const postings = this.postings;
     const unseenIdf = postings.idf(1);
-    return this.analyzer.analyzeQuery(query).slice(0, MAX_QUERY_TERMS).map((source) => {
+    return this.analyzer.analyzeQuery(query, { keepStopwordsIfNothingElse }).slice(0, MAX_QUERY_TERMS).map((source) => {
       const matches: PreparedTerm['matches'] = [];
       let bestDf = 0;
       for (const { term, factor } of source.alternatives) {
@@ -296,7 +298,7 @@ export class SearchEngine {
       total += t.idf;
       matched += t.idf * credit;
       termsCounted++;
-      if (credit > 0) termsFound++;
+      termsFound += credit;
     }
     const type = question.answerType;
     const cue = type ? hasAnswerCue(best.sentence, type, question.words) : false;
