@@ -27,7 +27,9 @@ export interface CuratedIndexOptions {
  * Calibrated on the second test article's curated entries (tests/fixtures/second-article/
  * curated.jsonl), where a wrong answer counts more than a missed one; see README "Quality".
  */
-export const MIN_SCORE = 0.7;
+export const MIN_SCORE = 0.6;
+/** A word's weight is SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) x its specificity. */
+const SPECIFICITY_FLOOR = 0.6;
 /** The best entry must beat the next one by this much: two entries that fit equally well are a guess. */
 const MIN_MARGIN = 0.05;
 const MAX_QUERY_TERMS = 32;
@@ -138,16 +140,18 @@ export class CuratedIndex {
 
   /**
    * How much a term says: its specificity in everyday Indonesian (the analyzer's, from
-   * word frequencies), less when many of the guild's entries share it.
+   * word frequencies, flattened), less when many of the guild's entries share it (an IDF
+   * over the guild's entries, from four entries on).
    */
   private weightOf(index: GuildIndex, term: QueryTerm): number {
-    const specificity = this.analyzer.specificity(term);
+    // Flatter than in the article search: between two questions the verb ("bertemu",
+    // "meninggal") carries the intent, however common it is.
+    const specificity = SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * this.analyzer.specificity(term);
     const entries = index.entries.size;
     if (entries < 4) return specificity;
     let frequency = 0;
     for (const a of term.alternatives) frequency = Math.max(frequency, index.entryFrequency.get(a.term) ?? 0);
-    const share = Math.log(1 + entries / Math.max(1, frequency)) / Math.log(1 + entries);
-    return specificity * (0.5 + 0.5 * share);
+    return (specificity * Math.log(1 + entries / Math.max(1, frequency))) / Math.log(1 + entries);
   }
 
   /**

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { aliasGroupsOf } from '../analysis/aliases.js';
-import { Analyzer } from '../analysis/analyzer.js';
+import type { Analyzer } from '../analysis/analyzer.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Corpus } from '../corpus/types.js';
-import { SearchEngine, type EngineOptions } from './engine.js';
+import { analyzerFor, SearchEngine, type EngineOptions } from './engine.js';
 import { FrozenIndex } from './frozenIndex.js';
 
 /**
@@ -68,11 +67,6 @@ export function loadEngineWithStatus(options: LoadEngineOptions = {}): { engine:
   const status: IndexStatus = { source: 'rebuilt', reason: loaded.reason, file, ms: performance.now() - started };
   log(`search index rebuilt (${loaded.reason}; ${corpus.paragraphs.length} paragraphs, ${Math.round(status.ms)} ms), saved to ${file}`);
   return { engine, status };
-}
-
-/** The analysis chain for a corpus: the general one plus the articles' own aliases. */
-export function analyzerFor(corpus: Corpus): Analyzer {
-  return new Analyzer({ extraAliases: aliasGroupsOf(corpus.articles.flatMap((a) => a.aliases ?? [])) });
 }
 
 /**

@@ -99,17 +99,26 @@ describe('persisted search index', () => {
     expect(load().engine.paragraphCount).toBe(7);
   });
 
-  it('is rebuilt when ANALYSIS_VERSION changes', async () => {
+  it('is rebuilt when the analysis changes (its fingerprint is in the key)', async () => {
     load();
     expect(load().status.source).toBe('loaded');
-    vi.resetModules();
-    vi.doMock('../../src/analysis/analyzer.js', async (importOriginal) => ({
-      ...(await importOriginal<typeof import('../../src/analysis/analyzer.js')>()),
-      ANALYSIS_VERSION: 10_000,
-    }));
-    const { loadEngineWithStatus: reload } = await import('../../src/search/loadEngine.js');
-    const bumped = reload({ corpusPath: corpusDir, dataDir });
-    expect(bumped.status).toMatchObject({ source: 'rebuilt', reason: expect.stringMatching(/stale/) });
+    const { Analyzer } = await import('../../src/analysis/analyzer.js');
+    const other = loadEngineWithStatus({ corpusPath: corpusDir, dataDir, engine: { analyzer: new Analyzer({ fallbackStemmer: 'none' }) } });
+    expect(other.status).toMatchObject({ source: 'rebuilt', reason: expect.stringMatching(/stale/) });
+  });
+
+  it('is rebuilt when a lexicon file changes, and when an article changes its aliases', async () => {
+    const { indexKey } = await import('../../src/search/loadEngine.js');
+    const { analyzerFor } = await import('../../src/search/engine.js');
+    const { Analyzer } = await import('../../src/analysis/analyzer.js');
+    const { loadLexicon } = await import('../../src/analysis/lexicon.js');
+    const corpus = loadCorpus(corpusDir);
+    const base = indexKey(corpus, analyzerFor(corpus));
+    const lexicon = loadLexicon();
+    const edited = { ...lexicon, fingerprint: `${lexicon.fingerprint}-edited`, thesaurus: lexicon.thesaurus, frequency: lexicon.frequency };
+    expect(indexKey(corpus, new Analyzer({ lexicon: edited }))).not.toBe(base);
+    const withAliases = { ...corpus, articles: corpus.articles.map((a, i) => (i === 0 ? { ...a, aliases: [['putin', 'vladimir vladimirovich putin']] } : a)) };
+    expect(indexKey(withAliases, analyzerFor(withAliases))).not.toBe(base);
   });
 
   const corruptions: [string, (file: string) => void][] = [
@@ -162,7 +171,7 @@ describe('frozen index', () => {
     direct.addAll(docs());
     const thawed = FrozenIndex.build(docs(), tokenize).toMiniSearch(tokenize);
     for (const q of QUESTIONS) {
-      const query = { queries: analyzer.analyzeQuery(q), combineWith: 'OR' as const };
+      const query = { queries: analyzer.queryTermSet(q), combineWith: 'OR' as const };
       const options = { tokenize: (t: string) => [t], processTerm: (t: string) => t, boost: { title: 0.5 }, fuzzy: 0.2 };
       expect(thawed.search(query, options)).toEqual(direct.search(query, options));
     }
