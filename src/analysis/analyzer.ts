@@ -304,13 +304,21 @@ export class Analyzer {
     return { surface: word, kind: 'topic', alternatives: [self] };
   }
 
-  /** Index terms of dictionary translations: one-term translations whole, longer ones by their parts. */
+  /** Index terms of dictionary translations: one-term translations whole, compounds by their most specific word. */
   private translationAlternatives(translations: string[]): Alternative[] {
     const out = new Map<string, Alternative>();
+    const add = (term: string, factor: number) => {
+      if ((out.get(term)?.factor ?? 0) < factor) out.set(term, { term, factor, via: 'english' });
+    };
     for (const translation of translations) {
+      const words = translation.split(/\s+/).filter((w) => !this.isStopword(w));
       const terms = [...new Set(this.analyze(translation))];
-      const factor = terms.length === 1 ? READING_FACTORS.english : READING_FACTORS.englishPhrasePart;
-      for (const term of terms) if ((out.get(term)?.factor ?? 0) < factor) out.set(term, { term, factor, via: 'english' });
+      if (terms.length === 1) add(terms[0]!, READING_FACTORS.english);
+      else if (words.length > 1) {
+        // A compound ("kata sandi" for "password") stands for its most specific word, not for "kata".
+        const specific = words.reduce((a, b) => (this.wordSpecificity(b) > this.wordSpecificity(a) ? b : a));
+        for (const term of this.analyze(specific)) add(term, READING_FACTORS.englishPhrasePart);
+      }
     }
     return [...out.values()];
   }

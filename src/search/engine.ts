@@ -239,8 +239,8 @@ export class SearchEngine {
         matches.push({ term, factor, credit: factor });
         if (factor === 1 || bestDf === 0) bestDf = Math.max(bestDf, postings.docFrequency(term));
       }
-      // A word of the lexicon is spelled right: it gets synonyms, not typo neighbours.
-      if (matches.length === 0 && !source.root) this.addTypoMatches(source, matches);
+      // A word of a lexicon (Indonesian or English) is spelled right: it gets synonyms, not typo neighbours.
+      if (matches.length === 0 && !source.root && source.kind !== 'english') this.addTypoMatches(source, matches);
       if (matches.length === 0 && source.root && this.tuning.thesaurusWeight > 0) {
         for (const synonym of this.analyzer.synonymTerms(source.root)) {
           if (postings.has(synonym) && !matches.some((m) => m.term === synonym)) matches.push({ term: synonym, factor: this.tuning.thesaurusWeight, credit: SYNONYM_CREDIT });

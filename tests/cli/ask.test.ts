@@ -354,7 +354,7 @@ describe('a build older than the sources', () => {
     mkdirSync(join(project, 'src', 'search'), { recursive: true });
     cpSync(join(ROOT, 'dist'), join(project, 'dist'), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
-    for (const shared of ['node_modules', 'corpus']) symlinkSync(join(ROOT, shared), join(project, shared));
+    for (const shared of ['node_modules', 'corpus', 'lexicon']) symlinkSync(join(ROOT, shared), join(project, shared));
     const info = join(project, 'dist', '.tsbuildinfo');
     const edited = join(project, 'src', 'search', 'question.ts');
     writeFileSync(edited, '// edited after the build\n');
