@@ -21,3 +21,14 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
 export async function writeLine(stream: NodeJS.WritableStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
 }
+
+/**
+ * A reader that stops early (`| head`) closes the pipe: stop writing and end quietly
+ * instead of crashing on EPIPE; every other stream error still surfaces.
+ */
+export function endQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}

@@ -41,10 +41,15 @@ export const LIMITS = {
   paragraphsMax: 10,
 } as const;
 
+/**
+ * What would read as a ping: @everyone, @here and Discord's mention syntax. Replies go out
+ * with mentions disabled, so none of these could ping anyone; they are refused so that a
+ * curated answer never looks like one. A bare "@name" ("Mention @BotBerita lalu tulis
+ * pertanyaanmu") is plain text in Discord and is allowed.
+ */
 const MENTION_PATTERNS: RegExp[] = [
   /@(everyone|here)\b/i,
   /<@[!&]?\d+>/, // user, nickname and role mentions
-  /(^|[^\p{L}\p{N}_.+-])@[\p{L}\p{N}_]/u, // a bare "@name" (a ping attempt); e-mail addresses are fine
 ];
 
 /**

@@ -77,7 +77,6 @@ describe('parseEntryInput', () => {
     ['a role mention', 'tanya <@&123456789012345678>'],
     ['a user mention', 'tanya <@123456789012345678>'],
     ['a nickname mention', 'tanya <@!123456789012345678>'],
-    ['a bare @name ping', 'tanya @moderator saja'],
     ['a full-width @everyone', 'Halo ＠everyone'],
     ['a zero-width split @everyone', 'Halo @\u200Beveryone'],
     ['@ + a soft hyphen + everyone', 'Halo @\u00ADeveryone'],
@@ -89,8 +88,9 @@ describe('parseEntryInput', () => {
     }
   });
 
-  it('accepts an e-mail address and a channel link', () => {
+  it('accepts an e-mail address, a channel link and a bare @name (plain text in Discord, never a ping)', () => {
     expect(parseEntryInput({ ...good, answer: 'Tulis ke redaksi@contoh.id atau lihat <#123456789012345678>.' }, corpus).ok).toBe(true);
+    expect(parseEntryInput({ ...good, answer: 'Mention @BotBerita lalu tulis pertanyaanmu.' }, corpus).ok).toBe(true);
   });
 
   it('rejects unbalanced code fences and spoilers, accepts balanced ones', () => {
