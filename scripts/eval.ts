@@ -42,11 +42,11 @@ const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<Tuning>) : 
 // An ablation's model, written by `npm run calibrate -- --out FILE`.
 const model = values.model ? ((await import(pathToFileURL(resolve(values.model)).href)) as { CALIBRATED_MODEL: ConfidenceModel }).CALIBRATED_MODEL : undefined;
 
-/** The levels CI holds: what was reached, minus a small margin. */
+/** The levels CI holds: what was reached (README "Quality"), minus a small margin. */
 export const GATES = {
-  'article-dev': { r1: 0.85, falseAbstain: 0.08, abstain: 0.85 },
-  curated: { recall: 0.85, falseMatch: 0.03 },
-  tydi: { r1: 0.62 },
+  'article-dev': { r1: 0.82, falseAbstain: 0.08, abstain: 0.75 },
+  curated: { recall: 0.5, falseMatch: 0.03 },
+  tydi: { r1: 0.615 },
 };
 
 function engineFor(corpus: Corpus): SearchEngine {

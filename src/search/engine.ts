@@ -43,11 +43,11 @@ export interface EngineOptions {
   index?: FrozenIndex;
   /** Further corpora searched together with this one, each with its index (see withArticles). */
   extra?: { corpus: Corpus; index: FrozenIndex }[];
-  /** Scoring knobs, for experiments (scripts/eval-tydi.ts); defaults are the tuned ones. */
+  /** Scoring knobs, for experiments (`npm run eval -- --tuning JSON`); defaults are the tuned ones. */
   tuning?: Partial<Tuning>;
 }
 
-/** Query-side knobs; chosen on TyDi lines 1-5771 (see scripts/eval-tydi.ts). */
+/** Query-side knobs, chosen on TyDi lines 1-5771 and the test articles (`npm run eval -- --tuning JSON`). */
 export interface Tuning {
   k: number;
   b: number;
