@@ -1,0 +1,92 @@
+/**
+ * What each resource and rule changes: every ablation turns one thing off, recalibrates
+ * the answer/abstain model for it (so the comparison is fair), and runs `npm run eval`.
+ *   npm run ablate [-- --only NAME,...] [--json]
+ * About a minute per row on these machines. Prints one Markdown table.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PACKAGE_ROOT } from '../src/config/paths.js';
+
+interface Ablation {
+  name: string;
+  what: string;
+  analyzer?: object;
+  tuning?: object;
+  drop?: string;
+}
+
+const ABLATIONS: Ablation[] = [
+  { name: 'full', what: 'everything on' },
+  { name: 'no-informal', what: 'informal Indonesian table and rules off', analyzer: { informal: false } },
+  { name: 'no-english', what: 'English through FreeDict off', analyzer: { english: false } },
+  { name: 'light-stemmer', what: 'ECS on hunspell-id roots replaced by the light Orama stemmer', analyzer: { stemmer: 'light' } },
+  { name: 'no-fallback', what: 'no stemmer for words without a root (instead of the light one)', analyzer: { fallbackStemmer: 'none' } },
+  { name: 'tala-stopwords', what: "Tala's 758-word stopword list instead of Lucene's", analyzer: { stopwords: 'tala' } },
+  { name: 'no-thesaurus', what: 'mythes-id synonyms for unseen words off', tuning: { thesaurusWeight: 0 } },
+  { name: 'no-specificity', what: 'word frequency (FrequencyWords) out of ranking', tuning: { specificityWeight: 0 } },
+  { name: 'no-lead', what: "no bonus for a paragraph opening with the question's term", tuning: { leadWeight: 0 } },
+  { name: 'no-proximity', what: 'no bonus for neighbouring question words found together', tuning: { proximityWeight: 0 } },
+  { name: 'no-answer-type', what: 'answer-type cues out of ranking and of the decision', tuning: { answerTypeWeight: 0 }, drop: 'typeMissing,typeFound' },
+  { name: 'no-frequency-signals', what: 'specificity-based signals out of the decision', drop: 'specCoverage,unseenSpecific' },
+  { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },
+];
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const only = values.only ? new Set(values.only.split(',')) : undefined;
+const work = mkdtempSync(join(tmpdir(), 'ablate-'));
+const rows: Record<string, unknown>[] = [];
+try {
+  for (const ablation of ABLATIONS.filter((a) => !only || only.has(a.name))) {
+    const model = join(work, `${ablation.name}.ts`);
+    const common = [...(ablation.analyzer ? ['--analyzer', JSON.stringify(ablation.analyzer)] : []), ...(ablation.tuning ? ['--tuning', JSON.stringify(ablation.tuning)] : [])];
+    execFileSync('npx', ['tsx', 'scripts/calibrate.ts', ...common, ...(ablation.drop ? ['--drop', ablation.drop] : []), '--out', model], { cwd: PACKAGE_ROOT, stdio: 'ignore' });
+    // The written model imports its type from the source tree.
+    writeFileSync(model, readModel(model));
+    const out = execFileSync('npx', ['tsx', 'scripts/eval.ts', '--json', ...common, '--model', model], { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = JSON.parse(out) as EvalResult;
+    const dev = r.articles['article-dev']!;
+    const t = r.tydi!;
+    rows.push({
+      name: ablation.name,
+      what: ablation.what,
+      devR1: dev.r1,
+      devFalseAbstain: dev.falseAbstain,
+      devAbstain: dev.abstain,
+      ownR1: avg([r.articles['second-article']!.r1, r.articles['third-article']!.r1]),
+      curatedRecall: r.curated['curated-dev']!.recall,
+      curatedFalse: r.curated['curated-dev']!.falseMatch,
+      tydiR1: t.all.r1,
+      halfFalseAbstain: t.halfTest.falseAbstain,
+      halfAbstain: t.halfTest.abstainGone,
+    });
+    if (!values.json) console.error(`done: ${ablation.name}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+interface EvalResult {
+  articles: Record<string, { r1: number; falseAbstain: number; abstain: number }>;
+  curated: Record<string, { recall: number; falseMatch: number }>;
+  tydi?: { all: { r1: number }; halfTest: { falseAbstain: number; abstainGone: number } };
+}
+
+function avg(xs: number[]): number {
+  return Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
+}
+
+function readModel(file: string): string {
+  return readFileSync(file, 'utf8').replace("from './confidence.js'", `from '${join(PACKAGE_ROOT, 'src/search/confidence.ts')}'`);
+}
+
+if (values.json) console.log(JSON.stringify(rows));
+else {
+  const f = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : String(x));
+  console.log('| ablation | what | article-dev R@1 | false abstain | abstain (oos) | own articles R@1 | curated recall | curated false | TyDi R@1 | half test false abstain | half test abstain (gone) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.name} | ${r.what} | ${[r.devR1, r.devFalseAbstain, r.devAbstain, r.ownR1, r.curatedRecall, r.curatedFalse, r.tydiR1, r.halfFalseAbstain, r.halfAbstain].map(f).join(' | ')} |`);
+}
