@@ -225,7 +225,7 @@ export class Analyzer {
         token.skip = phrase.length - 1;
         return add({ surface: words.slice(index, index + phrase.length).join(' '), kind: 'english', alternatives: this.translationAlternatives(phrase.translations) });
       }
-      const term = this.readWord(token.raw, token.lower, removeStopwords);
+      const term = this.readWord(token.raw, token.lower, removeStopwords, index > 0);
       if (!term) return;
       // In an English question a word both languages have ("air", "data") is read both ways.
       const translations = english && term.kind === 'word' ? this.english.translate(token.lower) : undefined;
@@ -269,7 +269,7 @@ export class Analyzer {
   }
 
   /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */
-  private readWord(raw: string, word: string, removeStopwords: boolean): QueryTerm | undefined {
+  private readWord(raw: string, word: string, removeStopwords: boolean, inSentence = false): QueryTerm | undefined {
     if (word.includes('-') || word.includes("'")) {
       const terms: string[] = [];
       this.pushWord(raw, word, removeStopwords, terms);
@@ -289,7 +289,11 @@ export class Analyzer {
     const literal = this.stem(word);
     if (/\d/.test(word)) return { surface: word, kind: 'number', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     const root = this.stemmer.findRoot(word);
-    if (root) return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: 1, via: 'word' }] };
+    // hunspell-id lists some place names in lower case, without affixes ("australia"):
+    // written with a capital inside a sentence, such a word is a name.
+    const capitalisedName = inSentence && root === word && /^\p{Lu}/u.test(raw) && this.lexicon.roots.get(word) === false;
+    if (root && !capitalisedName) return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: 1, via: 'word' }] };
+    if (capitalisedName) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     if (this.lexicon.names.has(word)) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     const self: Alternative = { term: literal, factor: 1, via: 'word' };
     if (this.options.english) {
