@@ -59,6 +59,7 @@ const ARTICLE = (id: string, title: string, paragraphs: string[]) =>
   ['---', `id: ${id}`, `title: ${title}`, 'language: id', '---', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
 
 interface JsonResult {
+  confidence: number;
   articleId: string;
   articleTitle: string;
   paragraph: number;
@@ -74,7 +75,9 @@ interface JsonAnswer {
 }
 
 function expectResultShape(r: JsonResult): void {
-  expect(Object.keys(r).sort()).toEqual(['articleId', 'articleTitle', 'highlight', 'paragraph', 'score', 'text']);
+  expect(Object.keys(r).sort()).toEqual(['articleId', 'articleTitle', 'confidence', 'highlight', 'paragraph', 'score', 'text']);
+  expect(r.confidence).toBeGreaterThanOrEqual(0);
+  expect(r.confidence).toBeLessThanOrEqual(1);
   expect(typeof r.articleId).toBe('string');
   expect(typeof r.articleTitle).toBe('string');
   expect(Number.isInteger(r.paragraph)).toBe(true);
@@ -99,7 +102,8 @@ describe('ask CLI on the bundled corpus', () => {
     const lines = json.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0]!) as JsonAnswer;
-    expect(Object.keys(answer).sort()).toEqual(['abstained', 'query', 'results']);
+    expect(Object.keys(answer).sort()).toEqual(['abstained', 'certainty', 'query', 'results']);
+    expect(['sure', 'unsure']).toContain((answer as JsonAnswer & { certainty: string }).certainty);
     expect(answer.query).toBe('Siapa pendiri Wagner?');
     expect(answer.abstained).toBe(false);
     expect(answer.results.length).toBeGreaterThan(0);

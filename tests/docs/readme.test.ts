@@ -42,9 +42,13 @@ describe('README', () => {
     expect(json.length).toBeGreaterThanOrEqual(3);
     writeFileSync(join(work, 'questions.txt'), 'Siapa pendiri Wagner?\nApa resep nasi goreng?\n');
     writeFileSync(join(work, 'passages.jsonl'), JSON.stringify({ id: 'p1', title: 'Wagner', text: 'Yevgeny Prigozhin adalah pendiri Wagner.' }) + '\n');
+    writeFileSync(join(work, 'answers.jsonl'), JSON.stringify({ question: 'Siapa pendiri Wagner?', answer: 'Yevgeny Prigozhin.' }) + '\n');
     for (const line of json) {
       expect(line, line).toMatch(/^npm run -s ask -- /);
-      const command = line.replace(/questions\.txt/, join(work, 'questions.txt')).replace(/passages\.jsonl/, join(work, 'passages.jsonl'));
+      const command = line
+        .replace(/questions\.txt/, join(work, 'questions.txt'))
+        .replace(/passages\.jsonl/, join(work, 'passages.jsonl'))
+        .replace(/answers\.jsonl/, join(work, 'answers.jsonl'));
       const run = spawnSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: join(work, 'data') } });
       expect(run.status, `${line}\n${run.stderr}`).toBe(0);
       const outputLines = run.stdout.trim().split('\n');
