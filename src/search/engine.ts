@@ -5,8 +5,8 @@ import type { Corpus, Paragraph } from '../corpus/types.js';
 import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
 import { confidenceOf, DEFAULT_MODEL, smallness, thresholdFor, type ConfidenceModel, type Signals } from './confidence.js';
 import { FrozenIndex, type IndexedDoc } from './frozenIndex.js';
-import { Postings } from './postings.js';
-import { Reranker } from './rerank.js';
+import { Postings, type Bm25 } from './postings.js';
+import { Reranker, type RerankWeights } from './rerank.js';
 
 export interface Hit {
   paragraph: Paragraph;
@@ -47,14 +47,11 @@ export interface EngineOptions {
   tuning?: Partial<Tuning>;
 }
 
-/** Query-side knobs, chosen on TyDi lines 1-5771 and the test articles (`npm run eval -- --tuning JSON`). */
-export interface Tuning {
-  k: number;
-  b: number;
-  d: number;
-  titleBoost: number;
-  /** BM25 term weight = IDF^idfExponent (1 is plain BM25): rare terms weigh more. */
-  idfExponent: number;
+/**
+ * Query-side knobs, chosen on TyDi lines 1-5771 and the test articles (`npm run eval --
+ * --tuning JSON`): BM25's (postings.ts), the reranker's (rerank.ts), and these.
+ */
+export interface Tuning extends Bm25, RerankWeights {
   /** Weight of a fuzzy (typo) match, times len / (len + distance). */
   fuzzyWeight: number;
   /** Synonyms (mythes-id) for an ordinary word no paragraph has; 0 turns them off. */
@@ -64,23 +61,8 @@ export interface Tuning {
    * (1 - s) + s x specificity (0 ignores frequency).
    */
   specificityWeight: number;
-  /** Candidates re-ranked by their best sentence. */
+  /** Candidates re-ranked by the reranker. */
   rerankDepth: number;
-  /** Weight of the best sentence's share of the query weight, relative to the top score. */
-  sentenceWeight: number;
-  /** Bonus, relative to the top score, for a candidate whose best sentence holds what the question word asks for. */
-  answerTypeWeight: number;
-  /** Bonus, relative to the top score, for the question's neighbouring words found next to each other ("Super Junior"). */
-  proximityWeight: number;
-  /** How far apart (in index terms) two neighbouring question words may be to count as together. */
-  proximityWindow: number;
-  /**
-   * Bonus, relative to the top score, for a paragraph that opens with a term of the
-   * question (its first `leadTerms` index terms): a paragraph is usually about what it
-   * names first ("Jerman adalah negara demokrasi parlementer").
-   */
-  leadWeight: number;
-  leadTerms: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {

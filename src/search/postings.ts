@@ -12,7 +12,9 @@ export interface Bm25 {
   k: number;
   b: number;
   d: number;
+  /** Weight of the article-title field against the paragraph text. */
   titleBoost: number;
+  /** BM25 term weight = IDF^idfExponent (1 is plain BM25): rare terms weigh more. */
   idfExponent: number;
 }
 

@@ -24,7 +24,10 @@ export interface RerankWeights {
   proximityWeight: number;
   /** How far apart (in index terms) two neighbouring question words may be to count as together. */
   proximityWindow: number;
-  /** Bonus for a paragraph that opens with a term of the question (its first `leadTerms` index terms). */
+  /**
+   * Bonus for a paragraph that opens with a term of the question (its first `leadTerms`
+   * index terms): a paragraph is usually about what it names first.
+   */
   leadWeight: number;
   leadTerms: number;
 }
