@@ -9,6 +9,7 @@ import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from '
 import type { Reply } from '../../src/shared/reply.js';
 import type { Article, Paragraph } from '../../src/corpus/types.js';
 import type { Hit } from '../../src/search/engine.js';
+import { SIGNAL_NAMES, type Signals } from '../../src/search/confidence.js';
 import { renderAnswer } from '../../src/render/answerReply.js';
 import { renderHelp } from '../../src/render/helpReply.js';
 import { embedLength, fitReply } from '../../src/render/limits.js';
@@ -72,7 +73,8 @@ function article(paragraphs: string[], o: Partial<Article> = {}): Article {
 }
 
 function hit(p: Paragraph, highlight: string): Hit {
-  return { paragraph: p, score: 1, highlight };
+  const signals = Object.fromEntries(SIGNAL_NAMES.map((name) => [name, 1])) as unknown as Signals;
+  return { paragraph: p, score: 1, highlight, confidence: 0.9, signals };
 }
 
 const sentence = (i: number) => `Kalimat nomor ${i} tentang Wagner dan Prigozhin di Rusia. `;
