@@ -50,7 +50,8 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   const abstained = answer.abstained && !curated;
   const outcome = curated ? 'curated' : abstained ? 'abstained' : 'answered';
   const answerId = deps.bookkeeping.allocateAnswerId();
-  const queue = abstained && isWorthQueueing(deps.engine, question);
+  // Moderators see what the bot could not answer with confidence: abstentions and "not sure" answers.
+  const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && isWorthQueueing(deps.engine, question);
   const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
   return { answer, curated, answerId, outcome, record };
 }

@@ -28,6 +28,10 @@ const TEXT = {
     en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
     id: 'Artikel tidak menjawab pertanyaan ini, jadi saya tidak menebak. Coba `/search` dengan beberapa kata kunci.',
   },
+  unsure: {
+    en: '⚠️ I am not sure the article answers this. This is the closest passage; check it before relying on it.',
+    id: '⚠️ Saya belum yakin artikel menjawab ini. Ini paragraf yang paling dekat; periksa dulu sebelum dijadikan pegangan.',
+  },
   footer: { en: 'Answers come from the article; the bold sentence matches best.', id: 'Jawaban diambil dari artikel; kalimat tebal paling cocok.' },
   helpful: { en: 'Helpful', id: 'Membantu' },
   notHelpful: { en: 'Not helpful', id: 'Tidak membantu' },
@@ -42,10 +46,11 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   let description: string | undefined;
   if (curated) description = curatedBlock(curated, language);
   else if (answer.abstained) description = t(language, TEXT.abstain);
+  else if (answer.certainty === 'unsure') description = t(language, TEXT.unsure);
 
   const embed: APIEmbed = fitEmbed({
     title: literalWithin(input.question, LIMITS.embedTitle),
-    color: curated ? COLORS.curated : answer.abstained ? COLORS.none : COLORS.answer,
+    color: curated ? COLORS.curated : answer.abstained || answer.certainty === 'unsure' ? COLORS.none : COLORS.answer,
     description,
     fields,
     footer: fields.length ? { text: t(language, TEXT.footer) } : undefined,

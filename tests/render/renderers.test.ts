@@ -91,6 +91,15 @@ function expectNoRawMentions(reply: Reply) {
 }
 
 describe('renderAnswer', () => {
+  it('puts a clear caveat over a "not sure" answer, and none over a sure one', () => {
+    const p = paragraph(3, 'Pada bulan Juli, Shoigu berkunjung ke Pyongyang.');
+    const unsure = renderAnswer({ question: 'q', answer: { query: 'q', abstained: false, certainty: 'unsure', results: [hit(p, p.text)] }, language: 'en' }).embeds![0]!;
+    expect(unsure.description).toMatch(/not sure the article answers this/);
+    expect(unsure.fields).toHaveLength(1);
+    const sure = renderAnswer({ question: 'q', answer: { query: 'q', abstained: false, certainty: 'sure', results: [hit(p, p.text)] }, language: 'id' }).embeds![0]!;
+    expect(sure.description).toBeUndefined();
+  });
+
   it('cites each paragraph, bolds the best sentence and adds a footer and feedback buttons', () => {
     const p = paragraph(7, 'Kalimat pertama. Prigozhin adalah pendiri Wagner. Kalimat terakhir.');
     const reply = renderAnswer({ question: 'Siapa pendiri Wagner?', answer: { query: 'x', abstained: false, results: [hit(p, 'Prigozhin adalah pendiri Wagner.')] }, language: 'id', answerId: 42 });
