@@ -77,6 +77,7 @@ for (const set of articleSets) {
 const curated: Record<string, CuratedScore> = {
   'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine),
   'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine),
+  'curated-third': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/third-article/curated.jsonl')), thirdEngine),
 };
 
 let tydi: Record<string, unknown> | undefined;

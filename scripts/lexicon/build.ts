@@ -8,6 +8,8 @@
  *   dict-freedict-eng-ind  FreeDict/WikDict English-Indonesian: English words to Indonesian
  *   mythes-id              LibreOffice Indonesian thesaurus: synonyms
  *   wamerican              SCOWL American English word list: tells an English word in a mixed question
+ *   wordnet-base           Princeton WordNet 3.0: English irregular forms, and for an English word
+ *                          FreeDict lacks, the related words (synonyms, derived forms) it has
  * Each package is fetched with `apt-get download` and unpacked with `dpkg-deb -x`; the
  * outputs are plain UTF-8 text, sorted, so a rebuild from the same packages is byte-identical.
  */
@@ -20,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { LEXICON_DIR } from '../../src/config/paths.js';
 
-const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id', 'wamerican'] as const;
+const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id', 'wamerican', 'wordnet-base'] as const;
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: LEXICON_DIR } } });
 const outDir = values.out!;
@@ -55,6 +57,10 @@ try {
   const scowl = readFileSync(join(trees['wamerican']!, 'usr/share/dict/american-english'), 'utf8').split('\n').filter((w) => /^[a-z]{2,}$/.test(w));
   write('en-words.txt', [...new Set([...englishWords, ...scowl])].sort(byCodePoint));
 
+  const wordnet = readWordnet(join(trees['wordnet-base']!, 'usr/share/wordnet'), translations, new Set(scowl));
+  write('en-irregular.tsv', [...wordnet.irregular].map(([form, base]) => `${form}\t${base}`));
+  write('en-related.tsv', [...wordnet.related].map(([word, related]) => `${word}\t${related.join('|')}`));
+
   const thesaurus = readMythes(join(trees['mythes-id']!, 'usr/share/mythes/th_id_ID_v2.dat'));
   write('id-thesaurus.tsv', [...thesaurus].map(([word, synonyms]) => `${word}\t${[...synonyms].join('|')}`));
 
@@ -63,7 +69,7 @@ try {
   const previous = existsSync(sourcesFile) ? (JSON.parse(readFileSync(sourcesFile, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(sourcesFile, JSON.stringify({ ...previous, ...sources }, null, 2) + '\n');
   copyLicences(trees);
-  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words from FreeDict (plus SCOWL's), ${thesaurus.size} thesaurus entries`);
+  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words from FreeDict (plus SCOWL's), ${thesaurus.size} thesaurus entries, ${wordnet.irregular.size} English irregular forms, ${wordnet.related.size} English words related to a FreeDict headword`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -77,6 +83,9 @@ function copyLicences(trees: Record<string, string>): void {
   const scowl = readFileSync(join(trees['wamerican']!, 'usr/share/doc/wamerican/copyright'), 'utf8');
   const notice = /Copyright 2000-\d+ by Kevin Atkinson[\s\S]*?without express or implied warranty\./.exec(scowl);
   if (notice) writeFileSync(join(dir, 'SCOWL'), notice[0] + '\n');
+  const wordnet = readFileSync(join(trees['wordnet-base']!, 'usr/share/doc/wordnet-base/copyright'), 'utf8');
+  const licence = /License: WordNet3\.0\n([\s\S]*?)\n\nFiles:/.exec(wordnet);
+  if (licence) writeFileSync(join(dir, 'WordNet'), licence[1]!.split('\n').map((l) => l.replace(/^ \.?/, '')).join('\n') + '\n');
 }
 
 function download(dir: string): string {
@@ -191,6 +200,78 @@ function readMythes(file: string): Map<string, Set<string>> {
     out.set(current, set);
   }
   return new Map([...out].sort(([a], [b]) => byCodePoint(a, b)).map(([k, v]) => [k, new Set([...v].sort(byCodePoint))]));
+}
+
+/** Senses of a word searched for related headwords: WordNet lists senses most frequent first, and the rare ones stray. */
+const WORDNET_SENSES = 2;
+/** Related headwords kept per word, closest sense first. */
+const WORDNET_RELATED = 4;
+
+/**
+ * WordNet 3.0's database files. `*.exc` list irregular forms (`flew fly`); `index.POS`
+ * lines are `lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt
+ * synset_offset...` (offsets most frequent sense first); `data.POS` lines are `offset
+ * lex_filenum ss_type w_cnt word lex_id... p_cnt [symbol offset pos source/target]... | gloss`.
+ * For each single English word of SCOWL's list that FreeDict has no entry for, the FreeDict
+ * headwords among its synonyms and the derivationally related forms of it and its synonyms
+ * (the `+` pointers, which link one word to one word: "economist" to "economy"; "flight,
+ * flying" to "fly"), in its first senses, become its related words; at run time their translations are its readings.
+ */
+function readWordnet(dir: string, headwords: Map<string, Set<string>>, common: Set<string>): { irregular: Map<string, string>; related: Map<string, string[]> } {
+  const irregular = new Map<string, string>();
+  for (const pos of ['verb', 'noun', 'adj', 'adv']) {
+    for (const line of readFileSync(join(dir, `${pos}.exc`), 'utf8').split('\n')) {
+      const [form, base] = line.trim().split(/\s+/);
+      if (form && base && form !== base && /^[a-z]+$/.test(form) && /^[a-z]+$/.test(base) && !irregular.has(form)) irregular.set(form, base);
+    }
+  }
+  const posFiles = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' } as const;
+  type Synset = { words: string[]; derived: { source: number; offset: string; pos: string; target: number }[] };
+  const synsets = new Map<string, Synset>();
+  for (const [pos, file] of Object.entries(posFiles)) {
+    for (const line of readFileSync(join(dir, `data.${file}`), 'utf8').split('\n')) {
+      if (!line || line.startsWith('  ')) continue;
+      const fields = line.split(' | ')[0]!.split(' ');
+      const count = parseInt(fields[3]!, 16);
+      const words = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ''));
+      let at = 4 + 2 * count;
+      const pointers = Number(fields[at++]);
+      const derived: Synset['derived'] = [];
+      for (let i = 0; i < pointers; i++, at += 4) {
+        const [symbol, offset, targetPos, sourceTarget] = fields.slice(at, at + 4) as [string, string, string, string];
+        if (symbol === '+') derived.push({ source: parseInt(sourceTarget.slice(0, 2), 16), offset, pos: targetPos === 's' ? 'a' : targetPos, target: parseInt(sourceTarget.slice(2), 16) });
+      }
+      synsets.set(`${pos}${fields[0]}`, { words, derived });
+    }
+  }
+  const isHeadword = (word: string) => /^[a-z]+$/.test(word) && headwords.has(word);
+  const related = new Map<string, string[]>();
+  for (const [pos, file] of Object.entries(posFiles)) {
+    for (const line of readFileSync(join(dir, `index.${file}`), 'utf8').split('\n')) {
+      if (!line || line.startsWith('  ')) continue;
+      const fields = line.trim().split(' ');
+      const lemma = fields[0]!;
+      if (!/^[a-z]{3,}$/.test(lemma) || headwords.has(lemma) || !common.has(lemma)) continue;
+      const pointerCount = Number(fields[3]);
+      const offsets = fields.slice(4 + pointerCount + 2).slice(0, WORDNET_SENSES);
+      const out = related.get(lemma) ?? [];
+      const add = (word: string) => {
+        if (word !== lemma && isHeadword(word) && !out.includes(word)) out.push(word);
+      };
+      for (const offset of offsets) {
+        const synset = synsets.get(`${pos}${offset}`);
+        if (!synset) continue;
+        synset.words.forEach(add);
+        // The word's own derived forms first, then its synonyms' ("flight, flying" gives "fly").
+        const self = synset.words.indexOf(lemma) + 1;
+        const derived = [...synset.derived.filter((d) => d.source === self), ...synset.derived.filter((d) => d.source !== self)];
+        for (const d of derived) add(synsets.get(`${d.pos}${d.offset}`)?.words[d.target - 1] ?? '');
+      }
+      if (out.length) related.set(lemma, out.slice(0, WORDNET_RELATED));
+    }
+  }
+  const sortedRelated = new Map([...related].sort(([a], [b]) => byCodePoint(a, b)));
+  return { irregular: new Map([...irregular].sort(([a], [b]) => byCodePoint(a, b))), related: sortedRelated };
 }
 
 main();

@@ -77,7 +77,7 @@ export interface AnalyzerOptions {
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
 
-export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
+export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
 
 /**
  * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
@@ -217,6 +217,7 @@ export class Analyzer {
       out.push(term);
     };
     let english: boolean | undefined;
+    const shouting = !/\p{Ll}/u.test(text);
     this.scan(text, (token, words, index) => {
       english ??= this.options.english && this.looksEnglish(words);
       if (token.alias) return add(this.aliasTerm(token.surface, token.alias, removeStopwords));
@@ -225,8 +226,13 @@ export class Analyzer {
         token.skip = phrase.length - 1;
         return add({ surface: words.slice(index, index + phrase.length).join(' '), kind: 'english', alternatives: this.translationAlternatives(phrase.translations) });
       }
-      const term = this.readWord(token.raw, token.lower, removeStopwords, index > 0);
+      // "how long" asks for a duration (see questionWords.ts); "long" is not "panjang".
+      if (token.lower === 'long' && words[index - 1] === 'how') return;
+      // Capitals tell names only in a question that is not written all in capitals.
+      const term = this.readWord(shouting ? token.lower : token.raw, token.lower, removeStopwords, index > 0);
       if (!term) return;
+      // Written in capitals inside a sentence that is not ("ekonom CORE", "lembaga WHO"): an acronym, a name.
+      if (term.kind !== 'topic' && term.kind !== 'number' && !shouting && isAcronym(token.raw)) term.kind = 'topic';
       // In an English question a word both languages have ("air", "data") is read both ways.
       const translations = english && term.kind === 'word' ? this.english.translate(token.lower) : undefined;
       if (translations) term.alternatives.push(...this.translationAlternatives(translations).filter((a) => !term.alternatives.some((b) => b.term === a.term)));
@@ -304,15 +310,20 @@ export class Analyzer {
       const informalRoot = this.informal.rootOf(word);
       if (informalRoot) return { surface: word, kind: 'word', root: informalRoot, alternatives: [{ term: informalRoot, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
     }
-    if (this.options.english && this.english.isEnglish(word)) return { surface: word, kind: 'english', alternatives: [self] };
+    if (this.options.english) {
+      // A word FreeDict lacks, through the words WordNet relates to it: weaker, as a synonym is.
+      const related = this.english.translateRelated(word);
+      if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.englishRelated)] };
+      if (this.english.isEnglish(word)) return { surface: word, kind: 'english', alternatives: [self] };
+    }
     return { surface: word, kind: 'topic', alternatives: [self] };
   }
 
   /** Index terms of dictionary translations: one-term translations whole, compounds by their most specific word. */
-  private translationAlternatives(translations: string[]): Alternative[] {
+  private translationAlternatives(translations: string[], scale = 1): Alternative[] {
     const out = new Map<string, Alternative>();
     const add = (term: string, factor: number) => {
-      if ((out.get(term)?.factor ?? 0) < factor) out.set(term, { term, factor, via: 'english' });
+      if ((out.get(term)?.factor ?? 0) < factor * scale) out.set(term, { term, factor: factor * scale, via: 'english' });
     };
     for (const translation of translations) {
       const words = translation.split(/\s+/).filter((w) => !this.isStopword(w));
@@ -391,4 +402,9 @@ interface ScanToken {
   surface: string;
   alias?: string;
   skip: number;
+}
+
+/** Two to six capital letters (digits allowed after the first): "PBB", "CORE", "G20". */
+function isAcronym(raw: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(raw);
 }

@@ -1,33 +1,18 @@
 /**
  * English in questions ("When did Shoigu visit Pyongyang?", "Korut bakal supply senjata?"):
- * an English word is brought to its dictionary form (inflection rules and the common
+ * an English word is brought to its dictionary form (inflection rules and WordNet's
  * irregular forms, checked against the dictionary's headwords), then looked up in the
  * English-Indonesian dictionary (FreeDict eng-ind). Multi-word headwords ("press
- * conference") are matched before single words.
+ * conference") are matched before single words. A word FreeDict lacks ("penalty",
+ * "flight") is read through the headwords WordNet relates to it ("punishment", "fly").
  */
 export interface EnglishLexicon {
   english: Map<string, string[]>;
   englishWords: Set<string>;
+  englishIrregular: Map<string, string>;
+  englishRelated: Map<string, string[]>;
 }
 
-/** Irregular past tenses, participles and plurals of common English words. */
-const IRREGULAR: Record<string, string> = {
-  was: 'be', were: 'be', been: 'be', is: 'be', are: 'be', am: 'be', did: 'do', done: 'do', does: 'do', had: 'have', has: 'have',
-  went: 'go', gone: 'go', made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', came: 'come', got: 'get', gotten: 'get',
-  saw: 'see', seen: 'see', knew: 'know', known: 'know', thought: 'think', told: 'tell', said: 'say', found: 'find', met: 'meet',
-  brought: 'bring', bought: 'buy', sold: 'sell', sent: 'send', spent: 'spend', built: 'build', began: 'begin', begun: 'begin',
-  became: 'become', ran: 'run', shook: 'shake', shaken: 'shake', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall',
-  left: 'leave', lost: 'lose', kept: 'keep', meant: 'mean', paid: 'pay', caught: 'catch', taught: 'teach', stood: 'stand',
-  understood: 'understand', struck: 'strike', spoke: 'speak', spoken: 'speak', broke: 'break', broken: 'break', chose: 'choose',
-  chosen: 'choose', drove: 'drive', driven: 'drive', wrote: 'write', written: 'write', ate: 'eat', eaten: 'eat', flew: 'fly',
-  flown: 'fly', grew: 'grow', grown: 'grow', threw: 'throw', thrown: 'throw', wore: 'wear', worn: 'wear', won: 'win', led: 'lead',
-  held: 'hold', fought: 'fight', felt: 'feel', heard: 'hear', sat: 'sit', slept: 'sleep', fed: 'feed', hid: 'hide', hidden: 'hide',
-  forgot: 'forget', forgotten: 'forget', sought: 'seek', swore: 'swear', sworn: 'swear', bore: 'bear', born: 'bear', drew: 'draw',
-  drawn: 'draw', froze: 'freeze', frozen: 'freeze', rode: 'ride', ridden: 'ride', sang: 'sing', sung: 'sing', sank: 'sink',
-  sunk: 'sink', stole: 'steal', stolen: 'steal', woke: 'wake', woken: 'wake', dealt: 'deal', lent: 'lend', lit: 'light',
-  men: 'man', women: 'woman', children: 'child', people: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse', geese: 'goose',
-  lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf', halves: 'half', crises: 'crisis', analyses: 'analysis',
-};
 
 export class EnglishDictionary {
   private readonly maxPhraseWords: number;
@@ -40,7 +25,7 @@ export class EnglishDictionary {
 
   /** Whether a lower-case word is English (a headword, a gloss word, or an inflection of one). */
   isEnglish(word: string): boolean {
-    return this.lemmas(word).some((lemma) => this.lexicon.englishWords.has(lemma) || this.lexicon.english.has(lemma));
+    return this.lemmas(word).some((lemma) => this.lexicon.englishWords.has(lemma) || this.lexicon.english.has(lemma) || this.lexicon.englishRelated.has(lemma));
   }
 
   /** Indonesian translations of a lower-case word, through its dictionary form; undefined if none. */
@@ -48,6 +33,20 @@ export class EnglishDictionary {
     for (const lemma of this.lemmas(word)) {
       const translations = this.lexicon.english.get(lemma);
       if (translations?.length) return translations;
+    }
+    return undefined;
+  }
+
+  /**
+   * Indonesian translations of the headwords WordNet relates to a word FreeDict lacks
+   * ("suggests" -> propose, advise -> "mengusulkan", "menasihati"...); undefined if none.
+   */
+  translateRelated(word: string): string[] | undefined {
+    for (const lemma of this.lemmas(word)) {
+      const related = this.lexicon.englishRelated.get(lemma);
+      if (!related) continue;
+      const translations = [...new Set(related.flatMap((headword) => this.lexicon.english.get(headword) ?? []))];
+      if (translations.length) return translations;
     }
     return undefined;
   }
@@ -79,7 +78,7 @@ export class EnglishDictionary {
     const add = (lemma: string | undefined) => {
       if (lemma && lemma.length >= 2 && !out.includes(lemma)) out.push(lemma);
     };
-    add(IRREGULAR[word]);
+    add(this.lexicon.englishIrregular.get(word));
     const w = word;
     if (w.endsWith("'s")) add(w.slice(0, -2));
     if (w.endsWith('ies') && w.length > 4) add(`${w.slice(0, -3)}y`);
@@ -96,6 +95,7 @@ export class EnglishDictionary {
       add(`${w.slice(0, -3)}e`);
       if (w[w.length - 4] === w[w.length - 5]) add(w.slice(0, -4)); // running
     }
+    if (w.endsWith('men') && w.length > 4) add(`${w.slice(0, -3)}man`); // women, chairmen
     if (w.endsWith('er') && w.length > 4) add(w.slice(0, -2)); // bigger, leader
     if (w.endsWith('ly') && w.length > 4) add(w.slice(0, -2)); // officially
     return out;

@@ -17,6 +17,10 @@ export interface Lexicon {
   english: Map<string, string[]>;
   /** English words seen in lower case in FreeDict's headwords and glosses. */
   englishWords: Set<string>;
+  /** English irregular form -> its base form (WordNet's exception lists: "flew" -> "fly"). */
+  englishIrregular: Map<string, string>;
+  /** English word FreeDict lacks -> FreeDict headwords related to it in WordNet ("penalty" -> "punishment"). */
+  englishRelated: Map<string, string[]>;
   /** Informal spelling -> standard word(s). */
   informal: Map<string, string[]>;
   /** Discourse particles, interjections, chat address terms. */
@@ -36,6 +40,8 @@ export const LEXICON_FILES = {
   names: 'id-names.txt',
   english: 'en-id.tsv',
   englishWords: 'en-words.txt',
+  englishIrregular: 'en-irregular.tsv',
+  englishRelated: 'en-related.tsv',
   informal: 'informal-id.tsv',
   particles: 'particles-id.txt',
   stopwords: 'stopwords-id.txt',
@@ -75,6 +81,8 @@ function readLexicon(dir: string): Lexicon {
   const names = new Set(lines(read(LEXICON_FILES.names)));
   const english = new Map(pairs(read(LEXICON_FILES.english)).map(([word, list]) => [word, (list ?? '').split('|').filter(Boolean)]));
   const englishWords = new Set(lines(read(LEXICON_FILES.englishWords)));
+  const englishIrregular = new Map(pairs(read(LEXICON_FILES.englishIrregular)).map(([form, base]) => [form, base ?? form]));
+  const englishRelated = new Map(pairs(read(LEXICON_FILES.englishRelated)).map(([word, list]) => [word, (list ?? '').split('|').filter(Boolean)]));
   const informal = new Map(pairs(read(LEXICON_FILES.informal)).map(([word, standard]) => [word.trim(), (standard ?? '').trim().split(/\s+/)]));
   const particles = new Set(lines(read(LEXICON_FILES.particles)).map((w) => w.trim()));
   const stopwords = lines(read(LEXICON_FILES.stopwords)).map((w) => w.trim());
@@ -89,6 +97,8 @@ function readLexicon(dir: string): Lexicon {
     names,
     english,
     englishWords,
+    englishIrregular,
+    englishRelated,
     informal,
     particles,
     stopwords,

@@ -27,11 +27,33 @@ const HOW_MANY = new Set(['many', 'much', 'old', 'far', 'big', 'large', 'tall', 
 /** "berapa lama", "berapa hari", "how long": a duration, which "sampai kapan" (until when) also asks. */
 const DURATION_UNITS = new Set(['lama', 'detik', 'menit', 'jam', 'hari', 'minggu', 'pekan', 'bulan', 'tahun', 'abad']);
 
+/**
+ * Nouns that name what a question asks for, in place of or beside its question word:
+ * "lokasi ... di mana", "apa penyebab ...", "... maksudnya apa", "what does X mean". They
+ * frame the question rather than say what it is about, so curated matching gives them no
+ * weight and reads the question's type from them.
+ */
+export const FRAME_WORDS: ReadonlyMap<string, QuestionType> = new Map<string, QuestionType>([
+  ...(['lokasi', 'lokasinya'] as const).map((w) => [w, 'where'] as [string, QuestionType]),
+  ...(['tanggal', 'tanggalnya', 'tgl', 'jadwal', 'jadwalnya'] as const).map((w) => [w, 'when'] as [string, QuestionType]),
+  ...(['penyebab', 'penyebabnya', 'alasan', 'alasannya', 'sebabnya', 'reason', 'cause'] as const).map((w) => [w, 'why'] as [string, QuestionType]),
+  ...(['jumlah', 'jumlahnya', 'banyaknya', 'number', 'amount'] as const).map((w) => [w, 'how-many'] as [string, QuestionType]),
+  ...(['cara', 'caranya', 'way'] as const).map((w) => [w, 'how'] as [string, QuestionType]),
+  ...(['arti', 'artinya', 'maksud', 'maksudnya', 'pengertian', 'pengertiannya', 'definisi', 'definisinya', 'singkatan', 'kepanjangan', 'kepanjangannya', 'mean', 'means', 'meaning', 'definition'] as const).map(
+    (w) => [w, 'what-is'] as [string, QuestionType],
+  ),
+]);
+
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);
 
-export function questionTypes(text: string): Set<QuestionType> {
+/**
+ * The types a question asks for. With `frames`, nouns that name the type count too
+ * (FRAME_WORDS): right between two questions, but not for checking a passage's sentence
+ * ("What did Putin mean by ..." asks what he meant, not for a definition).
+ */
+export function questionTypes(text: string, options: { frames?: boolean } = {}): Set<QuestionType> {
   const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const types = new Set<QuestionType>();
   // An English question word counts where a question starts: first, or after a preposition ("In which year").
@@ -54,7 +76,7 @@ export function questionTypes(text: string): Set<QuestionType> {
     else if (/^apa(kah)?$/.test(word) && (next === 'itu' || next === 'yang' && words[i + 2] === 'dimaksud' || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
     else {
-      const type = SINGLE_WORDS[word];
+      const type = SINGLE_WORDS[word] ?? (options.frames ? FRAME_WORDS.get(word) : undefined);
       if (type) types.add(type);
     }
   });

@@ -1,12 +1,12 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer, QueryTerm } from '../analysis/analyzer.js';
-import { compatibleQuestionTypes, questionTypes, type QuestionType } from '../analysis/questionWords.js';
+import { compatibleQuestionTypes, FRAME_WORDS, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
-import { similarity } from './phraseMatch.js';
+import { similarity, type Similarity } from './phraseMatch.js';
 
 export interface CuratedMatch {
   entry: CuratedEntry;
-  /** min(queryCoverage, phraseCoverage), in 0..1. */
+  /** min(queryCoverage, phraseCoverage), less a substituted word's share, in 0..1. */
   score: number;
   /** The question or alias that matched. */
   phrase: string;
@@ -14,6 +14,8 @@ export interface CuratedMatch {
   queryCoverage: number;
   /** Share of the phrase's term weight found in the question. */
   phraseCoverage: number;
+  /** The rest of phraseMatch.ts's Similarity, for the decision and for inspection. */
+  similarity: Similarity;
 }
 
 export interface CuratedIndexOptions {
@@ -28,6 +30,8 @@ export interface CuratedIndexOptions {
  * curated.jsonl), where a wrong answer counts more than a missed one; see README "Quality".
  */
 export const MIN_SCORE = 0.6;
+/** How much a substituted word (see match) takes off the score, per share of weight. */
+const SUBSTITUTION_PENALTY = 1;
 /** A word's weight is SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) x its specificity. */
 const SPECIFICITY_FLOOR = 0.6;
 /** The best entry must beat the next one by this much: two entries that fit equally well are a guess. */
@@ -89,14 +93,28 @@ export class CuratedIndex {
 
   /** The curated entry answering `question`, only when confident. */
   match(guildId: string, question: string): CuratedMatch | undefined {
+    const ranked = this.rank(guildId, question);
+    const best = ranked[0];
+    if (!best || best.score < this.minScore) return undefined;
+    if (ranked[1] && best.score - ranked[1].score < MIN_MARGIN) return undefined;
+    return best;
+  }
+
+  /** Every candidate entry with its best phrasing, best first, before any threshold. */
+  rank(guildId: string, question: string): CuratedMatch[] {
     const index = this.indexFor(guildId);
-    if (index.docs.size === 0) return undefined;
+    if (index.docs.size === 0) return [];
     const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS);
-    if (queryTerms.length === 0) return undefined;
-    const queryTypes = questionTypes(question);
+    if (queryTerms.length === 0) return [];
+    const queryTypes = questionTypes(question, { frames: true });
     const weighted = (terms: QueryTerm[]) => terms.map((term) => ({ term, weight: this.weightOf(index, term) }));
     const query = weighted(queryTerms);
-    const synonyms = (root: string) => this.analyzer.synonymTerms(root);
+    const synonymCache = new Map<QueryTerm, string[]>();
+    const synonyms = (term: QueryTerm) => {
+      let list = synonymCache.get(term);
+      if (!list) synonymCache.set(term, (list = term.root ? this.analyzer.synonymTerms(term.root) : []));
+      return list;
+    };
 
     const byEntry = new Map<number, CuratedMatch>();
     for (const entryId of this.candidates(index, queryTerms)) {
@@ -104,19 +122,19 @@ export class CuratedIndex {
       const entryTerms = weighted(entryDoc.terms);
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;
-        const { phraseCoverage, queryCoverage, topicMismatch } = similarity(query, weighted(doc.terms), entryTerms, entryDoc.answerTerms, synonyms);
-        const score = topicMismatch ? 0 : Math.min(phraseCoverage, queryCoverage);
+        const found = similarity(query, weighted(doc.terms), entryTerms, entryDoc.answerTerms, synonyms);
+        const { phraseCoverage, queryCoverage } = found;
+        // A word of the question the entry lacks in place of a word of the phrasing the question lacks
+        // ("stok gula" for "stok beras", "mengekspor" for "mengimpor") most often asks something else.
+        const substitution = Math.min(found.largestUnexplained, found.largestUnmentioned);
+        const score = found.topicMismatch ? 0 : Math.max(0, Math.min(phraseCoverage, queryCoverage) - SUBSTITUTION_PENALTY * substitution);
         const current = byEntry.get(entryId);
         if (!current || score > current.score || (score === current.score && phraseCoverage + queryCoverage > current.phraseCoverage + current.queryCoverage)) {
-          byEntry.set(entryId, { entry: entryDoc.entry, score, phrase: doc.phrase, queryCoverage, phraseCoverage });
+          byEntry.set(entryId, { entry: entryDoc.entry, score, phrase: doc.phrase, queryCoverage, phraseCoverage, similarity: found });
         }
       }
     }
-    const ranked = [...byEntry.values()].sort((a, b) => b.score - a.score);
-    const best = ranked[0];
-    if (!best || best.score < this.minScore) return undefined;
-    if (ranked[1] && best.score - ranked[1].score < MIN_MARGIN) return undefined;
-    return best;
+    return [...byEntry.values()].sort((a, b) => b.score - a.score);
   }
 
   /** Entries sharing a reading (or, for words no lexicon knows, a near spelling) with the question. */
@@ -144,6 +162,8 @@ export class CuratedIndex {
    * over the guild's entries, from four entries on).
    */
   private weightOf(index: GuildIndex, term: QueryTerm): number {
+    // "lokasi", "penyebab", "maksudnya": the question's type, compared as such, not a topic.
+    if (FRAME_WORDS.has(term.surface)) return 0;
     // Flatter than in the article search: between two questions the verb ("bertemu",
     // "meninggal") carries the intent, however common it is.
     const specificity = SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * this.analyzer.specificity(term);
@@ -225,12 +245,12 @@ export class CuratedIndex {
     for (const entry of entries) {
       const entryTerms = new Set<string>();
       const phrases: PhraseDoc[] = [];
-      const questionTypesOfEntry = questionTypes(entry.question);
+      const questionTypesOfEntry = questionTypes(entry.question, { frames: true });
       [entry.question, ...entry.aliases].forEach((phrase, position) => {
         const id = docs.size;
         const terms = this.analyzer.analyzeQuery(phrase);
         // An alias without a question word ("Putin") asks what the entry's question asks.
-        const own = questionTypes(phrase);
+        const own = questionTypes(phrase, { frames: true });
         const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry };
         docs.set(id, doc);
         phrases.push(doc);

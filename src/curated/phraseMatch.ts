@@ -28,6 +28,10 @@ export interface Similarity {
    * coverage: "kekuatan jahat maksudnya apa" still asks what Kim's "kekuatan jahat" is.)
    */
   topicMismatch: boolean;
+  /** The largest share of the question's weight on one term the entry does not explain at all. */
+  largestUnexplained: number;
+  /** The largest share of the phrasing's weight on one term the question does not mention. */
+  largestUnmentioned: number;
 }
 
 /** Credit of a question word found only in the entry's answer: the answer may speak of it. */
@@ -41,14 +45,21 @@ const SYNONYM_CREDIT = 0.5;
  * How much term `a` stands for term `b`: a shared reading (times the readings' factors),
  * a synonym, or a spelling within one or two edits of a word neither lexicon knows.
  */
-export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (root: string) => string[]): number {
+export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (term: QueryTerm) => string[]): number {
   let best = 0;
   for (const x of a.alternatives) for (const y of b.alternatives) if (x.term === y.term) best = Math.max(best, x.factor * y.factor);
   if (best > 0) return best;
-  if (a.root && b.root && (synonyms(a.root).includes(b.root) || synonyms(b.root).includes(a.root))) return SYNONYM_CREDIT;
+  // A synonym of one side among the other's readings (an English word's translations included).
+  const synonymOf = (x: QueryTerm, y: QueryTerm) => {
+    const list = synonyms(x);
+    return y.alternatives.reduce((m, alt) => (list.includes(alt.term) ? Math.max(m, alt.factor) : m), 0);
+  };
+  const viaSynonym = Math.max(synonymOf(a, b), synonymOf(b, a));
+  if (viaSynonym > 0) return SYNONYM_CREDIT * viaSynonym;
   if (!a.root || !b.root) {
-    const limit = Math.min(a.surface.length, b.surface.length) >= 9 ? 2 : Math.min(a.surface.length, b.surface.length) >= 5 ? 1 : 0;
-    if (limit > 0 && withinEdits(a.surface, b.surface, limit)) return TYPO_CREDIT;
+    // A name of several words is also misspelt one word at a time ("prigozin" for "yevgeny prigozhin").
+    const words = (t: QueryTerm) => (t.kind === 'topic' && t.surface.includes(' ') ? [t.surface, ...t.surface.split(' ')] : [t.surface]);
+    for (const x of words(a)) for (const y of words(b)) if (nearSpelling(x, y)) return TYPO_CREDIT;
   }
   return 0;
 }
@@ -59,18 +70,21 @@ export function similarity(
   phrase: MatchTerm[],
   entryTerms: MatchTerm[],
   answerTerms: Set<string>,
-  synonyms: (root: string) => string[],
+  synonyms: (term: QueryTerm) => string[],
 ): Similarity {
   const best = (t: MatchTerm, others: MatchTerm[]) => others.reduce((m, o) => Math.max(m, termCredit(t.term, o.term, synonyms)), 0);
   const isTopic = (t: MatchTerm) => t.term.kind === 'topic' || t.term.kind === 'number';
   let topicMismatch = false;
   let phraseTotal = 0;
   let phraseFound = 0;
+  let unmentioned = 0;
   for (const p of phrase) {
     const credit = Math.min(1, best(p, question));
     phraseTotal += p.weight;
     phraseFound += p.weight * credit;
+    if (credit === 0) unmentioned = Math.max(unmentioned, p.weight);
   }
+  let unexplained = 0;
   let queryTotal = 0;
   let queryFound = 0;
   for (const q of question) {
@@ -78,9 +92,23 @@ export function similarity(
     let credit = Math.min(1, best(q, entryTerms));
     if (credit < ANSWER_CREDIT && q.term.alternatives.some((a) => answerTerms.has(a.term))) credit = ANSWER_CREDIT;
     if (credit === 0 && isTopic(q)) topicMismatch = true;
+    if (credit === 0) unexplained = Math.max(unexplained, q.weight);
     queryFound += q.weight * credit;
   }
-  return { phraseCoverage: phraseTotal > 0 ? phraseFound / phraseTotal : 0, queryCoverage: queryTotal > 0 ? queryFound / queryTotal : 0, topicMismatch };
+  return {
+    phraseCoverage: phraseTotal > 0 ? phraseFound / phraseTotal : 0,
+    queryCoverage: queryTotal > 0 ? queryFound / queryTotal : 0,
+    topicMismatch,
+    largestUnexplained: queryTotal > 0 ? unexplained / queryTotal : 0,
+    largestUnmentioned: phraseTotal > 0 ? unmentioned / phraseTotal : 0,
+  };
+}
+
+/** Within one edit from five letters, two from nine. */
+function nearSpelling(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const limit = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
+  return limit > 0 && withinEdits(a, b, limit);
 }
 
 /** Levenshtein distance <= limit (small limits, short words). */

@@ -192,3 +192,20 @@ describe('Analyzer: fingerprint', () => {
     expect(new Analyzer({ fallbackStemmer: 'none' }).fingerprint).not.toBe(analyzer.fingerprint);
   });
 });
+
+describe('Analyzer: names and question phrases read from the writing', () => {
+  const analyzer = new Analyzer();
+  const kinds = (q: string) => Object.fromEntries(analyzer.analyzeQuery(q).map((t) => [t.surface, t.kind]));
+
+  it('reads a word in capitals inside a sentence as an acronym, a name', () => {
+    expect(kinds('Apa kata ekonom CORE soal inflasi?').core).toBe('topic');
+    expect(kinds('apa kata ekonom core soal inflasi?').core).toBe('english');
+    // A question written all in capitals is shouting, not acronyms.
+    expect(kinds('APA KATA EKONOM SOAL HARGA?').harga).toBe('word');
+  });
+
+  it('drops "long" of "how long": it asks for a duration, not a length', () => {
+    expect(analyzer.analyzeQuery('How long did the meeting last?').map((t) => t.surface)).not.toContain('long');
+    expect(analyzer.analyzeQuery('a long meeting').map((t) => t.surface)).toContain('long');
+  });
+});

@@ -39,3 +39,25 @@ describe('English through FreeDict eng-ind', () => {
     expect(readings('What did the Kremlin say about the talks?').map((t) => t.surface)).not.toContain('the');
   });
 });
+
+describe('English through WordNet, where FreeDict has no entry', () => {
+  it('takes irregular forms from WordNet\'s exception lists', () => {
+    expect(analyzer.english.lemmas('flew')).toContain('fly');
+    expect(analyzer.english.lemmas('children')).toContain('child');
+    expect(analyzer.english.lemmas('women')).toContain('woman');
+  });
+
+  it('reads a word FreeDict lacks through the headwords WordNet relates to it, at a lower factor', () => {
+    const penalty = analyzer.analyzeQuery('What is the penalty?').find((t) => t.surface === 'penalty')!;
+    expect(penalty.kind).toBe('english');
+    const hukum = penalty.alternatives.find((a) => a.term === 'hukum');
+    expect(hukum).toBeDefined();
+    expect(hukum!.factor).toBeLessThan(0.85);
+    expect(readings('Were any flights cancelled?').find((t) => t.surface === 'flights')?.terms).toContain('terbang');
+  });
+
+  it('keeps FreeDict\'s own translation where it has one', () => {
+    const visit = analyzer.analyzeQuery('visit').find((t) => t.surface === 'visit')!;
+    expect(visit.alternatives.find((a) => a.term === 'kunjung')?.factor).toBe(0.85);
+  });
+});

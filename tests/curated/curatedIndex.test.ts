@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
+import { aliasGroupsOf } from '../../src/analysis/aliases.js';
 import { CuratedIndex } from '../../src/curated/curatedIndex.js';
 import { openDatabase } from '../../src/curated/database.js';
 import { CuratedStore, type CuratedEntry } from '../../src/curated/curatedStore.js';
@@ -141,5 +142,37 @@ describe('CuratedIndex', () => {
     expect(index.match(GUILD_A, 'pendiri wagner siapa')?.entry.id).toBe(wagner.id);
     store.remove(GUILD_A, wagner.id, 'mod'); // no event reaches a closed index, yet it must not serve stale data
     expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeUndefined();
+  });
+});
+
+describe('CuratedIndex: what tells a paraphrase from another question', () => {
+  const withAliases = new Analyzer({ extraAliases: aliasGroupsOf([['Gibran Rakabuming', 'Gibran']]) });
+  const store = new CuratedStore(openDatabase(':memory:'));
+  for (const question of ['Berapa harga tiket kereta ke Bandung?', 'Apa itu KRL?', 'Apa kata ekonom BPS soal inflasi?', 'Siapa Gibran Rakabuming?']) {
+    store.add(GUILD_A, { question, answer: `Jawaban: ${question}`, paragraphs: [], aliases: [] }, 'mod');
+  }
+  const index = new CuratedIndex(store, withAliases);
+  const matched = (question: string) => index.match(GUILD_A, question)?.entry.question;
+
+  it('a word in place of one of the entry\'s is another question, not a paraphrase', () => {
+    expect(matched('tiket kereta ke bandung brp')).toBe('Berapa harga tiket kereta ke Bandung?');
+    expect(matched('Berapa harga tiket pesawat ke Bandung?')).toBeUndefined();
+    const swapped = index.rank(GUILD_A, 'Berapa harga tiket pesawat ke Bandung?')[0]!;
+    expect(swapped.score).toBeLessThan(Math.min(swapped.phraseCoverage, swapped.queryCoverage));
+  });
+
+  it('nouns that name the question\'s type ("maksudnya", "mean") frame it and weigh nothing', () => {
+    expect(matched('KRL maksudnya apa')).toBe('Apa itu KRL?');
+    expect(matched('What does KRL mean?')).toBe('Apa itu KRL?');
+    expect(matched('KRL singkatan dari apa?')).toBe('Apa itu KRL?');
+  });
+
+  it('an acronym in capitals is a name: another institution is another question', () => {
+    expect(matched('ekonom BPS bilang apa soal inflasi')).toBe('Apa kata ekonom BPS soal inflasi?');
+    expect(matched('Apa kata ekonom CORE soal inflasi?')).toBeUndefined();
+  });
+
+  it('a misspelt word of a name of several words still names it', () => {
+    expect(matched('gibran rakabumin itu siapa')).toBe('Siapa Gibran Rakabuming?');
   });
 });

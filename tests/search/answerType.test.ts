@@ -45,3 +45,12 @@ describe('answer types', () => {
     expect(hasAnswerCue('Perusahaan itu didirikan oleh Kiichiro Toyoda.', 'person', known)).toBe(true);
   });
 });
+
+describe('questionTypes with frame nouns', () => {
+  it('reads the type from a noun that names it only when asked to', () => {
+    expect([...questionTypes('lokasi operasi pasar', { frames: true })]).toEqual(['where']);
+    expect([...questionTypes('KRL maksudnya apa', { frames: true })]).toEqual(['what-is']);
+    expect([...questionTypes('apa penyebab banjir', { frames: true })]).toEqual(['why']);
+    expect(questionTypes("What did Putin mean by 'that'?").size).toBe(0);
+  });
+});
