@@ -1,8 +1,9 @@
 /**
  * What each resource and rule changes: every ablation turns one thing off, recalibrates
  * the answer/abstain model for it (so the comparison is fair), and runs `npm run eval`.
+ * Curated-matching ablations change nothing the model sees, so they skip the recalibration.
  *   npm run ablate [-- --only NAME,...] [--json]
- * About a minute per row on these machines. Prints one Markdown table.
+ * About five minutes per row on these machines (an hour in all). Prints one Markdown table.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,12 +18,14 @@ interface Ablation {
   analyzer?: object;
   tuning?: object;
   drop?: string;
+  curated?: object;
 }
 
 const ABLATIONS: Ablation[] = [
   { name: 'full', what: 'everything on' },
   { name: 'no-informal', what: 'informal Indonesian table and rules off', analyzer: { informal: false } },
-  { name: 'no-english', what: 'English through FreeDict off', analyzer: { english: false } },
+  { name: 'no-english', what: 'English through FreeDict (and WordNet) off', analyzer: { english: false } },
+  { name: 'no-wordnet', what: "WordNet's related headwords for English words FreeDict lacks off", analyzer: { englishRelated: false } },
   { name: 'light-stemmer', what: 'ECS on hunspell-id roots replaced by the light Orama stemmer', analyzer: { stemmer: 'light' } },
   { name: 'no-fallback', what: 'no stemmer for words without a root (instead of the light one)', analyzer: { fallbackStemmer: 'none' } },
   { name: 'tala-stopwords', what: "Tala's 758-word stopword list instead of Lucene's", analyzer: { stopwords: 'tala' } },
@@ -32,6 +35,8 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-proximity', what: 'no bonus for neighbouring question words found together', tuning: { proximityWeight: 0 } },
   { name: 'no-answer-type', what: 'answer-type cues out of ranking and of the decision', tuning: { answerTypeWeight: 0 }, drop: 'typeMissing,typeFound' },
   { name: 'no-frequency-signals', what: 'specificity-based signals out of the decision', drop: 'specCoverage,unseenSpecific' },
+  { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) weigh as words', curated: { frameWords: false } },
+  { name: 'no-substitution', what: 'curated: no penalty for a word in place of the entry\'s', curated: { substitutionPenalty: 0 } },
   { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },
 ];
 
@@ -41,12 +46,17 @@ const work = mkdtempSync(join(tmpdir(), 'ablate-'));
 const rows: Record<string, unknown>[] = [];
 try {
   for (const ablation of ABLATIONS.filter((a) => !only || only.has(a.name))) {
-    const model = join(work, `${ablation.name}.ts`);
     const common = [...(ablation.analyzer ? ['--analyzer', JSON.stringify(ablation.analyzer)] : []), ...(ablation.tuning ? ['--tuning', JSON.stringify(ablation.tuning)] : [])];
-    execFileSync('npx', ['tsx', 'scripts/calibrate.ts', ...common, ...(ablation.drop ? ['--drop', ablation.drop] : []), '--out', model], { cwd: PACKAGE_ROOT, stdio: 'ignore' });
-    // The written model imports its type from the source tree.
-    writeFileSync(model, readModel(model));
-    const out = execFileSync('npx', ['tsx', 'scripts/eval.ts', '--json', ...common, '--model', model], { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const modelArgs: string[] = [];
+    if (common.length || ablation.drop) {
+      const model = join(work, `${ablation.name}.ts`);
+      execFileSync('npx', ['tsx', 'scripts/calibrate.ts', ...common, ...(ablation.drop ? ['--drop', ablation.drop] : []), '--out', model], { cwd: PACKAGE_ROOT, stdio: 'ignore' });
+      // The written model imports its type from the source tree.
+      writeFileSync(model, readModel(model));
+      modelArgs.push('--model', model);
+    }
+    const curated = ablation.curated ? ['--curated', JSON.stringify(ablation.curated)] : [];
+    const out = execFileSync('npx', ['tsx', 'scripts/eval.ts', '--json', ...common, ...curated, ...modelArgs], { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
     const r = JSON.parse(out) as EvalResult;
     const dev = r.articles['article-dev']!;
     const t = r.tydi!;
@@ -59,6 +69,8 @@ try {
       ownR1: avg([r.articles['second-article']!.r1, r.articles['third-article']!.r1]),
       curatedRecall: r.curated['curated-dev']!.recall,
       curatedFalse: r.curated['curated-dev']!.falseMatch,
+      ownCuratedRecall: avg([r.curated['curated-second']!.recall, r.curated['curated-third']!.recall]),
+      ownCuratedFalse: avg([r.curated['curated-second']!.falseMatch, r.curated['curated-third']!.falseMatch]),
       tydiR1: t.all.r1,
       halfFalseAbstain: t.halfTest.falseAbstain,
       halfAbstain: t.halfTest.abstainGone,
@@ -86,7 +98,10 @@ function readModel(file: string): string {
 if (values.json) console.log(JSON.stringify(rows));
 else {
   const f = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : String(x));
-  console.log('| ablation | what | article-dev R@1 | false abstain | abstain (oos) | own articles R@1 | curated recall | curated false | TyDi R@1 | half test false abstain | half test abstain (gone) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.name} | ${r.what} | ${[r.devR1, r.devFalseAbstain, r.devAbstain, r.ownR1, r.curatedRecall, r.curatedFalse, r.tydiR1, r.halfFalseAbstain, r.halfAbstain].map(f).join(' | ')} |`);
+  console.log('| ablation | what | article-dev R@1 | false abstain | abstain (oos) | own articles R@1 | curated-dev recall | false | own curated recall | false | TyDi R@1 | half test false abstain | half test abstain (gone) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const figures = [r.devR1, r.devFalseAbstain, r.devAbstain, r.ownR1, r.curatedRecall, r.curatedFalse, r.ownCuratedRecall, r.ownCuratedFalse, r.tydiR1, r.halfFalseAbstain, r.halfAbstain];
+    console.log(`| ${r.name} | ${r.what} | ${figures.map(f).join(' | ')} |`);
+  }
 }

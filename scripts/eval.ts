@@ -1,6 +1,6 @@
 /**
  * One evaluation command for every quality figure of the README.
- *   npm run eval [-- --json] [--skip-tydi] [--gates] [--bench DIR] [--analyzer JSON] [--tuning JSON] [--model FILE]
+ *   npm run eval [-- --json] [--skip-tydi] [--gates] [--bench DIR] [--analyzer JSON] [--tuning JSON] [--curated JSON] [--model FILE]
  *
  * Article sets (R@1 on answerable questions, false abstentions, abstentions on
  * out-of-scope questions, by kind): the shared article-dev and dev sets and this
@@ -9,7 +9,8 @@
  * near-misses that wrongly get it. TyDi QA Indonesian with abstention on: tuning lines
  * (1-5771) and test lines (5772-6194); and with half of the gold passages removed.
  * `--gates` exits 1 when a figure is below the level CI holds (GATES below).
- * `--analyzer` and `--tuning` pass options for ablations (see AnalyzerOptions, Tuning).
+ * `--analyzer`, `--tuning` and `--curated` pass options for ablations (see AnalyzerOptions,
+ * Tuning, CuratedIndexOptions).
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ import { Analyzer, type AnalyzerOptions } from '../src/analysis/analyzer.js';
 import { PACKAGE_ROOT } from '../src/config/paths.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import type { Corpus } from '../src/corpus/types.js';
+import type { CuratedIndexOptions } from '../src/curated/curatedIndex.js';
 import type { ConfidenceModel } from '../src/search/confidence.js';
 import { SearchEngine, type Tuning } from '../src/search/engine.js';
 import { scoreCurated, type CuratedScore } from './eval/curated.js';
@@ -34,11 +36,13 @@ const { values } = parseArgs({
     shared: { type: 'string', default: join(PACKAGE_ROOT, '../shared/eval') },
     analyzer: { type: 'string' },
     tuning: { type: 'string' },
+    curated: { type: 'string' },
     model: { type: 'string' },
   },
 });
 const analyzerOptions = values.analyzer ? (JSON.parse(values.analyzer) as AnalyzerOptions) : {};
 const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<Tuning>) : undefined;
+const curatedOptions = values.curated ? (JSON.parse(values.curated) as CuratedIndexOptions) : {};
 // An ablation's model, written by `npm run calibrate -- --out FILE`.
 const model = values.model ? ((await import(pathToFileURL(resolve(values.model)).href)) as { CALIBRATED_MODEL: ConfidenceModel }).CALIBRATED_MODEL : undefined;
 
@@ -75,9 +79,9 @@ for (const set of articleSets) {
 }
 
 const curated: Record<string, CuratedScore> = {
-  'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine),
-  'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine),
-  'curated-third': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/third-article/curated.jsonl')), thirdEngine),
+  'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine, curatedOptions),
+  'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine, curatedOptions),
+  'curated-third': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/third-article/curated.jsonl')), thirdEngine, curatedOptions),
 };
 
 let tydi: Record<string, unknown> | undefined;

@@ -3,7 +3,7 @@
  * (an in-memory SQLite database, the real store and matcher), then each paraphrase
  * should get its entry and each near-miss should not.
  */
-import { CuratedIndex } from '../../src/curated/curatedIndex.js';
+import { CuratedIndex, type CuratedIndexOptions } from '../../src/curated/curatedIndex.js';
 import { openDatabase } from '../../src/curated/database.js';
 import { CuratedStore } from '../../src/curated/curatedStore.js';
 import type { SearchEngine } from '../../src/search/engine.js';
@@ -24,11 +24,11 @@ export interface CuratedScore {
 
 const GUILD = '100000000000000001';
 
-export function scoreCurated(cases: CuratedCase[], engine: SearchEngine): CuratedScore {
+export function scoreCurated(cases: CuratedCase[], engine: SearchEngine, options: CuratedIndexOptions = {}): CuratedScore {
   const db = openDatabase(':memory:');
   try {
     const store = new CuratedStore(db);
-    const index = new CuratedIndex(store, engine.analyzer);
+    const index = new CuratedIndex(store, engine.analyzer, options);
     const ids = new Map<string, number>();
     for (const c of cases) ids.set(c.id, store.add(GUILD, { question: c.entry.question, answer: c.entry.answer, paragraphs: [], aliases: c.entry.aliases ?? [] }, 'eval').id);
     let positives = 0, hits = 0, negatives = 0, falseMatches = 0, anyMatches = 0;

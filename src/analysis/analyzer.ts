@@ -70,6 +70,8 @@ export interface AnalyzerOptions {
   informal?: boolean;
   /** Read English through the dictionary (default true); off only for ablations. */
   english?: boolean;
+  /** Read English words FreeDict lacks through WordNet's related headwords (default true); off only for ablations. */
+  englishRelated?: boolean;
   lexicon?: Lexicon;
 }
 
@@ -105,6 +107,7 @@ export class Analyzer {
       stemmer: options.stemmer ?? 'ecs',
       informal: options.informal ?? true,
       english: options.english ?? true,
+      englishRelated: options.englishRelated ?? true,
     };
     this.lexicon = options.lexicon ?? loadLexicon();
     const groups = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
@@ -312,7 +315,7 @@ export class Analyzer {
     }
     if (this.options.english) {
       // A word FreeDict lacks, through the words WordNet relates to it: weaker, as a synonym is.
-      const related = this.english.translateRelated(word);
+      const related = this.options.englishRelated ? this.english.translateRelated(word) : undefined;
       if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.englishRelated)] };
       if (this.english.isEnglish(word)) return { surface: word, kind: 'english', alternatives: [self] };
     }

@@ -23,6 +23,10 @@ export interface CuratedIndexOptions {
   minScore?: number;
   /** Guild indexes kept in memory; the least recently used is dropped beyond this (default 1000). */
   maxGuilds?: number;
+  /** Score taken off per share of weight of a substituted word (default SUBSTITUTION_PENALTY; 0 for ablations). */
+  substitutionPenalty?: number;
+  /** Whether frame nouns ("lokasi", "maksudnya") weigh nothing and give the type (default true; off for ablations). */
+  frameWords?: boolean;
 }
 
 /**
@@ -80,6 +84,8 @@ export class CuratedIndex {
   private readonly indexes = new Map<string, GuildIndex>();
   private readonly minScore: number;
   private readonly maxGuilds: number;
+  private readonly substitutionPenalty: number;
+  private readonly frameWords: boolean;
   private readonly unsubscribe: () => void;
   private seenDataVersion: number;
   private closed = false;
@@ -87,6 +93,8 @@ export class CuratedIndex {
   constructor(private readonly store: CuratedStore, private readonly analyzer: Analyzer, options: CuratedIndexOptions = {}) {
     this.minScore = options.minScore ?? MIN_SCORE;
     this.maxGuilds = options.maxGuilds ?? 1000;
+    this.substitutionPenalty = options.substitutionPenalty ?? SUBSTITUTION_PENALTY;
+    this.frameWords = options.frameWords ?? true;
     this.unsubscribe = store.onChange((guildId) => this.invalidate(guildId));
     this.seenDataVersion = store.dataVersion();
   }
@@ -106,7 +114,7 @@ export class CuratedIndex {
     if (index.docs.size === 0) return [];
     const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS);
     if (queryTerms.length === 0) return [];
-    const queryTypes = questionTypes(question, { frames: true });
+    const queryTypes = questionTypes(question, { frames: this.frameWords });
     const weighted = (terms: QueryTerm[]) => terms.map((term) => ({ term, weight: this.weightOf(index, term) }));
     const query = weighted(queryTerms);
     const synonymCache = new Map<QueryTerm, string[]>();
@@ -127,7 +135,7 @@ export class CuratedIndex {
         // A word of the question the entry lacks in place of a word of the phrasing the question lacks
         // ("stok gula" for "stok beras", "mengekspor" for "mengimpor") most often asks something else.
         const substitution = Math.min(found.largestUnexplained, found.largestUnmentioned);
-        const score = found.topicMismatch ? 0 : Math.max(0, Math.min(phraseCoverage, queryCoverage) - SUBSTITUTION_PENALTY * substitution);
+        const score = found.topicMismatch ? 0 : Math.max(0, Math.min(phraseCoverage, queryCoverage) - this.substitutionPenalty * substitution);
         const current = byEntry.get(entryId);
         if (!current || score > current.score || (score === current.score && phraseCoverage + queryCoverage > current.phraseCoverage + current.queryCoverage)) {
           byEntry.set(entryId, { entry: entryDoc.entry, score, phrase: doc.phrase, queryCoverage, phraseCoverage, similarity: found });
@@ -163,7 +171,7 @@ export class CuratedIndex {
    */
   private weightOf(index: GuildIndex, term: QueryTerm): number {
     // "lokasi", "penyebab", "maksudnya": the question's type, compared as such, not a topic.
-    if (FRAME_WORDS.has(term.surface)) return 0;
+    if (this.frameWords && FRAME_WORDS.has(term.surface)) return 0;
     // Flatter than in the article search: between two questions the verb ("bertemu",
     // "meninggal") carries the intent, however common it is.
     const specificity = SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * this.analyzer.specificity(term);
@@ -245,12 +253,12 @@ export class CuratedIndex {
     for (const entry of entries) {
       const entryTerms = new Set<string>();
       const phrases: PhraseDoc[] = [];
-      const questionTypesOfEntry = questionTypes(entry.question, { frames: true });
+      const questionTypesOfEntry = questionTypes(entry.question, { frames: this.frameWords });
       [entry.question, ...entry.aliases].forEach((phrase, position) => {
         const id = docs.size;
         const terms = this.analyzer.analyzeQuery(phrase);
         // An alias without a question word ("Putin") asks what the entry's question asks.
-        const own = questionTypes(phrase, { frames: true });
+        const own = questionTypes(phrase, { frames: this.frameWords });
         const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry };
         docs.set(id, doc);
         phrases.push(doc);
