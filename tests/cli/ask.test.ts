@@ -63,18 +63,22 @@ interface JsonResult {
   articleTitle: string;
   paragraph: number;
   score: number;
+  confidence: number;
   text: string;
   highlight: string;
 }
 interface JsonAnswer {
   query: string;
   abstained: boolean;
+  certainty?: 'sure' | 'unsure';
   error?: string;
   results: JsonResult[];
 }
 
 function expectResultShape(r: JsonResult): void {
-  expect(Object.keys(r).sort()).toEqual(['articleId', 'articleTitle', 'highlight', 'paragraph', 'score', 'text']);
+  expect(Object.keys(r).sort()).toEqual(['articleId', 'articleTitle', 'confidence', 'highlight', 'paragraph', 'score', 'text']);
+  expect(r.confidence).toBeGreaterThanOrEqual(0);
+  expect(r.confidence).toBeLessThanOrEqual(1);
   expect(typeof r.articleId).toBe('string');
   expect(typeof r.articleTitle).toBe('string');
   expect(Number.isInteger(r.paragraph)).toBe(true);
@@ -99,7 +103,9 @@ describe('ask CLI on the bundled corpus', () => {
     const lines = json.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0]!) as JsonAnswer;
-    expect(Object.keys(answer).sort()).toEqual(['abstained', 'query', 'results']);
+    // certainty ("sure" or "unsure") is there when the engine answered.
+    expect(Object.keys(answer).sort()).toEqual(['abstained', 'certainty', 'query', 'results']);
+    expect(answer.certainty).toBe('sure');
     expect(answer.query).toBe('Siapa pendiri Wagner?');
     expect(answer.abstained).toBe(false);
     expect(answer.results.length).toBeGreaterThan(0);
