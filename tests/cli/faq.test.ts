@@ -28,7 +28,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(cli: string, args: string[], dataDir: string, input = ''): Promise<Run> {
   return new Promise((done, fail) => {
-    const env = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
     delete env.CORPUS_DIR;
     const child = spawn(process.execPath, [resolve(ROOT, cli), ...args], { cwd: ROOT, env });
     let stdout = '';

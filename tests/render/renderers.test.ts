@@ -72,7 +72,8 @@ function article(paragraphs: string[], o: Partial<Article> = {}): Article {
 }
 
 function hit(p: Paragraph, highlight: string): Hit {
-  return { paragraph: p, score: 1, highlight };
+  // The renderers show neither the confidence nor its signals.
+  return { paragraph: p, score: 1, highlight, confidence: 1, signals: {} as Hit['signals'] };
 }
 
 const sentence = (i: number) => `Kalimat nomor ${i} tentang Wagner dan Prigozhin di Rusia. `;
