@@ -159,7 +159,7 @@ describe('renderAnswer', () => {
     const reply = renderAnswer({
       question: 'Siapa?',
       answer: { query: 'x', abstained: true, results: [] },
-      curated: { entryId: 1, question: 'Siapa?', answer: '**Prigozhin** @everyone <@123456789012345678>', paragraphs: [p] },
+      curated: { entryId: 1, question: 'Siapa?', answer: '**Prigozhin** @everyone <@123456789012345678>', paragraphs: [p], missing: [] },
       language: 'en',
       answerId: 9,
     });
@@ -177,7 +177,7 @@ describe('renderAnswer', () => {
     const reply = renderAnswer({
       question: 'q',
       answer: { query: 'q', abstained: false, results: paragraphs.map((p) => hit(p, 'x')) },
-      curated: { entryId: 1, question: 'q', answer: 'jawab '.repeat(4_000), paragraphs },
+      curated: { entryId: 1, question: 'q', answer: 'jawab '.repeat(4_000), paragraphs, missing: ['hilang#1', 'hilang#2'] },
       language: 'id',
     });
     expectWithinLimits(reply);
