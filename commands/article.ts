@@ -107,7 +107,11 @@ export default defineCommand<Deps>({
       .list(ctx.actor.guildId)
       .filter((a) => !typed || a.id.includes(typed) || a.title.toLowerCase().includes(typed))
       .slice(0, 25)
-      .map((a) => ({ name: `${shorten(a.title, 70)} (${a.paragraphCount} ¶) · ${a.id}`, value: a.id }));
+      .map((a) => {
+        // The id must stay whole (it is what gets removed); the title gives way.
+        const suffix = ` (${a.paragraphCount} ¶) · ${a.id}`;
+        return { name: `${shorten(a.title, Math.max(16, 100 - suffix.length))}${suffix}`, value: a.id };
+      });
   },
   components: {
     'article-list': {

@@ -25,8 +25,8 @@ const TEXT = {
   curatedHeading: { en: '📌 Moderators\' answer', id: '📌 Jawaban moderator' },
   curatedSources: { en: 'Sources', id: 'Sumber' },
   curatedMissing: {
-    en: '⚠️ It also cites {list}, which this server no longer has (the article was removed or shortened).',
-    id: '⚠️ Jawaban ini juga mengutip {list}, yang tidak ada lagi di server ini (artikelnya dihapus atau dipendekkan).',
+    en: '⚠️ It cites {list}, which this server no longer has (the article was removed or shortened).',
+    id: '⚠️ Jawaban ini mengutip {list}, yang tidak ada lagi di server ini (artikelnya dihapus atau dipendekkan).',
   },
   abstain: {
     en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
