@@ -185,9 +185,9 @@ function prepareStatements(db: Db) {
     exists: db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM server_articles WHERE guild_id = ? AND article_id = ?'),
     count: db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM server_articles WHERE guild_id = ?'),
     summary: db.prepare<[string, string], SummaryRow>(`SELECT ${summaryColumns} FROM server_articles WHERE guild_id = ? AND article_id = ?`),
-    list: db.prepare<[string], SummaryRow>(`SELECT ${summaryColumns} FROM server_articles WHERE guild_id = ? ORDER BY added_at, article_id`),
-    all: db.prepare<[], SummaryRow>(`SELECT ${summaryColumns} FROM server_articles ORDER BY guild_id, added_at, article_id`),
-    articles: db.prepare<[string], ArticleRow>('SELECT * FROM server_articles WHERE guild_id = ? ORDER BY added_at, article_id'),
+    list: db.prepare<[string], SummaryRow>(`SELECT ${summaryColumns} FROM server_articles WHERE guild_id = ? ORDER BY added_at, rowid`),
+    all: db.prepare<[], SummaryRow>(`SELECT ${summaryColumns} FROM server_articles ORDER BY guild_id, added_at, rowid`),
+    articles: db.prepare<[string], ArticleRow>('SELECT * FROM server_articles WHERE guild_id = ? ORDER BY added_at, rowid'),
     revision: db.prepare<[string], { revision: number }>('SELECT revision FROM server_article_revisions WHERE guild_id = ?'),
   };
 }
