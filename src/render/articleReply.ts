@@ -6,7 +6,7 @@ import type { Reply } from '../shared/reply.js';
 import { shorten } from '../shared/text.js';
 import { COLORS } from './answerReply.js';
 import { fitEmbed } from './limits.js';
-import { literal } from './markdown.js';
+import { defuseMentions, literal } from './markdown.js';
 import { pagerRow } from './pager.js';
 
 export const ARTICLE_PAGE_SIZE = 10;
@@ -40,7 +40,7 @@ const TEXT = {
 export function renderArticleAdded(article: ServerArticleSummary, suggestion: string | undefined, language: Language): Reply {
   const values = { title: literal(shorten(article.title, 200)), id: article.id, count: article.paragraphCount };
   const fields: APIEmbedField[] = [
-    { name: t(language, TEXT.tryIt), value: suggestion ? fill(t(language, TEXT.tryLine), { q: suggestion.replace(/`/g, "'") }) : t(language, TEXT.noSuggestion) },
+    { name: t(language, TEXT.tryIt), value: suggestion ? fill(t(language, TEXT.tryLine), { q: defuseMentions(suggestion.replace(/`/g, "'")) }) : t(language, TEXT.noSuggestion) },
   ];
   const embed: APIEmbed = fitEmbed({
     title: t(language, TEXT.addedTitle),

@@ -19,7 +19,7 @@ import { routeInteraction } from '../../src/discord/client.js';
 import { createTestClient, destroyTestClient } from '../support/client.js';
 import { makeUser } from '../support/discordFixtures.js';
 import { startFakeDiscord, type FakeDiscord, type HostedFile, type RecordedRequest } from '../support/fakeDiscord.js';
-import { autocomplete, chatInput, DEFAULT_GUILD_ID, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, MODERATOR_ROLE_ID, moderatorUser, opt, snowflake } from '../support/interactions.js';
+import { autocomplete, button, chatInput, DEFAULT_GUILD_ID, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, MODERATOR_ROLE_ID, moderatorUser, opt, snowflake } from '../support/interactions.js';
 
 const WAIT = 15_000;
 const GUILD = DEFAULT_GUILD_ID;
@@ -83,7 +83,7 @@ async function send(payload: Parameters<FakeDiscord['dispatchInteraction']>[0]):
     expect(edit.status, JSON.stringify(edit.response)).toBeLessThan(300);
     body = edit.body;
   } else {
-    expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect([InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.UpdateMessage]).toContain(callback.body.type);
   }
   const flags = fake.interactionResponse(payload.id)?.original?.flags ?? 0;
   return { payload, callback, body, ephemeral: (flags & MessageFlags.Ephemeral) !== 0 };
@@ -243,6 +243,10 @@ describe('/article add by a moderator, then /ask in that server and in another',
     expect(list.text).toContain("This server's: 1 of at most 4");
     expect(list.text).toContain('`erupsi-lewotobi`, 7 ¶');
     expect(list.text).toContain('`putin-kim-vostochny`, 7 ¶');
+    // Its pager button (here a stale one, past the only page) updates the message in place.
+    const paged = await send(button({ customId: 'article-list:3:n', guildId: GUILD, user: freshUser(), permissions: MEMBER_PERMISSIONS, locale: 'en-US' }));
+    expect(paged.callback.body.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(textOf(paged.callback.body.data)).toContain('`erupsi-lewotobi`, 7 ¶');
     const otherList = await command('article', 'list', [], { guildId: OTHER_GUILD });
     expect(otherList.text).toContain("This server's: 0 of at most 4");
     expect(otherList.text).not.toContain('erupsi-lewotobi');
