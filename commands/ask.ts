@@ -29,7 +29,7 @@ const FEEDBACK = {
 
 export default defineCommand({
   data,
-  uses: ({ engine, curatedIndex, bookkeeping, feedback, unanswered }) => ({ engine, curatedIndex, bookkeeping, feedback, unanswered }),
+  uses: ({ views, curatedIndex, bookkeeping, feedback, unanswered }) => ({ views, curatedIndex, bookkeeping, feedback, unanswered }),
   preconditions: [cooldown(5, 10_000)],
   async execute(ctx, deps) {
     // Autocomplete hands us whatever the user picked or typed: check it again.
@@ -42,7 +42,9 @@ export default defineCommand({
     // global limit is per request). A handler still busy near the 3-second limit is
     // deferred automatically by the transport.
     const hide = ctx.options.getBoolean('hide') ?? false;
-    const result = answerQuestion(deps, ctx.actor.guildId, check.question);
+    // The server's view: the bundled corpus and the articles its moderators added.
+    const engine = await deps.views.engineFor(ctx.actor.guildId);
+    const result = answerQuestion({ engine, curatedIndex: deps.curatedIndex, bookkeeping: deps.bookkeeping }, ctx.actor.guildId, check.question);
     try {
       await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
     } finally {
@@ -52,7 +54,7 @@ export default defineCommand({
     return result.outcome;
   },
   async autocomplete(ctx, deps) {
-    return suggestQuestions(deps, ctx.actor.guildId, ctx.focused.value);
+    return suggestQuestions({ engine: await deps.views.engineFor(ctx.actor.guildId), curatedIndex: deps.curatedIndex }, ctx.actor.guildId, ctx.focused.value);
   },
   components: {
     // feedback:<up|down>:<answerId> — one vote per user per answer; 👎 feeds the unanswered queue.

@@ -3,10 +3,10 @@ import { InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, localized, type Outcome } from '../src/bot/command.js';
 import type { CommandContext, ComponentContext } from '../src/bot/context.js';
 import { guildOnly, MODERATOR_COMMAND_PERMISSION, moderatorOnly } from '../src/bot/preconditions.js';
-import type { Corpus } from '../src/corpus/types.js';
 import { CuratedConflictError, type CuratedEntry, type CuratedStore } from '../src/curated/curatedStore.js';
 import { whenNotBusy } from '../src/curated/database.js';
 import type { ModeratorRoleStore } from '../src/curated/moderatorRoles.js';
+import type { ServerViews } from '../src/search/serverViews.js';
 import type { UnansweredQueue } from '../src/curated/unansweredQueue.js';
 import { LIMITS, parseEntryInput, type Message, type RawEntryInput } from '../src/curated/validation.js';
 import { answerModal, renderModeratorRoles, renderProblems } from '../src/render/curatedReply.js';
@@ -65,12 +65,12 @@ interface Deps {
   curated: CuratedStore;
   unanswered: UnansweredQueue;
   moderatorRoles: ModeratorRoleStore;
-  corpus: Corpus;
+  views: ServerViews;
 }
 
 export default defineCommand<Deps>({
   data,
-  uses: ({ curated, unanswered, moderatorRoles, engine }) => ({ curated, unanswered, moderatorRoles, corpus: engine.corpus }),
+  uses: ({ curated, unanswered, moderatorRoles, views }) => ({ curated, unanswered, moderatorRoles, views }),
   // Who may run it is Discord's decision (default permissions and the server's overrides).
   preconditions: [guildOnly],
   async execute(ctx, deps) {
@@ -150,12 +150,14 @@ function rawInput(ctx: CommandContext): RawEntryInput {
 
 async function saveNew(ctx: CommandContext | ComponentContext, deps: Deps, raw: RawEntryInput): Promise<{ entry?: CuratedEntry; outcome: Outcome }> {
   const guildId = ctx.actor.guildId!;
-  const parsed = parseEntryInput(raw, deps.corpus);
+  // Citations may point at the bundled corpus or at this server's own articles.
+  const corpus = (await deps.views.engineFor(guildId)).corpus;
+  const parsed = parseEntryInput(raw, corpus);
   if (!parsed.ok) return { outcome: await refuseInput(ctx, parsed.errors) };
   try {
     const entry = await whenNotBusy(() => deps.curated.add(guildId, parsed.value, ctx.actor.userId));
     await resolveQueued(deps.unanswered, guildId, entry);
-    await ctx.reply({ content: fill(t(ctx.language, MSG.added), { id: entry.id }), embeds: entryReply(deps.curated, deps.corpus, entry, ctx.language).embeds, ephemeral: true });
+    await ctx.reply({ content: fill(t(ctx.language, MSG.added), { id: entry.id }), embeds: entryReply(deps.curated, corpus, entry, ctx.language).embeds, ephemeral: true });
     return { entry, outcome: 'answered' };
   } catch (error) {
     if (error instanceof CuratedConflictError) return { outcome: await conflict(ctx, error) };
@@ -166,12 +168,13 @@ async function saveNew(ctx: CommandContext | ComponentContext, deps: Deps, raw: 
 async function edit(ctx: CommandContext, deps: Deps): Promise<Outcome> {
   const entry = await resolveEntry(ctx, deps.curated);
   if (!entry) return 'refused';
-  const parsed = parseEntryInput(rawInput(ctx), deps.corpus, { partial: true, current: entry });
+  const corpus = (await deps.views.engineFor(ctx.actor.guildId)).corpus;
+  const parsed = parseEntryInput(rawInput(ctx), corpus, { partial: true, current: entry });
   if (!parsed.ok) return refuseInput(ctx, parsed.errors);
   try {
     const updated = await whenNotBusy(() => deps.curated.edit(ctx.actor.guildId!, entry.id, parsed.value, ctx.actor.userId));
     await resolveQueued(deps.unanswered, ctx.actor.guildId!, updated);
-    await ctx.reply({ content: fill(t(ctx.language, MSG.edited), { id: updated.id }), embeds: entryReply(deps.curated, deps.corpus, updated, ctx.language).embeds, ephemeral: true });
+    await ctx.reply({ content: fill(t(ctx.language, MSG.edited), { id: updated.id }), embeds: entryReply(deps.curated, corpus, updated, ctx.language).embeds, ephemeral: true });
     return 'answered';
   } catch (error) {
     if (error instanceof CuratedConflictError) return conflict(ctx, error);

@@ -23,14 +23,15 @@ const data = localized(new SlashCommandBuilder(), ['faq', 'faq'], ['Browse the c
 
 export default defineCommand({
   data,
-  uses: ({ curated, engine }) => ({ curated, corpus: engine.corpus }),
+  uses: ({ curated, views }) => ({ curated, views }),
   preconditions: [guildOnly],
-  async execute(ctx, { curated, corpus }) {
+  async execute(ctx, { curated, views }) {
     const guildId = ctx.actor.guildId!;
     if (ctx.options.getSubcommand() === 'show') {
       const entry = await resolveEntry(ctx, curated);
       if (!entry) return 'refused';
-      await ctx.reply(entryReply(curated, corpus, entry, ctx.language));
+      // Citations are checked against this server's view: its own articles count, removed ones are marked.
+      await ctx.reply(entryReply(curated, (await views.engineFor(guildId)).corpus, entry, ctx.language));
       return;
     }
     await ctx.reply(listPage(curated, guildId, ctx.options.getInteger('page') ?? 1, ctx.language));

@@ -6,8 +6,9 @@ const data = localized(new SlashCommandBuilder(), ['help', 'bantuan'], ['What th
 
 export default defineCommand({
   data,
-  uses: ({ commandList, engine }) => ({ commandList, corpus: engine.corpus }),
-  async execute(ctx, { commandList, corpus }) {
-    await ctx.reply({ ...renderHelp(commandList, corpus.articles, ctx.language), ephemeral: true });
+  uses: ({ commandList, views }) => ({ commandList, views }),
+  async execute(ctx, { commandList, views }) {
+    const { articles } = (await views.engineFor(ctx.actor.guildId)).corpus;
+    await ctx.reply({ ...renderHelp(commandList, articles, ctx.language), ephemeral: true });
   },
 });

@@ -25,9 +25,10 @@ const TEXT = {
 
 export default defineCommand({
   data,
-  uses: ({ engine }) => ({ corpus: engine.corpus }),
-  async execute(ctx, { corpus }) {
-    const { articles } = corpus;
+  uses: ({ views }) => ({ views }),
+  async execute(ctx, { views }) {
+    // The bundled articles and this server's own.
+    const { articles } = (await views.engineFor(ctx.actor.guildId)).corpus;
     const articleId = ctx.options.getString('article');
     const number = ctx.options.getInteger('number') ?? 0;
     const article = articleId ? articles.find((a) => a.id === articleId) : articles.length === 1 ? articles[0] : undefined;
@@ -43,9 +44,9 @@ export default defineCommand({
     }
     await ctx.reply(renderParagraph(article, number, ctx.language));
   },
-  async autocomplete(ctx, { corpus }) {
+  async autocomplete(ctx, { views }) {
     const typed = ctx.focused.value.toLowerCase().trim();
-    return corpus.articles
+    return (await views.engineFor(ctx.actor.guildId)).corpus.articles
       .filter((a) => !typed || a.id.includes(typed) || a.title.toLowerCase().includes(typed))
       .slice(0, 25)
       .map((a) => ({ name: `${a.title} (${a.paragraphs.length} ¶)`, value: a.id }));

@@ -26,21 +26,21 @@ const EXPIRED = { en: 'This search has expired; run /search again.', id: 'Pencar
 
 export default defineCommand({
   data,
-  uses: ({ engine }) => ({ engine }),
+  uses: ({ views }) => ({ views }),
   preconditions: [cooldown(5, 10_000)],
-  async execute(ctx, { engine }) {
+  async execute(ctx, { views }) {
     const check = checkQuestion(ctx.options.getString('query') ?? '');
     if (!check.ok) {
       await ctx.reply({ content: t(ctx.language, QUESTION_PROBLEMS[check.problem]), ephemeral: true });
       return 'refused';
     }
-    const hits = searchHits(engine, check.question);
+    const hits = searchHits(await views.engineFor(ctx.actor.guildId), check.question);
     await ctx.reply(renderSearchPage(check.question, hits, ctx.options.getInteger('page') ?? 1, ctx.language));
     return hits.length ? 'answered' : 'abstained';
   },
   components: {
     search: {
-      async handle(ctx, { engine }) {
+      async handle(ctx, { views }) {
         const state = searchStateOf(ctx.message?.embeds?.[0]);
         const page = Number(ctx.args[0]);
         const check = checkQuestion(state?.query ?? '');
@@ -48,7 +48,7 @@ export default defineCommand({
           await ctx.reply({ content: t(ctx.language, EXPIRED), ephemeral: true });
           return 'refused';
         }
-        await ctx.update(renderSearchPage(check.question, searchHits(engine, check.question), page, ctx.language));
+        await ctx.update(renderSearchPage(check.question, searchHits(await views.engineFor(ctx.actor.guildId), check.question), page, ctx.language));
       },
     },
   },

@@ -5,7 +5,8 @@
  * Article sets (R@1 on answerable questions, false abstentions, abstentions on
  * out-of-scope questions, by kind): the shared article-dev and dev sets and this
  * project's held-out questions on the bundled article, and the questions on the second
- * test article. Curated answers: share of paraphrases that get their entry, and of
+ * test article. Server articles: test articles added as a server's (/article add) and
+ * searched together with the bundled corpus, as /ask in that server does. Curated answers: share of paraphrases that get their entry, and of
  * near-misses that wrongly get it. TyDi QA Indonesian with abstention on: tuning lines
  * (1-5771) and test lines (5772-6194); and with half of the gold passages removed.
  * `--gates` exits 1 when a figure is below the level CI holds (GATES below).
@@ -24,6 +25,7 @@ import type { CuratedIndexOptions } from '../src/curated/curatedIndex.js';
 import type { ConfidenceModel } from '../src/search/confidence.js';
 import { SearchEngine, type Tuning } from '../src/search/engine.js';
 import { scoreCurated, type CuratedScore } from './eval/curated.js';
+import { scoreServerArticles } from './eval/serverArticles.js';
 import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion, type CuratedCase } from './eval/data.js';
 import { scoreArticleSet, scoreHalf, scoreTydi, type ArticleScore } from './eval/score.js';
 
@@ -78,6 +80,16 @@ for (const set of articleSets) {
   articles[set.name] = { ...scoreArticleSet(set.engine, questions), note: set.note };
 }
 
+const readQuestions = (file: string) => readJsonl<ArticleQuestion & { lang?: string }>(file).map((q) => ({ ...q, kind: q.kind ?? 'other' }));
+const serverArticles = await scoreServerArticles(
+  bundledEngine,
+  [
+    { name: 'server-article', article: loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/server-article')).articles[0]!, questions: readQuestions(join(PACKAGE_ROOT, 'tests/fixtures/server-article/questions.jsonl')), note: 'the /article tests\' article, as a server\'s' },
+    { name: 'second-article (server)', article: second.articles[0]!, questions: readQuestions(join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl')), note: 'second test article, as a server\'s' },
+  ],
+  readQuestions(join(values.shared!, 'article-dev.jsonl')),
+);
+
 const curated: Record<string, CuratedScore> = {
   'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine, curatedOptions),
   'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine, curatedOptions),
@@ -101,7 +113,7 @@ if (!values['skip-tydi']) {
   };
 }
 
-const result = { articles, curated, tydi };
+const result = { articles, serverArticles, curated, tydi };
 const failures: string[] = [];
 if (values.gates) {
   const dev = articles['article-dev']!;
@@ -140,6 +152,10 @@ function printTables(r: typeof result): void {
     });
     console.log(`| ${kind} | ${cells.join(' | ')} |`);
   }
+  console.log('\nServer articles (/article add): searched together with the bundled corpus, as /ask in that server; R@1 counts the server article\'s paragraphs\n');
+  console.log('| set | answerable | out of scope | R@1 | R@3 | false abstain | abstain (oos) | unsure |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, s] of Object.entries(r.serverArticles)) console.log(`| ${name} (${s.note}) | ${s.answerable} | ${s.outOfScope} | ${f(s.r1)} | ${f(s.r3)} | ${f(s.falseAbstain)} | ${f(s.abstain)} | ${f(s.unsure)} |`);
   console.log('\nCurated answers (paraphrases that get their entry; near-misses that wrongly get it; near-misses that get any entry)\n');
   console.log('| set | entries | paraphrases | recall | near-misses | false matches | any entry |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');

@@ -9,6 +9,8 @@ export interface CuratedAnswer {
   question: string;
   answer: string;
   paragraphs: Paragraph[];
+  /** Citations of the entry the server's articles no longer have (an article removed or shortened). */
+  missing: string[];
 }
 
 export type AnswerOutcome = 'answered' | 'curated' | 'abstained';
@@ -30,7 +32,8 @@ export interface AnswerDeps {
 }
 
 /**
- * The answering step that /ask and the console share: a confident curated entry first,
+ * The answering step that /ask and the console share; `deps.engine` is the server's view
+ * (the bundled corpus and the server's own articles): a confident curated entry first,
  * then the article passages. It writes nothing: its bookkeeping (use count, unanswered
  * queue, the answer row behind the feedback buttons) is returned as `record`, for the
  * caller to pass to AnswerBookkeeping once the reply is out. DMs have no moderators, so
@@ -41,11 +44,13 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   if (!guildId) return { answer, outcome: answer.abstained ? 'abstained' : 'answered' };
 
   const match = deps.curatedIndex.match(guildId, question);
+  const cited = match?.entry.paragraphs.map((citation) => ({ citation, paragraph: paragraphByCitation(deps.engine.corpus, citation) })) ?? [];
   const curated: CuratedAnswer | undefined = match && {
     entryId: match.entry.id,
     question: match.entry.question,
     answer: match.entry.answer,
-    paragraphs: match.entry.paragraphs.map((c) => paragraphByCitation(deps.engine.corpus, c)).filter((p): p is Paragraph => !!p),
+    paragraphs: cited.flatMap((c) => (c.paragraph ? [c.paragraph] : [])),
+    missing: cited.filter((c) => !c.paragraph).map((c) => c.citation),
   };
   const abstained = answer.abstained && !curated;
   const outcome = curated ? 'curated' : abstained ? 'abstained' : 'answered';

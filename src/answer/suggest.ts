@@ -1,3 +1,4 @@
+import type { Article } from '../corpus/types.js';
 import type { CuratedIndex } from '../curated/curatedIndex.js';
 import type { SearchEngine } from '../search/engine.js';
 import { checkQuestion } from '../search/question.js';
@@ -32,4 +33,26 @@ export function suggestQuestions(deps: { engine: SearchEngine; curatedIndex: Cur
     }
   }
   return choices.slice(0, MAX_CHOICES);
+}
+
+/** Words of a suggested question at most (a sentence's head reads like a question members type). */
+const SUGGESTION_WORDS = 12;
+
+/**
+ * A question to try on a newly added article, checked on the server's view: the head of
+ * an opening sentence of one of its first paragraphs (or its title), the first that the
+ * engine answers with a paragraph of this article. Undefined when none does.
+ */
+export function questionToTry(engine: SearchEngine, article: Article): string | undefined {
+  const candidates = article.paragraphs.slice(0, 5).map((p) => splitSentences(p.text)[0] ?? p.text);
+  candidates.push(article.title);
+  for (const candidate of candidates) {
+    const words = candidate.replace(/\s+/g, ' ').trim().split(' ');
+    let question = words.slice(0, SUGGESTION_WORDS).join(' ').replace(/[,;:.!?"'()]+$/u, '');
+    question = shorten(question, 90);
+    if (!checkQuestion(question).ok) continue;
+    const answer = engine.search(question, { limit: 1 });
+    if (!answer.abstained && answer.results[0]?.paragraph.articleId === article.id) return question;
+  }
+  return undefined;
 }

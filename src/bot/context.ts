@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '../download/attachment.js';
 import type { Language } from '../shared/i18n.js';
 import type { Choice, Modal, Reply } from '../shared/reply.js';
 
@@ -21,6 +22,8 @@ export interface CommandOptions {
   getBoolean(name: string): boolean | null;
   /** A role option's role id. */
   getRoleId(name: string): string | null;
+  /** An attachment option: the file Discord resolved for it (`resolved.attachments`), or a local path in the console. */
+  getAttachment(name: string): AttachmentRef | null;
   getSubcommand(): string | null;
 }
 

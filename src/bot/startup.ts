@@ -1,16 +1,19 @@
 import { join } from 'node:path';
 import { AnswerBookkeeping } from '../answer/bookkeeping.js';
-import type { Config } from '../config/config.js';
+import { DEFAULT_ARTICLE_SETTINGS, type ArticleSettings, type Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
-import { citationOf } from '../corpus/types.js';
 import { CuratedIndex } from '../curated/curatedIndex.js';
 import { CuratedStore } from '../curated/curatedStore.js';
 import { openDatabase, type Db } from '../curated/database.js';
 import { FeedbackStore } from '../curated/feedback.js';
 import { ModeratorRoleStore } from '../curated/moderatorRoles.js';
+import { ServerArticleStore } from '../curated/serverArticleStore.js';
 import { UnansweredQueue } from '../curated/unansweredQueue.js';
 import type { SearchEngine } from '../search/engine.js';
 import { loadEngine } from '../search/loadEngine.js';
+import { ServerViews } from '../search/serverViews.js';
+import { warnAboutMissingCitations } from './citationCheck.js';
+import { startCorpusReload } from './corpusReload.js';
 import { CommandRegistry } from './registry.js';
 import type { Services } from './services.js';
 
@@ -20,17 +23,20 @@ export interface Bot {
   close(): void;
 }
 
+export type BotConfig = Pick<Config, 'corpusDir' | 'dataDir'> & Partial<Pick<Config, 'articles' | 'corpusWatch'>>;
+
 /**
  * Opens the database, builds the engine and loads the commands: everything both
  * transports (Discord and the console) share. Data flows corpus -> analysis -> index
  * -> answer -> rendering -> transport; this is where the first four are put together.
- * The database comes first, so a bad DATA_DIR fails at once (DataDirError).
+ * The database comes first, so a bad DATA_DIR fails at once (DataDirError). With
+ * `corpusWatch`, a change in the corpus folder is loaded in the background and swapped in.
  */
-export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, logger: Logger): Promise<Bot> {
+export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> {
   const db = openDatabase(join(config.dataDir, 'bot.db'));
   try {
     const engine = await loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger: (message) => logger.info(message) });
-    const services = createServices(engine, db, logger);
+    const services = createServices(engine, db, logger, config.articles);
     const registry = new CommandRegistry(await CommandRegistry.loadCommands(), services);
     services.commandList = registry.toJSON();
     logger.info(
@@ -39,10 +45,12 @@ export async function startBot(config: Pick<Config, 'corpusDir' | 'dataDir'>, lo
     );
     warnAboutMissingCitations(services);
     const retention = keepAnswersFor(services, ANSWER_RETENTION_MS);
+    const reload = config.corpusWatch ? startCorpusReload({ corpusDir: config.corpusDir, dataDir: config.dataDir }, services, logger) : undefined;
     return {
       registry,
       services,
       close: () => {
+        reload?.close();
         clearInterval(retention);
         services.curatedIndex.close();
         db.close();
@@ -73,28 +81,21 @@ function keepAnswersFor(services: Services, ms: number): NodeJS.Timeout {
   return timer;
 }
 
-/**
- * Curated answers cite paragraphs; an article shortened or removed since leaves citations
- * that no longer exist. They are dropped from answers, marked in /faq show, and listed here.
- */
-function warnAboutMissingCitations(services: Services): void {
-  const known = new Set(services.engine.corpus.paragraphs.map(citationOf));
-  const missing = services.curated.citations().filter((c) => !known.has(c.citation));
-  if (missing.length === 0) return;
-  const examples = missing.slice(0, 5).map((m) => `#${m.entryId} ${m.citation} (server ${m.guildId})`);
-  services.logger.warn(
-    { count: missing.length, examples },
-    `${missing.length} citation(s) of curated answers no longer exist in the corpus (article shortened or removed), e.g. ${examples.join(', ')}; see /faq show`,
-  );
-}
-
 /** The services over one engine and one database (tests build them on ':memory:'). */
-export function createServices(engine: SearchEngine, db: Db, logger: Logger): Services {
+export function createServices(engine: SearchEngine, db: Db, logger: Logger, articleSettings: ArticleSettings = DEFAULT_ARTICLE_SETTINGS): Services {
   const curated = new CuratedStore(db);
   const unanswered = new UnansweredQueue(db);
   const feedback = new FeedbackStore(db);
+  const serverArticles = new ServerArticleStore(db);
+  const views = new ServerViews(engine, serverArticles, {
+    onShadowed: (guildId, ids) =>
+      logger.warn({ guild: guildId, articles: ids }, `server ${guildId}: article(s) ${ids.join(', ')} left out of its search, since the corpus folder now has an article with the same id`),
+    onError: (guildId, error) => logger.error({ err: error, guild: guildId }, `server ${guildId}: its articles could not be indexed; it is answered from the bundled corpus alone`),
+  });
   return {
-    engine,
+    views,
+    serverArticles,
+    articleSettings,
     curated,
     curatedIndex: new CuratedIndex(curated, engine.analyzer),
     unanswered,

@@ -27,7 +27,39 @@ export interface Config {
   consoleLanguage: Language;
   /** Prometheus metrics and /healthz over HTTP, when METRICS_PORT is set. */
   metrics?: { port: number; host: string };
+  /** Reload the corpus when a file in CORPUS_DIR is added, changed or removed (CORPUS_WATCH). */
+  corpusWatch: boolean;
+  /** What moderators may add with /article add, per server. */
+  articles: ArticleSettings;
 }
+
+/** Limits of the articles a server adds (README "Articles of a server"), and where uploads may come from. */
+export interface ArticleSettings {
+  /** Articles one server may hold (ARTICLES_PER_SERVER). */
+  perServer: number;
+  /** Largest file accepted, in bytes (ARTICLE_MAX_KB x 1024). */
+  maxBytes: number;
+  /** Most paragraphs in one article (ARTICLE_MAX_PARAGRAPHS). */
+  maxParagraphs: number;
+  /** A download that takes longer is abandoned (ARTICLE_DOWNLOAD_TIMEOUT_MS). */
+  downloadTimeoutMs: number;
+  /**
+   * Origins (scheme, host, port) attachments are fetched from: Discord's attachment hosts,
+   * and the origin of DISCORD_API_URL when it is set (a REST proxy, or the fake Discord of the tests).
+   */
+  allowedOrigins: string[];
+}
+
+/** Discord serves attachments from these two hosts only. */
+export const DISCORD_ATTACHMENT_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'];
+
+export const DEFAULT_ARTICLE_SETTINGS: ArticleSettings = {
+  perServer: 50,
+  maxBytes: 200 * 1024,
+  maxParagraphs: 300,
+  downloadTimeoutMs: 10_000,
+  allowedOrigins: DISCORD_ATTACHMENT_ORIGINS,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,12 +104,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = environment(), cwd = process
   const consoleLanguage = value('CONSOLE_LANGUAGE') ?? 'id';
   const metricsPort = value('METRICS_PORT');
   const metricsHost = value('METRICS_HOST') ?? '127.0.0.1';
+  const corpusWatch = value('CORPUS_WATCH') ?? 'true';
+  const perServer = value('ARTICLES_PER_SERVER');
+  const maxKb = value('ARTICLE_MAX_KB');
+  const maxParagraphs = value('ARTICLE_MAX_PARAGRAPHS');
+  const downloadTimeout = value('ARTICLE_DOWNLOAD_TIMEOUT_MS');
 
   if (token && /\s/.test(token)) problems.push('DISCORD_TOKEN contains spaces; copy the token again from the Developer Portal (Bot > Reset Token).');
   if (token && !clientId) problems.push('DISCORD_CLIENT_ID is required with DISCORD_TOKEN: it is the Application ID on the Developer Portal (General Information).');
   if (clientId && !SNOWFLAKE.test(clientId)) problems.push('DISCORD_CLIENT_ID must be the numeric Application ID (17-20 digits).');
   if (guildId && !SNOWFLAKE.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric server id (17-20 digits); enable Developer Mode and use "Copy Server ID".');
-  if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push('DISCORD_API_URL must be an http(s) URL such as https://discord.com/api (or leave it unset).');
+  if (apiUrl && !isHttpUrl(apiUrl)) problems.push('DISCORD_API_URL must be an http(s) URL such as https://discord.com/api (or leave it unset).');
   if (shards && shards !== 'auto' && !isWhole(shards, 1, 10_000)) problems.push('DISCORD_SHARDS must be "auto" or a number of shards from 1 (or leave it unset for one process).');
   if (spawnDelay && !isWhole(spawnDelay, 0, 600_000)) problems.push('DISCORD_SHARD_SPAWN_DELAY_MS must be a number of milliseconds (default 5500).');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
@@ -85,6 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = environment(), cwd = process
   if (consoleLanguage !== 'id' && consoleLanguage !== 'en') problems.push('CONSOLE_LANGUAGE must be id (Indonesian) or en (English).');
   if (metricsPort && !isWhole(metricsPort, 0, 65_535)) problems.push('METRICS_PORT must be a port number from 0 to 65535 (or leave it unset for no metrics).');
   if (metricsPort && !/^[\w.:[\]-]+$/.test(metricsHost)) problems.push('METRICS_HOST must be a host name or IP address to listen on (default 127.0.0.1).');
+  if (corpusWatch !== 'true' && corpusWatch !== 'false') problems.push('CORPUS_WATCH must be true (reload the corpus when CORPUS_DIR changes; the default) or false.');
+  if (perServer && !isWhole(perServer, 0, 10_000)) problems.push('ARTICLES_PER_SERVER must be a number of articles from 0 to 10000 (default 50; 0 turns /article add off).');
+  if (maxKb && !isWhole(maxKb, 1, 10_240)) problems.push('ARTICLE_MAX_KB must be a size in KB from 1 to 10240 (default 200).');
+  if (maxParagraphs && !isWhole(maxParagraphs, 1, 10_000)) problems.push('ARTICLE_MAX_PARAGRAPHS must be a number of paragraphs from 1 to 10000 (default 300).');
+  if (downloadTimeout && !isWhole(downloadTimeout, 100, 120_000)) problems.push('ARTICLE_DOWNLOAD_TIMEOUT_MS must be a number of milliseconds from 100 to 120000 (default 10000).');
   if (problems.length) throw new ConfigError(problems);
 
   const path = (p: string | undefined, fallback: string) => (p === undefined ? join(PACKAGE_ROOT, fallback) : isAbsolute(p) ? p : resolve(cwd, p));
@@ -105,7 +147,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = environment(), cwd = process
     logFormat,
     consoleLanguage: languageOf(consoleLanguage),
     metrics: metricsPort === undefined ? undefined : { port: Number(metricsPort), host: metricsHost },
+    corpusWatch: corpusWatch === 'true',
+    articles: {
+      perServer: perServer === undefined ? DEFAULT_ARTICLE_SETTINGS.perServer : Number(perServer),
+      maxBytes: maxKb === undefined ? DEFAULT_ARTICLE_SETTINGS.maxBytes : Number(maxKb) * 1024,
+      maxParagraphs: maxParagraphs === undefined ? DEFAULT_ARTICLE_SETTINGS.maxParagraphs : Number(maxParagraphs),
+      downloadTimeoutMs: downloadTimeout === undefined ? DEFAULT_ARTICLE_SETTINGS.downloadTimeoutMs : Number(downloadTimeout),
+      // Only with a token: the console reads local files, never URLs.
+      allowedOrigins: [...DISCORD_ATTACHMENT_ORIGINS, ...(token && apiUrl ? [new URL(apiUrl).origin] : [])],
+    },
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/[^\s]+$/.test(text)) return false;
+  try {
+    return Boolean(new URL(text).host);
+  } catch {
+    return false;
+  }
 }
 
 function isWhole(text: string, min: number, max: number): boolean {

@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
@@ -23,6 +24,7 @@ export interface ConsoleOptions {
 
 const BANNER = `Article Q&A bot, offline console (no DISCORD_TOKEN set).
 Type a question, or a command: /ask question: ...  /search query: ... page: 2  /paragraph number: 3  /faq list  /faq-manage unanswered  /help
+Articles of this local server: /article add path: FILE.md (or .txt)  /article list  /article remove article: ID
 Buttons are Discord's; here pages are options (page: 2). Ctrl+D or "exit" quits. See README for running it on Discord.
 `;
 
@@ -59,6 +61,11 @@ function consoleContext(command: ParsedCommand, language: Language, send: (reply
     getBoolean: (name) => (typeof command.options.get(name) === 'boolean' ? (command.options.get(name) as boolean) : null),
     // A role as typed: a mention <@&id> or the id.
     getRoleId: (name) => /^<@&(\d{17,20})>$|^(\d{17,20})$/.exec(String(command.options.get(name) ?? ''))?.slice(1).find(Boolean) ?? null,
+    // A file option is a local path here (`/article add path: notes.md`), relative to the working directory.
+    getAttachment: (name) => {
+      const value = stringOrNull(command.options.get(name))?.trim();
+      return value ? { origin: 'local', path: resolve(value), fileName: basename(value) } : null;
+    },
     getSubcommand: () => command.subcommand,
   };
   return {

@@ -15,7 +15,8 @@ export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; er
  *   /ask question: Siapa pendiri Wagner?     /paragraph number: 3
  *   /faq add question: ... answer: ...        /tanya pertanyaan: ...  (Indonesian names work too)
  * A line without "/" is an /ask; a command with a single required text option takes the
- * rest of the line as that option ("/ask Siapa pendiri Wagner?").
+ * rest of the line as that option ("/ask Siapa pendiri Wagner?"). A file option is a local
+ * path: "/article add path: artikel.md".
  */
 export function parseCommandLine(line: string, commands: RESTPostAPIChatInputApplicationCommandsJSONBody[]): ParseResult {
   const text = line.trim();
@@ -50,20 +51,24 @@ export function parseCommandLine(line: string, commands: RESTPostAPIChatInputApp
   return { ok: true, command: { name: command.name, subcommand, options: parsed } };
 }
 
-function named(o: { name: string; name_localizations?: Record<string, string | null> | null }, word: string): boolean {
+function named(o: { name: string; name_localizations?: Record<string, string | null> | null; type?: number }, word: string): boolean {
   const w = word.toLowerCase();
-  return o.name === w || o.name_localizations?.id === w;
+  return o.name === w || o.name_localizations?.id === w || (isFile(o) && w === FILE_OPTION);
 }
+
+/** A file option (Discord's attachment) is a local path in the console, written `path: FILE`. */
+const FILE_OPTION = 'path';
+const isFile = (o: { type?: number }) => o.type === ApplicationCommandOptionType.Attachment;
 
 function splitOptions(remainder: string, options: APIApplicationCommandOption[]): { ok: true; values: Map<string, string> } | { ok: false; error: string } {
   const values = new Map<string, string>();
   if (!remainder) return { ok: true, values };
-  const names = options.flatMap((o) => [o.name, o.name_localizations?.id].filter((n): n is string => !!n));
+  const names = options.flatMap((o) => [o.name, o.name_localizations?.id, isFile(o) ? FILE_OPTION : undefined].filter((n): n is string => !!n));
   const marker = new RegExp(`(?:^|\\s)(${names.map(escapeRegExp).join('|')}):`, 'gi');
   const marks = names.length ? [...remainder.matchAll(marker)] : [];
   if (marks.length === 0) {
     const required = options.filter((o) => 'required' in o && o.required);
-    if (required.length === 1 && required[0]!.type === ApplicationCommandOptionType.String) return { ok: true, values: new Map([[required[0]!.name, remainder]]) };
+    if (required.length === 1 && (required[0]!.type === ApplicationCommandOptionType.String || isFile(required[0]!))) return { ok: true, values: new Map([[required[0]!.name, remainder]]) };
     if (required.length === 1 && required[0]!.type === ApplicationCommandOptionType.Integer) return { ok: true, values: new Map([[required[0]!.name, remainder]]) };
     return { ok: false, error: `Write options as name: value (${options.map((o) => o.name + ':').join(' ')})` };
   }

@@ -10,7 +10,15 @@ import { CorpusError, type Article } from './types.js';
 const KEYS = new Set(['id', 'title', 'language', 'source', 'date', 'aliases']);
 export const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export function parseArticle(file: string, content: string): Article {
+/** What an upload (/article add) may supply that a file in corpus/ must hold itself. */
+export interface ArticleFileOptions {
+  /** Stands for the front matter's title (the upload's `title` option); the front matter may then have none. */
+  title?: string;
+  /** The id of a file whose front matter has none, from its title; without this, `id` is required. */
+  idFromTitle?: (title: string) => string;
+}
+
+export function parseArticle(file: string, content: string, options: ArticleFileOptions = {}): Article {
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') throw new CorpusError('expected front matter starting with "---"', file, 1);
   const meta = new Map<string, string>();
@@ -29,11 +37,13 @@ export function parseArticle(file: string, content: string): Article {
     if (key === 'aliases') aliases = parseAliases(meta.get(key)!, file, i + 1);
   }
   if (i >= lines.length) throw new CorpusError('front matter is not closed with "---"', file, lines.length);
+  if (options.title) meta.set('title', options.title);
   for (const key of ['id', 'title', 'language']) {
+    if (key === 'id' && options.idFromTitle) continue;
     if (!meta.get(key)) throw new CorpusError(`front matter needs "${key}"`, file, 1);
   }
-  const id = meta.get('id')!;
   const title = meta.get('title')!;
+  const id = meta.get('id') || options.idFromTitle!(title);
   const sourceUrl = meta.get('source') || undefined;
   const paragraphs = splitParagraphs(lines.slice(i + 1)).map((text, k) => ({
     articleId: id,

@@ -90,7 +90,7 @@ export class CuratedIndex {
   private seenDataVersion: number;
   private closed = false;
 
-  constructor(private readonly store: CuratedStore, private readonly analyzer: Analyzer, options: CuratedIndexOptions = {}) {
+  constructor(private readonly store: CuratedStore, private analyzer: Analyzer, options: CuratedIndexOptions = {}) {
     this.minScore = options.minScore ?? MIN_SCORE;
     this.maxGuilds = options.maxGuilds ?? 1000;
     this.substitutionPenalty = options.substitutionPenalty ?? SUBSTITUTION_PENALTY;
@@ -206,6 +206,13 @@ export class CuratedIndex {
       if (hits.length >= max) break;
     }
     return hits;
+  }
+
+  /** The bundled corpus was reloaded with other aliases: every index is rebuilt with its analysis. */
+  setAnalyzer(analyzer: Analyzer): void {
+    if (analyzer.fingerprint === this.analyzer.fingerprint) return;
+    this.analyzer = analyzer;
+    this.indexes.clear();
   }
 
   /** Forgets a guild's index (or all) so the next use rebuilds it from the store. */

@@ -146,6 +146,54 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER curated_revision_phrase_delete AFTER DELETE ON curated_phrases BEGIN UPDATE curated_revision SET revision = revision + 1; END;
     `);
   },
+  // 4: articles a server's moderators add (/article add), searched in that server only.
+  (db) => {
+    db.exec(`
+      -- One row per article, as parsed and checked at upload (the paragraphs are what is
+      -- searched and cited; the file itself is not kept).
+      CREATE TABLE server_articles (
+        guild_id   TEXT    NOT NULL CHECK (guild_id <> ''),
+        article_id TEXT    NOT NULL CHECK (article_id <> ''),
+        title      TEXT    NOT NULL CHECK (title <> ''),
+        language   TEXT    NOT NULL,
+        source_url TEXT,
+        date       TEXT,
+        aliases    TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(aliases)), -- JSON array of groups, each an array of phrasings
+        paragraphs TEXT    NOT NULL CHECK (json_valid(paragraphs) AND json_array_length(paragraphs) > 0), -- JSON array of paragraph texts
+        file_name  TEXT    NOT NULL,
+        bytes      INTEGER NOT NULL,
+        added_by   TEXT    NOT NULL,
+        added_at   INTEGER NOT NULL, -- epoch ms
+        PRIMARY KEY (guild_id, article_id)
+      );
+
+      -- Append-only: who added and removed which article (kept when the article goes).
+      CREATE TABLE server_article_history (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        guild_id   TEXT    NOT NULL CHECK (guild_id <> ''),
+        article_id TEXT    NOT NULL,
+        action     TEXT    NOT NULL CHECK (action IN ('add', 'remove')),
+        actor_id   TEXT    NOT NULL,
+        at         INTEGER NOT NULL,
+        title      TEXT    NOT NULL
+      );
+      CREATE INDEX server_article_history_guild ON server_article_history (guild_id, article_id, id);
+
+      -- Bumped by every change to a server's articles, per server, so that every process
+      -- sharing the file (every shard) rebuilds that server's search view, and only that one.
+      CREATE TABLE server_article_revisions (guild_id TEXT PRIMARY KEY, revision INTEGER NOT NULL);
+      CREATE TRIGGER server_articles_insert AFTER INSERT ON server_articles BEGIN
+        INSERT INTO server_article_revisions (guild_id, revision) VALUES (NEW.guild_id, 1) ON CONFLICT (guild_id) DO UPDATE SET revision = revision + 1;
+      END;
+      CREATE TRIGGER server_articles_delete AFTER DELETE ON server_articles BEGIN
+        INSERT INTO server_article_revisions (guild_id, revision) VALUES (OLD.guild_id, 1) ON CONFLICT (guild_id) DO UPDATE SET revision = revision + 1;
+      END;
+      CREATE TRIGGER server_articles_update AFTER UPDATE ON server_articles BEGIN
+        INSERT INTO server_article_revisions (guild_id, revision) VALUES (NEW.guild_id, 1) ON CONFLICT (guild_id) DO UPDATE SET revision = revision + 1;
+        INSERT INTO server_article_revisions (guild_id, revision) VALUES (OLD.guild_id, 1) ON CONFLICT (guild_id) DO UPDATE SET revision = revision + 1;
+      END;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

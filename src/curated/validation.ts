@@ -1,6 +1,7 @@
 import { hasControlCharacters, normalizeText, questionKey } from '../analysis/normalize.js';
 import { citationOf, type Corpus } from '../corpus/types.js';
 import type { Text } from '../shared/i18n.js';
+import { containsMention } from '../shared/mentions.js';
 import { shorten, stripBidiControls, withoutInvisible } from '../shared/text.js';
 import type { CuratedInput } from './curatedStore.js';
 
@@ -40,17 +41,6 @@ export const LIMITS = {
   aliasesMax: 10,
   paragraphsMax: 10,
 } as const;
-
-/**
- * What would read as a ping: @everyone, @here and Discord's mention syntax. Replies go out
- * with mentions disabled, so none of these could ping anyone; they are refused so that a
- * curated answer never looks like one. A bare "@name" ("Mention @BotBerita lalu tulis
- * pertanyaanmu") is plain text in Discord and is allowed.
- */
-const MENTION_PATTERNS: RegExp[] = [
-  /@(everyone|here)\b/i,
-  /<@[!&]?\d+>/, // user, nickname and role mentions
-];
 
 /**
  * `article-id#3`, `#3`, `3` or a range `2-4` (`article-id#2-4`); ids of JSONL passages may
@@ -122,10 +112,8 @@ function checkText(text: string, field: Message, errors: Message[]): boolean {
   if (hasControlCharacters(text.replace(/\r\n?/g, '\n'))) {
     errors.push({ en: `${field.en} contains control characters; remove them.`, id: `${field.id} berisi karakter kontrol; hapus karakter tersebut.` });
   }
-  // Checked after normalisation too: full-width "＠everyone", "@\u200Beveryone", "@" + soft
-  // hyphen or a bidi isolate + "everyone" all fold into a ping.
   const display = displayText(text);
-  if (MENTION_PATTERNS.some((pattern) => pattern.test(text) || pattern.test(display))) {
+  if (containsMention(text)) {
     errors.push({
       en: `${field.en} contains a mention (@everyone, @here, @user or @role); mentions are not allowed.`,
       id: `${field.id} berisi mention (@everyone, @here, @pengguna atau @peran); mention tidak diperbolehkan.`,

@@ -46,6 +46,12 @@ function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteIntera
       const value = interaction.options.get(name)?.value;
       return typeof value === 'string' ? value : null;
     },
+    // discord.js resolves the option's attachment id in the payload's resolved.attachments:
+    // the only file a handler may fetch is the one Discord says the member attached.
+    getAttachment: (name) => {
+      const attachment = interaction.isChatInputCommand() ? interaction.options.getAttachment(name) : null;
+      return attachment ? { origin: 'discord', id: attachment.id, url: attachment.url, fileName: attachment.name, size: attachment.size, contentType: attachment.contentType ?? undefined } : null;
+    },
     getSubcommand: () => interaction.options.getSubcommand(false),
   };
 }

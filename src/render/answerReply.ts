@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
 import { customId } from '../shared/customId.js';
-import { t, type Language } from '../shared/i18n.js';
+import { fill, t, type Language } from '../shared/i18n.js';
 import type { Reply } from '../shared/reply.js';
 import type { CuratedAnswer } from '../answer/answerQuestion.js';
 import type { Answer } from '../search/engine.js';
@@ -24,6 +24,10 @@ export interface AnswerReplyInput {
 const TEXT = {
   curatedHeading: { en: '📌 Moderators\' answer', id: '📌 Jawaban moderator' },
   curatedSources: { en: 'Sources', id: 'Sumber' },
+  curatedMissing: {
+    en: '⚠️ It cites {list}, which this server no longer has (the article was removed or shortened).',
+    id: '⚠️ Jawaban ini mengutip {list}, yang tidak ada lagi di server ini (artikelnya dihapus atau dipendekkan).',
+  },
   abstain: {
     en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
     id: 'Artikel tidak menjawab pertanyaan ini, jadi saya tidak menebak. Coba `/search` dengan beberapa kata kunci.',
@@ -64,6 +68,7 @@ function curatedBlock(curated: CuratedAnswer, language: Language): string {
     `**${t(language, TEXT.curatedHeading)}**`,
     defuseMentions(shorten(curated.answer, 1900)),
     sources ? `\n${t(language, TEXT.curatedSources)}:\n${sources}` : '',
+    curated.missing.length ? fill(t(language, TEXT.curatedMissing), { list: curated.missing.slice(0, 5).map((c) => `\`${shorten(c.replace(/`/g, "'"), 80)}\``).join(', ') }) : '',
   ].filter(Boolean).join('\n');
 }
 

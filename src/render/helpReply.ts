@@ -19,8 +19,8 @@ const TEXT = {
   more: { en: '…and {n} more', id: '…dan {n} lainnya' },
   stored: { en: 'What is stored', id: 'Data yang disimpan' },
   storedText: {
-    en: 'Per server: moderators\' curated answers with the history of who added, edited or removed each (user ids), the roles named as moderator roles, questions I could not answer or that got 👎 (text and counts only, no user ids), and one 👍/👎 vote per user per answer (user id and vote) so a vote cannot be counted twice; answers and their votes are deleted after 90 days. Nothing else about you is kept.',
-    id: 'Per server: jawaban kurasi moderator beserta riwayat siapa yang menambah, mengubah atau menghapusnya (id pengguna), peran yang ditetapkan sebagai peran moderator, pertanyaan yang tidak bisa saya jawab atau mendapat 👎 (teks dan jumlah saja, tanpa id pengguna), dan satu suara 👍/👎 per pengguna per jawaban (id pengguna dan suara) agar suara tidak dihitung dua kali; jawaban dan suaranya dihapus setelah 90 hari. Tidak ada data lain tentang Anda yang disimpan.',
+    en: 'Per server: moderators\' curated answers with the history of who added, edited or removed each (user ids), the roles named as moderator roles, questions I could not answer or that got 👎 (text and counts only, no user ids), one 👍/👎 vote per user per answer (user id and vote) so a vote cannot be counted twice, and the articles moderators added to the server (their text, and who added or removed them); answers and their votes are deleted after 90 days. Nothing else about you is kept.',
+    id: 'Per server: jawaban kurasi moderator beserta riwayat siapa yang menambah, mengubah atau menghapusnya (id pengguna), peran yang ditetapkan sebagai peran moderator, pertanyaan yang tidak bisa saya jawab atau mendapat 👎 (teks dan jumlah saja, tanpa id pengguna), satu suara 👍/👎 per pengguna per jawaban (id pengguna dan suara) agar suara tidak dihitung dua kali, serta artikel yang ditambahkan moderator ke server (teksnya, dan siapa yang menambah atau menghapusnya); jawaban dan suaranya dihapus setelah 90 hari. Tidak ada data lain tentang Anda yang disimpan.',
   },
 };
 

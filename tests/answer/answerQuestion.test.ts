@@ -31,9 +31,14 @@ afterEach(() => {
   db.close();
 });
 
+/** What /ask hands the answering step: the server's view (here the bundled corpus), the curated index, the bookkeeping. */
+function answerDeps(s: Services) {
+  return { engine: s.views.base, curatedIndex: s.curatedIndex, bookkeeping: s.bookkeeping };
+}
+
 /** An /ask as the command does it: the answer, then its bookkeeping once the reply is out. */
 function answered(guildId: string | null, question: string) {
-  const result = answerQuestion(services, guildId, question);
+  const result = answerQuestion(answerDeps(services), guildId, question);
   if (result.record) services.bookkeeping.record(result.record);
   return result;
 }
@@ -43,8 +48,8 @@ const answersRecorded = () => (db.prepare('SELECT COUNT(*) AS n FROM answers').g
 describe('answerQuestion', () => {
   it('writes nothing itself: the reply goes out first, its bookkeeping after', () => {
     const entry = services.curated.add(GUILD, WAGNER, 'mod');
-    const result = answerQuestion(services, GUILD, 'siapa yang mendirikan grup Wagner?');
-    const off = answerQuestion(services, GUILD, OFF_TOPIC);
+    const result = answerQuestion(answerDeps(services), GUILD, 'siapa yang mendirikan grup Wagner?');
+    const off = answerQuestion(answerDeps(services), GUILD, OFF_TOPIC);
     expect(result.answerId).toBeGreaterThan(0);
     expect(off.answerId).toBe(result.answerId! + 1); // reserved ids, handed out in order
     expect(answersRecorded()).toBe(0);
@@ -62,7 +67,7 @@ describe('answerQuestion', () => {
   it('bookkeeping that fails (a full database) is logged and never throws; the answer was already given', () => {
     const lines: string[] = [];
     const logged = createServices(engine, db, createLogger({ level: 'warn', format: 'json', write: (l) => lines.push(l) }));
-    const result = answerQuestion(logged, GUILD, OFF_TOPIC);
+    const result = answerQuestion(answerDeps(logged), GUILD, OFF_TOPIC);
     expect(result.answer.abstained).toBe(true);
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
     const long = { ...result.record!, question: 'x '.repeat(240) + ' ' + 'y'.repeat(20) };

@@ -97,8 +97,8 @@ function checkOptions(where: string, options: APIApplicationCommandOption[], pro
 }
 
 describe('command definitions vs Discord limits', () => {
-  it('loads the six commands', () => {
-    expect(commands.map((c) => c.name).sort()).toEqual(['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
+  it('loads the seven commands', () => {
+    expect(commands.map((c) => c.name).sort()).toEqual(['article', 'ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
   });
 
   it('default permissions follow Discord\'s model: members may browse curated answers; writing them is a separate command', () => {
@@ -106,10 +106,13 @@ describe('command definitions vs Discord limits', () => {
     // Discord applies default_member_permissions to a whole command and requires every bit
     // in it: one permission, on the moderators' command only.
     expect(byName.get('faq-manage')!.default_member_permissions).toBe(String(PermissionFlagsBits.ManageMessages));
-    for (const name of ['ask', 'faq', 'help', 'paragraph', 'search']) expect(byName.get(name)!.default_member_permissions ?? null, name).toBeNull();
+    // /article is open too: `list` is everyone's, and the bot checks moderators for `add` and `remove` itself.
+    for (const name of ['article', 'ask', 'faq', 'help', 'paragraph', 'search']) expect(byName.get(name)!.default_member_permissions ?? null, name).toBeNull();
     const subcommands = (name: string) => (byName.get(name)!.options ?? []).map((o) => o.name).sort();
     expect(subcommands('faq')).toEqual(['list', 'show']);
     expect(subcommands('faq-manage')).toEqual(['add', 'edit', 'remove', 'roles', 'unanswered']);
+    expect(subcommands('article')).toEqual(['add', 'list', 'remove']);
+    expect(byName.get('article')!.contexts).toEqual([InteractionContextType.Guild]);
     expect(byName.get('faq')!.contexts).toEqual([InteractionContextType.Guild]);
     expect(byName.get('faq-manage')!.contexts).toEqual([InteractionContextType.Guild]);
   });

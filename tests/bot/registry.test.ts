@@ -46,6 +46,7 @@ function commandCtx(commandName: string, o: { actor?: Actor; language?: Language
       getInteger: () => null,
       getBoolean: () => null,
       getRoleId: () => null,
+      getAttachment: () => null,
       getSubcommand: () => o.subcommand ?? null,
     },
     async defer() {
@@ -95,7 +96,7 @@ function autocompleteCtx(commandName: string, value: string): AutocompleteContex
     actor: member,
     language: 'en',
     commandName,
-    options: { getString: () => null, getInteger: () => null, getBoolean: () => null, getRoleId: () => null, getSubcommand: () => null },
+    options: { getString: () => null, getInteger: () => null, getBoolean: () => null, getRoleId: () => null, getAttachment: () => null, getSubcommand: () => null },
     focused: { name: 'q', value },
   };
 }
@@ -128,14 +129,14 @@ describe('CommandRegistry construction', () => {
 
   it('loads the real commands/ folder, gives their names and deployment JSON', async () => {
     const registry = new CommandRegistry(await CommandRegistry.loadCommands());
-    expect(registry.names.sort()).toEqual(['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
-    expect(registry.toJSON().map((c) => c.name).sort()).toEqual(['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
+    expect(registry.names.sort()).toEqual(['article', 'ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
+    expect(registry.toJSON().map((c) => c.name).sort()).toEqual(['article', 'ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search']);
     expect(registry.get('ask')?.data.name).toBe('ask');
     expect(registry.get('nope')).toBeUndefined();
   });
 
   it('a registry built for deployment refuses to run commands (no services)', async () => {
-    const registry = new CommandRegistry([command('help', { uses: (s) => ({ engine: s.engine }) })]);
+    const registry = new CommandRegistry([command('help', { uses: (s) => ({ views: s.views }) })]);
     const ctx = commandCtx('help');
     // The failure is caught like any handler error... and reporting it needs the logger, which throws too.
     await expect(registry.runCommand(ctx)).rejects.toThrow(/deployment only/);

@@ -64,12 +64,14 @@ interface JsonResult {
   articleTitle: string;
   paragraph: number;
   score: number;
+  confidence: number;
   text: string;
   highlight: string;
 }
 interface JsonAnswer {
   query: string;
   abstained: boolean;
+  certainty?: 'sure' | 'unsure';
   error?: string;
   results: JsonResult[];
 }

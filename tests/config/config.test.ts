@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, environment, loadConfig, requireDiscord } from '../../src/config/config.js';
+import { ConfigError, DEFAULT_ARTICLE_SETTINGS, environment, loadConfig, requireDiscord } from '../../src/config/config.js';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
 import { createLogger, type LogLevel } from '../../src/config/logger.js';
 
@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       logFormat: undefined,
       consoleLanguage: 'id',
       metrics: undefined,
+      corpusWatch: true,
+      articles: DEFAULT_ARTICLE_SETTINGS,
     });
     expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '/abs/corpus', DATA_DIR: 'var', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', CONSOLE_LANGUAGE: 'en' }, '/srv/bot')).toEqual({
       discord: undefined,
@@ -40,7 +42,29 @@ describe('loadConfig', () => {
       logFormat: 'json',
       consoleLanguage: 'en',
       metrics: undefined,
+      corpusWatch: true,
+      articles: DEFAULT_ARTICLE_SETTINGS,
     });
+  });
+
+  it('articles of a server: limits from ARTICLES_PER_SERVER, ARTICLE_MAX_KB, ARTICLE_MAX_PARAGRAPHS, ARTICLE_DOWNLOAD_TIMEOUT_MS; CORPUS_WATCH', () => {
+    expect(DEFAULT_ARTICLE_SETTINGS).toEqual({ perServer: 50, maxBytes: 200 * 1024, maxParagraphs: 300, downloadTimeoutMs: 10_000, allowedOrigins: ['https://cdn.discordapp.com', 'https://media.discordapp.net'] });
+    const config = loadConfig({ ARTICLES_PER_SERVER: '10', ARTICLE_MAX_KB: '64', ARTICLE_MAX_PARAGRAPHS: '120', ARTICLE_DOWNLOAD_TIMEOUT_MS: '2500', CORPUS_WATCH: 'false' }, '/srv/bot');
+    expect(config.articles).toEqual({ perServer: 10, maxBytes: 64 * 1024, maxParagraphs: 120, downloadTimeoutMs: 2500, allowedOrigins: DEFAULT_ARTICLE_SETTINGS.allowedOrigins });
+    expect(config.corpusWatch).toBe(false);
+    // Attachments come from Discord's hosts, and from DISCORD_API_URL's origin when it is set (a REST proxy, the tests' fake).
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: CLIENT_ID, DISCORD_API_URL: 'http://127.0.0.1:9999/api/' }).articles.allowedOrigins).toEqual([
+      'https://cdn.discordapp.com',
+      'https://media.discordapp.net',
+      'http://127.0.0.1:9999',
+    ]);
+    const error = configError({ ARTICLES_PER_SERVER: 'many', ARTICLE_MAX_KB: '0', ARTICLE_MAX_PARAGRAPHS: '-1', ARTICLE_DOWNLOAD_TIMEOUT_MS: '10', CORPUS_WATCH: 'yes' });
+    expect(error.problems).toHaveLength(5);
+    expect(error.message).toMatch(/ARTICLES_PER_SERVER must be a number of articles from 0 to 10000/);
+    expect(error.message).toMatch(/ARTICLE_MAX_KB must be a size in KB from 1 to 10240/);
+    expect(error.message).toMatch(/ARTICLE_MAX_PARAGRAPHS must be a number of paragraphs from 1 to 10000/);
+    expect(error.message).toMatch(/ARTICLE_DOWNLOAD_TIMEOUT_MS must be a number of milliseconds from 100 to 120000/);
+    expect(error.message).toMatch(/CORPUS_WATCH must be true .* or false/);
   });
 
   it('reads the Discord settings, trimming values and a trailing slash of the API URL', () => {

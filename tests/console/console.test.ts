@@ -84,7 +84,7 @@ describe('npm start without DISCORD_TOKEN (child process)', () => {
       '== 🔎 Korea Utara ==',
       '== Bot tanya-jawab artikel ==',
       '`/tanya`',
-      'Unknown command /foo. Commands: /ask /faq /faq-manage /help /paragraph /search',
+      'Unknown command /foo. Commands: /article /ask /faq /faq-manage /help /paragraph /search',
       'number: "abc" is not a valid whole number',
       'berisi paragraf ¶1 sampai ¶7; tidak ada ¶99.',
       'Pertanyaannya kosong.',
@@ -167,7 +167,7 @@ describe('runConsole (in process)', () => {
     await runLine(bot, '/paragraph number: 2 article: tidak-ada', 'en', print);
     await runLine(bot, '/search query: xyzzy qwerty', 'en', print);
     expect(printed).toEqual([
-      'Unknown command /nope. Commands: /ask /faq /faq-manage /help /paragraph /search',
+      'Unknown command /nope. Commands: /article /ask /faq /faq-manage /help /paragraph /search',
       '/paragraph needs number: ...',
       'number: "tiga" is not a valid whole number',
       'There is no article "tidak-ada". Pick one from the list.\n',

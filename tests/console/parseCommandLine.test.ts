@@ -43,6 +43,16 @@ describe('parseCommandLine', () => {
     expect(ok(parseCommandLine('/HELP', commands)).name).toBe('help');
   });
 
+  it('a file option is a local path, written path: (or file:, or berkas:), or the rest of the line', () => {
+    const add = (line: string) => ok(parseCommandLine(line, commands));
+    expect(add('/article add path: ../artikel baru.md title: Judul Baru')).toEqual({ name: 'article', subcommand: 'add', options: { file: '../artikel baru.md', title: 'Judul Baru' } });
+    expect(add('/article add file: notes.txt').options).toEqual({ file: 'notes.txt' });
+    expect(add('/artikel tambah berkas: notes.txt judul: X').options).toEqual({ file: 'notes.txt', title: 'X' });
+    expect(add('/article add /tmp/a.md').options).toEqual({ file: '/tmp/a.md' });
+    expect(add('/article remove erupsi-lewotobi')).toEqual({ name: 'article', subcommand: 'remove', options: { article: 'erupsi-lewotobi' } });
+    expect(error(parseCommandLine('/article add title: X', commands))).toBe('/article add needs file: ...');
+  });
+
   it('parses subcommands (also by their Indonesian names)', () => {
     expect(ok(parseCommandLine('/faq list', commands))).toEqual({ name: 'faq', subcommand: 'list', options: {} });
     expect(ok(parseCommandLine('/faq daftar', commands)).subcommand).toBe('list');
@@ -66,7 +76,7 @@ describe('parseCommandLine', () => {
   });
 
   it('explains unknown commands, missing options and stray text', () => {
-    expect(error(parseCommandLine('/nope', commands))).toBe('Unknown command /nope. Commands: /ask /faq /faq-manage /help /paragraph /search');
+    expect(error(parseCommandLine('/nope', commands))).toBe('Unknown command /nope. Commands: /article /ask /faq /faq-manage /help /paragraph /search');
     expect(error(parseCommandLine('/', commands))).toMatch(/^Unknown command \/\. Commands:/);
     expect(error(parseCommandLine('/paragraph', commands))).toBe('/paragraph needs number: ...');
     expect(error(parseCommandLine('/ask', commands))).toBe('/ask needs question: ...');

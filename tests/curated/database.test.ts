@@ -88,7 +88,7 @@ describe('openDatabase', () => {
     expect(schemaVersion(first)).toBe(SCHEMA_VERSION);
     const tables = () =>
       (first.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
-    expect(tables()).toEqual(['answer_votes', 'answers', 'curated_entries', 'curated_history', 'curated_phrases', 'curated_revision', 'moderator_roles', 'unanswered_questions']);
+    expect(tables()).toEqual(['answer_votes', 'answers', 'curated_entries', 'curated_history', 'curated_phrases', 'curated_revision', 'moderator_roles', 'server_article_history', 'server_article_revisions', 'server_articles', 'unanswered_questions']);
     new CuratedStore(first).add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'Prigozhin.', paragraphs: [], aliases: [] }, 'u1');
     first.close();
     open.pop();

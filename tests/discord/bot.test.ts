@@ -328,7 +328,7 @@ describe('/paragraph', () => {
     const { callback } = await send(chatInput({ name: 'paragraph', options: [opt.integer('number', 3)] }));
     expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const embed = callback.body.data.embeds[0] as APIEmbed;
-    const text = bot.services.engine.corpus.articles[0]!.paragraphs[2]!.text;
+    const text = bot.services.views.base.corpus.articles[0]!.paragraphs[2]!.text;
     expect(embed.title).toMatch(/^¶3 · /);
     expect(embed.description).toContain('Sergei Shoigu berkunjung ke Pyongyang');
     expect(embed.description!.length).toBeGreaterThanOrEqual(text.length);

@@ -15,7 +15,7 @@ import { startFakeDiscord, type FakeDiscord } from '../support/fakeDiscord.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'deploy-secret-token.MTIzNDU2Nzg5MDEy.zyxwvutsrqponm';
-const EXPECTED = ['ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search'];
+const EXPECTED = ['article', 'ask', 'faq', 'faq-manage', 'help', 'paragraph', 'search'];
 /**
  * Top-level commands whose name is the same word in Indonesian and that therefore carry no
  * `name_localizations.id` (Discord then shows the default name). Everything else must.
@@ -68,7 +68,7 @@ describe('deployCommands', () => {
     expectLocalized(put.body);
     expect(put.body).toEqual(new CommandRegistry(await CommandRegistry.loadCommands()).toJSON());
     expect(result).toHaveLength(EXPECTED.length);
-    expect(lines.join('\n')).toMatch(/Registered 6 command\(s\) in server \d+: \/ask \/faq \/faq-manage \/help \/paragraph \/search/);
+    expect(lines.join('\n')).toMatch(/Registered 7 command\(s\) in server \d+: \/article \/ask \/faq \/faq-manage \/help \/paragraph \/search/);
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
 
@@ -125,7 +125,7 @@ describe('npm run deploy', () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     expectLocalized(puts()[0]!.body);
-    expect(output).toMatch(/Registered 6 command\(s\) in server/);
+    expect(output).toMatch(/Registered 7 command\(s\) in server/);
     expect(output).not.toContain(TOKEN);
   }, 60_000);
 
@@ -142,7 +142,7 @@ describe('npm run deploy', () => {
       expect(code, output).toBe(0);
       expect(puts()).toHaveLength(1);
       expect(puts()[0]!.body.map((c: { name: string }) => c.name).sort()).toEqual(EXPECTED);
-      expect(output).toMatch(/Registered 6 command\(s\) in server/);
+      expect(output).toMatch(/Registered 7 command\(s\) in server/);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }

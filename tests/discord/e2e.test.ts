@@ -60,7 +60,7 @@ describe('npm start with DISCORD_TOKEN (real entry point, fake Discord)', () => 
     expect(gateway?.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(fake.identifyPayloads).toHaveLength(1);
     expect(fake.identifyPayloads[0]).toMatchObject({ token: TOKEN, intents: GatewayIntentBits.Guilds });
-    expect(bot.logs().map((l) => l.msg)).toContain('Loaded 1 article(s), 7 paragraphs; commands: /ask /faq /faq-manage /help /paragraph /search');
+    expect(bot.logs().map((l) => l.msg)).toContain('Loaded 1 article(s), 7 paragraphs; commands: /article /ask /faq /faq-manage /help /paragraph /search');
     expect(bot.logs()).toContainEqual(expect.objectContaining({ msg: 'shard 0 ready', shard: 0 }));
   });
 

@@ -11,6 +11,8 @@ import type { Article, Paragraph } from '../../src/corpus/types.js';
 import type { Hit } from '../../src/search/engine.js';
 import { SIGNAL_NAMES, type Signals } from '../../src/search/confidence.js';
 import { renderAnswer } from '../../src/render/answerReply.js';
+import { renderArticleAdded, renderArticleList, renderArticleRemoved } from '../../src/render/articleReply.js';
+import type { ServerArticleSummary } from '../../src/curated/serverArticleStore.js';
 import { renderHelp } from '../../src/render/helpReply.js';
 import { embedLength, fitReply } from '../../src/render/limits.js';
 import { renderParagraph } from '../../src/render/paragraphReply.js';
@@ -169,7 +171,7 @@ describe('renderAnswer', () => {
     const reply = renderAnswer({
       question: 'Siapa?',
       answer: { query: 'x', abstained: true, results: [] },
-      curated: { entryId: 1, question: 'Siapa?', answer: '**Prigozhin** @everyone <@123456789012345678>', paragraphs: [p] },
+      curated: { entryId: 1, question: 'Siapa?', answer: '**Prigozhin** @everyone <@123456789012345678>', paragraphs: [p], missing: [] },
       language: 'en',
       answerId: 9,
     });
@@ -187,7 +189,7 @@ describe('renderAnswer', () => {
     const reply = renderAnswer({
       question: 'q',
       answer: { query: 'q', abstained: false, results: paragraphs.map((p) => hit(p, 'x')) },
-      curated: { entryId: 1, question: 'q', answer: 'jawab '.repeat(4_000), paragraphs },
+      curated: { entryId: 1, question: 'q', answer: 'jawab '.repeat(4_000), paragraphs, missing: ['hilang#1', 'hilang#2'] },
       language: 'id',
     });
     expectWithinLimits(reply);
@@ -298,5 +300,44 @@ describe('renderHelp', () => {
     const articles = Array.from({ length: 14 }, (_, i) => article(['x'], { id: `a-${i}`, title: `Artikel ${i}` }));
     expect(renderHelp(commands, articles, 'en').embeds![0]!.fields![1]!.value.split('\n').at(-1)).toBe('…and 4 more');
     expect(renderHelp(commands, articles, 'id').embeds![0]!.fields![1]!.value.split('\n').at(-1)).toBe('…dan 4 lainnya');
+  });
+});
+
+describe('article replies', () => {
+  const summary = (n: number, title = `Artikel nomor ${n}`): ServerArticleSummary => ({
+    guildId: '1', id: `${'a'.repeat(60)}-${n}`, title, paragraphCount: 300, fileName: 'x.md', bytes: 1000, addedBy: '1100000000000002000', addedAt: 1_700_000_000_000 + n,
+  });
+
+  it('/article list: this server\'s articles ten per page with Previous/Next, the bundled ones in a field, within limits, hostile titles shown literally', () => {
+    const own = Array.from({ length: 25 }, (_, i) => summary(i + 1, i === 0 ? HOSTILE : 'Judul '.repeat(60)));
+    const bundled = Array.from({ length: 14 }, (_, i) => article(['Isi.'], { id: `bawaan-${i}`, title: 'Bawaan '.repeat(30) }));
+    const first = renderArticleList(bundled, own, 1, 50, 'en');
+    expectWithinLimits(first);
+    // "added by <@user>" is a mention on purpose (in an embed it never pings); the title's are defused.
+    expect(textOf(first)).not.toMatch(/@(everyone|here)|<@[!&]?[123]23456789012345678>/);
+    const embed = first.embeds![0]!;
+    expect(embed.title).toBe('Articles (39)');
+    expect(embed.description).toContain("This server's: 25 of at most 50");
+    expect(embed.description).toContain(`\`${'a'.repeat(60)}-10\``);
+    expect(embed.description).not.toContain(`\`${'a'.repeat(60)}-11\``);
+    expect(embed.description).toContain('\\*\\*tebal\\*\\*');
+    expect(embed.fields![0]!.name).toBe("Bundled (from the host's corpus folder), 14");
+    expect(embed.fields![0]!.value).toContain('…and 4 more');
+    expect(embed.footer?.text).toBe('1/3');
+    expect(first.components![0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual(['article-list:0:p', 'article-list:2:n']);
+    // A page past the end (a stale button) shows the last one.
+    const last = renderArticleList(bundled, own, 99, 50, 'id');
+    expect(last.embeds![0]!.footer?.text).toBe('3/3');
+    expect(last.embeds![0]!.description).toContain(`\`${'a'.repeat(60)}-25\``);
+    expect(renderArticleList(bundled, [], 1, 50, 'en').components).toEqual([]);
+  });
+
+  it('the confirmations of add and remove stay within limits and cannot ping', () => {
+    for (const reply of [renderArticleAdded(summary(1, HOSTILE), `${HOSTILE} \`kode\``, 'en'), renderArticleAdded(summary(2), undefined, 'id'), renderArticleRemoved(summary(3, HOSTILE), Array.from({ length: 40 }, (_, i) => i + 1), 'en')]) {
+      expectWithinLimits(reply);
+      expectNoRawMentions(reply);
+      expect(reply.ephemeral).toBe(true);
+    }
+    expect(renderArticleRemoved(summary(3), [4, 9], 'en').content).toContain('2 curated answer(s) cite it (#4, #9)');
   });
 });

@@ -11,6 +11,10 @@
  *   acknowledgement (40060), follow-up/edit before acknowledgement (10015/10008),
  *   empty messages (50006) and length limits (50035 Invalid Form Body).
  *
+ * - Attachments: `hostAttachment({ filename, data })` serves a file as Discord's CDN would
+ *   (GET `/attachments/...` on the same port) and returns the attachment object to put in
+ *   an interaction's `resolved.attachments` (`chatInput({ attachments })`, `opt.attachment`).
+ *
  * Typical use:
  *   const fake = await startFakeDiscord();
  *   const client = await createTestClient(fake);          // tests/support/client.ts
@@ -78,6 +82,22 @@ export interface RecordedRequest {
   response: unknown;
 }
 
+/** A file the fake serves as an attachment, and how (for the download's refusals and limits). */
+export interface HostedFile {
+  filename: string;
+  data: Buffer | string;
+  /** Default `text/plain; charset=utf-8`. */
+  contentType?: string;
+  /** The size the attachment object declares; default the data's real size (a lower one tests the byte cap). */
+  declaredSize?: number;
+  /** Hold the response this long before sending the body (a slow CDN, for timeouts). */
+  delayMs?: number;
+  /** No Content-Length: only the bytes read tell the size. */
+  chunked?: boolean;
+  /** HTTP status (default 200). */
+  status?: number;
+}
+
 export interface FakeReply {
   status: number;
   body?: unknown;
@@ -139,6 +159,12 @@ export interface FakeDiscord {
   dispatch(event: string, data: unknown): void;
   /** `dispatch('INTERACTION_CREATE', payload)`; also registers the interaction so its callbacks are accepted. */
   dispatchInteraction(payload: APIInteraction): void;
+  /**
+   * Serves `file` at an attachment URL of this fake (as cdn.discordapp.com would, with a
+   * signed-looking query string) and returns the attachment object for `resolved.attachments`.
+   * Downloads are recorded in `requests` (`GET /attachments/...`).
+   */
+  hostAttachment(file: HostedFile): APIAttachment;
   /** Resolves once some connection is identified (READY + GUILD_CREATE sent) or resumed. Default timeout 5000 ms. */
   connected(timeoutMs?: number): Promise<void>;
   /** Closes every gateway socket with `code` (default 4000 => discord.js resumes after ~500 ms). */
@@ -367,6 +393,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const sessions = new Map<string, { id: string; seq: number; shard: [number, number] }>();
   const connectedWaiters = new Set<(error?: Error) => void>();
   const globalCommands: APIApplicationCommand[] = [];
+  const hostedFiles = new Map<string, HostedFile & { data: Buffer }>();
   const guildCommands = new Map<string, APIApplicationCommand[]>();
   let sessionCounter = 0;
   let closed = false;
@@ -722,6 +749,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       response: undefined,
     };
     let reply: FakeReply;
+    if (pathname.startsWith('/attachments/')) {
+      await serveAttachment(req, res, record);
+      return;
+    }
     try {
       const parsed = await parseBody(await readBody(req), headers['content-type']);
       record.body = parsed.body;
@@ -747,6 +778,42 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       });
       res.end(json);
     }
+  }
+
+  /** GET /attachments/<channel>/<id>/<name>: the hosted file, as a CDN serves it (no auth). */
+  async function serveAttachment(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
+    await readBody(req);
+    const id = record.path.split('/')[3] ?? '';
+    const file = hostedFiles.get(id);
+    const finish = (status: number) => {
+      record.status = status;
+      requests.push(record);
+      notifyWaiters(record);
+    };
+    if (!file || record.method !== 'GET') {
+      finish(404);
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not Found');
+      return;
+    }
+    const status = file.status ?? 200;
+    finish(status);
+    res.writeHead(status, {
+      'content-type': file.contentType ?? 'text/plain; charset=utf-8',
+      ...(file.chunked ? {} : { 'content-length': String(file.data.length) }),
+    });
+    if (file.delayMs) {
+      res.flushHeaders();
+      await new Promise((resolveDelay) => setTimeout(resolveDelay, file.delayMs).unref());
+    }
+    if (res.destroyed) return;
+    if (file.chunked) {
+      // In pieces, so a reader that stops at its limit never needs the whole file.
+      for (let at = 0; at < file.data.length && !res.destroyed; at += 16_384) {
+        if (!res.write(file.data.subarray(at, at + 16_384))) await new Promise((drained) => res.once('drain', drained).once('close', drained));
+      }
+      res.end();
+    } else res.end(file.data);
   }
 
   // ---------------------------------------------------------------- gateway
@@ -981,6 +1048,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
     dispatchInteraction(payload) {
       fake.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    },
+
+    hostAttachment(file) {
+      const id = snowflake();
+      const data = Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data, 'utf8');
+      hostedFiles.set(id, { ...file, data });
+      const signature = `ex=${(Date.now() / 1000 + 86_400).toString(16).split('.')[0]}&is=0&hm=${'f'.repeat(64)}&`;
+      const url = `${baseUrl}/attachments/${TEXT_CHANNEL_ID}/${id}/${encodeURIComponent(file.filename)}?${signature}`;
+      return {
+        id,
+        filename: file.filename,
+        size: file.declaredSize ?? data.length,
+        url,
+        proxy_url: url,
+        content_type: file.contentType ?? 'text/plain; charset=utf-8',
+      };
     },
 
     connected(timeoutMs = 5000) {

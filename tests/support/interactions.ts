@@ -21,6 +21,7 @@ import {
   Locale,
   MessageType,
   type APIApplicationCommandAutocompleteInteraction,
+  type APIAttachment,
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionGuildMember,
@@ -161,6 +162,8 @@ export const opt = {
   boolean: (name: string, value: boolean): Option => ({ name, type: ApplicationCommandOptionType.Boolean, value }),
   /** A role option: Discord sends the role's id as the value. */
   role: (name: string, roleId: string): Option => ({ name, type: ApplicationCommandOptionType.Role, value: roleId }),
+  /** An attachment option: the value is the attachment's id; pass the attachment itself in `attachments` too. */
+  attachment: (name: string, attachment: Pick<APIAttachment, 'id'>): Option => ({ name, type: ApplicationCommandOptionType.Attachment, value: attachment.id }),
 };
 
 function wrapSubcommand(options: Option[], subcommand?: string, subcommandGroup?: string): Option[] {
@@ -177,6 +180,8 @@ export interface ChatInputOptions extends InteractionBaseOptions {
   subcommandGroup?: string;
   /** Command id; default a fresh snowflake. */
   commandId?: string;
+  /** Files the member attached: they go in `data.resolved.attachments`, keyed by id (see `opt.attachment`). */
+  attachments?: APIAttachment[];
 }
 
 export function chatInput(o: ChatInputOptions): APIChatInputApplicationCommandInteraction {
@@ -189,6 +194,7 @@ export function chatInput(o: ChatInputOptions): APIChatInputApplicationCommandIn
       name: o.name,
       type: ApplicationCommandType.ChatInput,
       ...(o.options || o.subcommand ? { options: wrapSubcommand(o.options ?? [], o.subcommand, o.subcommandGroup) as never } : {}),
+      ...(o.attachments?.length ? { resolved: { attachments: Object.fromEntries(o.attachments.map((a) => [a.id, a])) } } : {}),
     },
   };
 }
