@@ -59,7 +59,6 @@ const ARTICLE = (id: string, title: string, paragraphs: string[]) =>
   ['---', `id: ${id}`, `title: ${title}`, 'language: id', '---', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
 
 interface JsonResult {
-  confidence: number;
   articleId: string;
   articleTitle: string;
   paragraph: number;
