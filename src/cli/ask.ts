@@ -19,6 +19,7 @@ import { CuratedStore } from '../curated/curatedStore.js';
 import { openDatabase } from '../curated/database.js';
 import type { Answer, SearchEngine } from '../search/engine.js';
 import { loadEngine } from '../search/loadEngine.js';
+import { stripBidiControls } from '../shared/text.js';
 import { checkQuestion, QUESTION_PROBLEMS } from '../search/question.js';
 import { shorten } from '../shared/text.js';
 import { endQuietlyWhenStdoutCloses, flushAndExit, writeLine } from './exit.js';
@@ -48,7 +49,7 @@ function toJson(answer: Answer): JsonAnswer {
     ...(answer.certainty ? { certainty: answer.certainty } : {}),
     results: answer.results.map((hit) => ({
       articleId: hit.paragraph.articleId,
-      articleTitle: hit.paragraph.articleTitle,
+      articleTitle: stripBidiControls(hit.paragraph.articleTitle),
       paragraph: hit.paragraph.number,
       score: Math.round(hit.score * 1000) / 1000,
       confidence: Math.round(hit.confidence * 1000) / 1000,

@@ -15,6 +15,7 @@ const TEXT = {
     id: 'Saya menjawab pertanyaan tentang artikel berita dengan mencari paragraf yang menjawabnya. Setiap jawaban mengutip paragrafnya (¶n) dan menebalkan kalimat yang paling cocok. Bila artikel tidak menjawab, saya mengatakannya alih-alih menebak, dan moderator bisa menulis jawaban yang akan saya berikan selanjutnya.',
   },
   commands: { en: 'Commands', id: 'Perintah' },
+  moderators: { en: 'moderators', id: 'moderator' },
   articles: { en: 'Articles', id: 'Artikel' },
   more: { en: '…and {n} more', id: '…dan {n} lainnya' },
   stored: { en: 'What is stored', id: 'Data yang disimpan' },
@@ -29,7 +30,9 @@ export function renderHelp(commands: RESTPostAPIChatInputApplicationCommandsJSON
     const name = language === 'id' ? c.name_localizations?.id ?? c.name : c.name;
     const description = language === 'id' ? c.description_localizations?.id ?? c.description : c.description;
     const subs = (c.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
-    return `\`/${name}\`${subs.length ? ` (${subs.join(', ')})` : ''}: ${description}`;
+    // Discord shows such a command only to members with the permission (or a server's override): say so.
+    const restricted = c.default_member_permissions !== undefined && c.default_member_permissions !== null;
+    return `\`/${name}\`${subs.length ? ` (${subs.join(', ')})` : ''}${restricted ? ` [${t(language, TEXT.moderators)}]` : ''}: ${description}`;
   });
   const shown = articles.slice(0, 10).map((a) => `• ${literal(shorten(a.title, 120))} — \`${a.id}\`, ${a.paragraphs.length} ¶`);
   if (articles.length > 10) shown.push(t(language, TEXT.more).replace('{n}', String(articles.length - 10)));

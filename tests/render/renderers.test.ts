@@ -287,6 +287,13 @@ describe('renderHelp', () => {
     expect(en.embeds![0]!.fields![1]).toEqual({ name: 'Articles (1)', value: '• Artikel uji — `artikel-uji`, 2 ¶' });
   });
 
+  it('marks the commands Discord shows only to members with a permission', () => {
+    const manage = { name: 'faq-manage', description: 'Manage', default_member_permissions: '8192' };
+    expect(renderHelp([...commands, manage], [], 'en').embeds![0]!.fields![0]!.value).toContain('`/faq-manage` [moderators]: Manage');
+    expect(renderHelp([...commands, manage], [], 'id').embeds![0]!.fields![0]!.value).toContain('`/faq-manage` [moderator]: Manage');
+    expect(renderHelp(commands, [], 'en').embeds![0]!.fields![0]!.value).not.toContain('[moderators]');
+  });
+
   it('60 articles with long, hostile titles and many commands stay within limits', () => {
     const articles = Array.from({ length: 60 }, (_, i) => article(['x'], { id: `a-${i}`, title: `${HOSTILE} ${'judul '.repeat(50)}` }));
     const many = Array.from({ length: 100 }, (_, i) => ({ name: `cmd${i}`, description: 'd'.repeat(100) }));
