@@ -13,9 +13,14 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
-const ENGLISH_STOPWORDS = new Set(englishStopwords);
+/**
+ * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
+ * longer English list leaves out the article "a", which every other list has.
+ */
+const LUCENE_ENGLISH_STOPWORDS = 'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(' ');
+const ENGLISH_STOPWORDS = new Set([...englishStopwords, ...LUCENE_ENGLISH_STOPWORDS]);
 const INDONESIAN_STOPWORDS = new Set(indonesianStopwords);
 const TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 /** En and em dashes separate words ("Korea Utara–Rusia"); only a hyphen joins them ("objek-objek"). */
@@ -113,7 +118,7 @@ export class Analyzer {
     const groups = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
     this.aliases = buildAliasTable(groups);
     const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
-    this.stopwords = new Set([...list, ...englishStopwords, ...this.lexicon.particles]);
+    this.stopwords = new Set([...list, ...ENGLISH_STOPWORDS, ...this.lexicon.particles]);
     const roots = this.lexicon.roots;
     const rootLexicon = { has: (w: string) => roots.has(w), takesAffixes: (w: string) => roots.get(w) === true };
     const fallback = this.options.fallbackStemmer === 'light' ? (w: string) => (w.length > 3 ? lightStemmer(w) : w) : undefined;
@@ -208,6 +213,15 @@ export class Analyzer {
       out.add(synonym);
     }
     return [...out];
+  }
+
+  /**
+   * Single-word synonyms of a word as written, derived words included ("mati" gives
+   * "meninggal" and "tewas"): for comparing two phrasings word by word, where the
+   * written words carry the meaning that their roots may not.
+   */
+  synonymWords(word: string): string[] {
+    return (this.lexicon.thesaurus.get(word) ?? []).filter((synonym) => synonym !== word && !synonym.includes(' ') && !this.isStopword(synonym));
   }
 
   private queryTerms(text: string, removeStopwords: boolean): QueryTerm[] {

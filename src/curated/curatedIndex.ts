@@ -120,7 +120,10 @@ export class CuratedIndex {
     const synonymCache = new Map<QueryTerm, string[]>();
     const synonyms = (term: QueryTerm) => {
       let list = synonymCache.get(term);
-      if (!list) synonymCache.set(term, (list = term.root ? this.analyzer.synonymTerms(term.root) : []));
+      if (!list) {
+        const words = new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? [...this.analyzer.synonymWords(term.root), ...this.analyzer.synonymTerms(term.root)] : [])]);
+        synonymCache.set(term, (list = [...words]));
+      }
       return list;
     };
 

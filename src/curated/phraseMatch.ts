@@ -35,7 +35,7 @@ export interface Similarity {
 }
 
 /** Credit of a question word found only in the entry's answer: the answer may speak of it. */
-export const ANSWER_CREDIT = 0.5;
+export const ANSWER_CREDIT = 0.7;
 /** Credit of a spelling within an edit or two of a word no lexicon knows: most likely the same word. */
 const TYPO_CREDIT = 0.8;
 /** Credit of a synonym (mythes-id): its links are loose ("kampus" and "sekolah"), so it counts for half. */
@@ -52,6 +52,7 @@ export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (term: QueryTer
   // A synonym of one side among the other's readings (an English word's translations included).
   const synonymOf = (x: QueryTerm, y: QueryTerm) => {
     const list = synonyms(x);
+    if (list.includes(y.surface) || (y.root !== undefined && list.includes(y.root))) return 1;
     return y.alternatives.reduce((m, alt) => (list.includes(alt.term) ? Math.max(m, alt.factor) : m), 0);
   };
   const viaSynonym = Math.max(synonymOf(a, b), synonymOf(b, a));

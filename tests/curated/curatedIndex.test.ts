@@ -172,6 +172,15 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
     expect(matched('Apa kata ekonom CORE soal inflasi?')).toBeUndefined();
   });
 
+  it('a synonym counts by the word as written: the thesaurus lists "meninggal" (a derived word) under "mati"', () => {
+    const local = new CuratedStore(openDatabase(':memory:'));
+    local.add(GUILD_A, { question: 'Bagaimana Gibran meninggal?', answer: 'Jawaban.', paragraphs: [], aliases: [] }, 'mod');
+    const synonymIndex = new CuratedIndex(local, withAliases);
+    const match = synonymIndex.rank(GUILD_A, 'gibran mati gimana')[0]!;
+    expect(match.similarity.largestUnexplained).toBe(0);
+    expect(match.queryCoverage).toBeGreaterThan(0.7);
+  });
+
   it('a misspelt word of a name of several words still names it', () => {
     expect(matched('gibran rakabumin itu siapa')).toBe('Siapa Gibran Rakabuming?');
   });
