@@ -77,6 +77,8 @@ export interface AnalyzerOptions {
   english?: boolean;
   /** Read English words FreeDict lacks through WordNet's related headwords (default true); off only for ablations. */
   englishRelated?: boolean;
+  /** Read English words FreeDict lacks as the Indonesian loanwords they were borrowed as (default true); off only for ablations. */
+  loanwords?: boolean;
   lexicon?: Lexicon;
 }
 
@@ -84,7 +86,7 @@ export interface AnalyzerOptions {
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
 
-export const READING_FACTORS = { informalRule: 0.95, english: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
+export const READING_FACTORS = { informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
 
 /**
  * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
@@ -113,6 +115,7 @@ export class Analyzer {
       informal: options.informal ?? true,
       english: options.english ?? true,
       englishRelated: options.englishRelated ?? true,
+      loanwords: options.loanwords ?? true,
     };
     this.lexicon = options.lexicon ?? loadLexicon();
     const groups = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
@@ -327,11 +330,15 @@ export class Analyzer {
       const informalRoot = this.informal.rootOf(word);
       if (informalRoot) return { surface: word, kind: 'word', root: informalRoot, alternatives: [{ term: informalRoot, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
     }
-    if (this.options.english) {
-      // A word FreeDict lacks, through the words WordNet relates to it: weaker, as a synonym is.
+    if (this.options.english && this.english.isEnglish(word)) {
+      // A word FreeDict lacks: the Indonesian word it was borrowed as ("ballistic", "balistik"),
+      // and the words WordNet relates to it, weaker, as a synonym is.
+      const name = inSentence && /^\p{Lu}/u.test(raw);
+      const loans = this.options.loanwords && !name ? this.english.loanwords(word, (spelling) => this.lexicon.roots.has(spelling) && !this.isStopword(spelling)) : [];
       const related = this.options.englishRelated ? this.english.translateRelated(word) : undefined;
-      if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.englishRelated)] };
-      if (this.english.isEnglish(word)) return { surface: word, kind: 'english', alternatives: [self] };
+      const alternatives = [self, ...loans.map((loan): Alternative => ({ term: this.stem(loan), factor: READING_FACTORS.loanword, via: 'english' }))];
+      for (const alt of related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : []) if (!alternatives.some((a) => a.term === alt.term)) alternatives.push(alt);
+      return { surface: word, kind: 'english', alternatives };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
   }

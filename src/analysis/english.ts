@@ -52,6 +52,17 @@ export class EnglishDictionary {
   }
 
   /**
+   * Indonesian words that an English word FreeDict lacks was borrowed as ("ballistic" ->
+   * "balistik", "missile" -> "misil"): its dictionary forms respelt by the loanword rules,
+   * kept when `isWord` (the Indonesian lexicon) knows the spelling.
+   */
+  loanwords(word: string, isWord: (spelling: string) => boolean): string[] {
+    const out = new Set<string>();
+    for (const lemma of this.lemmas(word)) for (const spelling of indonesianSpellings(lemma)) if (spelling !== lemma && isWord(spelling)) out.add(spelling);
+    return [...out];
+  }
+
+  /**
    * A multi-word headword starting at words[start] (longest first), as its length and
    * translations; the last word may be inflected ("press conferences").
    */
@@ -100,4 +111,40 @@ export class EnglishDictionary {
     if (w.endsWith('ly') && w.length > 4) add(w.slice(0, -2)); // officially
     return out;
   }
+}
+
+/**
+ * English suffixes and their Indonesian forms in borrowed words, longest first: the
+ * adaptation rules of the Pedoman Umum Pembentukan Istilah (-tion -> -si, -ic -> -ik,
+ * -ity -> -itas, -ary -> -er, ...).
+ */
+const LOANWORD_SUFFIXES: [string, string][] = [
+  ['ization', 'isasi'], ['isation', 'isasi'], ['ication', 'ikasi'], ['ational', 'asional'], ['tional', 'sional'], ['ation', 'asi'], ['ction', 'ksi'], ['tion', 'si'], ['sion', 'si'],
+  ['ical', 'is'], ['ics', 'ika'], ['ic', 'ik'], ['ity', 'itas'], ['ism', 'isme'], ['ist', 'is'], ['ive', 'if'],
+  ['ary', 'er'], ['ery', 'eri'], ['ency', 'ensi'], ['ence', 'ensi'], ['ancy', 'ansi'], ['ance', 'ansi'], ['acy', 'asi'],
+  ['logy', 'logi'], ['graphy', 'grafi'], ['ure', 'ur'], ['ile', 'il'], ['ine', 'in'], ['ide', 'id'], ['ite', 'it'], ['ate', 'at'], ['y', 'i'],
+];
+
+/** An English word's possible Indonesian spellings as a loanword: with and without the suffix rule, then the letter rules. */
+export function indonesianSpellings(word: string): string[] {
+  const stems = [word];
+  const suffix = LOANWORD_SUFFIXES.find(([english]) => word.endsWith(english) && word.length > english.length + 2);
+  if (suffix) stems.unshift(word.slice(0, -suffix[0].length) + suffix[1]);
+  if (word.endsWith('e')) stems.push(word.slice(0, -1)); // "satellite" -> "satelit"
+  return [...new Set(stems.map(respell))];
+}
+
+/** The letter rules: ph -> f, th -> t, ch -> k, qu -> kw, x -> ks, c -> s before e/i, else k; doubled consonants single; y -> i. */
+function respell(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ch/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/qu/g, 'kw')
+    .replace(/x/g, 'ks')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/([b-df-hj-np-tv-z])\1/g, '$1')
+    .replace(/(?<=.)y/g, 'i');
 }

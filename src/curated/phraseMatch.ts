@@ -34,7 +34,7 @@ export interface Similarity {
   largestUnmentioned: number;
 }
 
-/** Credit of a question word found only in the entry's answer: the answer may speak of it. */
+/** Credit of a question word found only in the entry's answer: the answer may speak of it (0.7 ties 1.0 on the test articles' entries; the lower is the cautious one). */
 export const ANSWER_CREDIT = 0.7;
 /** Credit of a spelling within an edit or two of a word no lexicon knows: most likely the same word. */
 const TYPO_CREDIT = 0.8;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
+import { indonesianSpellings } from '../../src/analysis/english.js';
 
 const analyzer = new Analyzer();
 const readings = (question: string) => analyzer.analyzeQuery(question).map((t) => ({ surface: t.surface, kind: t.kind, terms: t.alternatives.map((a) => a.term) }));
@@ -59,5 +60,29 @@ describe('English through WordNet, where FreeDict has no entry', () => {
   it('keeps FreeDict\'s own translation where it has one', () => {
     const visit = analyzer.analyzeQuery('visit').find((t) => t.surface === 'visit')!;
     expect(visit.alternatives.find((a) => a.term === 'kunjung')?.factor).toBe(0.85);
+  });
+});
+
+describe('English loanwords, where FreeDict has no entry', () => {
+  it('respells an English word by the loanword rules (suffixes, then letters)', () => {
+    expect(indonesianSpellings('ballistic')).toContain('balistik');
+    expect(indonesianSpellings('technology')).toContain('teknologi');
+    expect(indonesianSpellings('sanction')).toContain('sanksi');
+    expect(indonesianSpellings('university')).toContain('universitas');
+    expect(indonesianSpellings('satellite')).toContain('satelit');
+  });
+
+  it('reads the word as the loanword when the Indonesian lexicon has that spelling', () => {
+    const ballistic = analyzer.analyzeQuery('What is a ballistic missile?').find((t) => t.surface === 'ballistic')!;
+    expect(ballistic.alternatives.map((a) => a.term)).toContain('balistik');
+    // A respelling no lexicon has is not a reading.
+    expect(analyzer.english.loanwords('summit', (w) => analyzer.lexicon.roots.has(w))).toEqual([]);
+  });
+
+  it('does not respell a name written with a capital inside a sentence', () => {
+    const readingsOf = (question: string) => analyzer.analyzeQuery(question).find((t) => t.surface === 'ballistic')?.alternatives.map((a) => a.term);
+    expect(readingsOf('was the ballistic test a success')).toContain('balistik');
+    expect(readingsOf('was the Ballistic test a success')).not.toContain('balistik');
+    expect(new Analyzer({ loanwords: false }).analyzeQuery('ballistic').flatMap((t) => t.alternatives.map((a) => a.term))).not.toContain('balistik');
   });
 });
