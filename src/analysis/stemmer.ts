@@ -93,9 +93,11 @@ export class IndonesianStemmer {
     if (PREFIX_FIRST.test(word)) this.removePrefixes(word, found, 0, undefined, true);
     if (found.length) return found[0];
     const inflected = this.inflectionalStages(word);
+    // Particles and possessives attach to any word, even one hunspell lists without affixes ("botnya", "SMS-nya").
+    for (const form of inflected) if (this.roots.has(form)) return form;
     const stem = inflected[inflected.length - 1] ?? word;
     const derived = this.derivationalStages(stem);
-    for (const form of [...inflected, ...derived.map((d) => d.word)]) this.collect(form, found);
+    for (const form of derived.map((d) => d.word)) this.collect(form, found);
     if (found.length) return found[0];
     for (const d of derived) if (!this.invalidPair(word, d.removed)) this.removePrefixes(d.word, found);
     if (found.length) return found[0];

@@ -67,6 +67,14 @@ describe('IndonesianStemmer (ECS on a root lexicon)', () => {
     expect(stemmer.stem('berikanku')).toBe('beri'); // not "berik"
   });
 
+  it('takes a particle or possessive off any root, even one listed without affixes', () => {
+    expect(lexicon.roots.get('bot')).toBe(false); // hunspell-id lists "bot" without affix flags
+    expect(stemmer.stem('botnya')).toBe('bot');
+    expect(stemmer.stem('botmu')).toBe('bot');
+    // ... but no derivational affix: "berbot" is not "bot".
+    expect(stemmer.findRoot('berbot')).toBeUndefined();
+  });
+
   it('leaves a word with no root to the fallback (identity by default)', () => {
     expect(stemmer.findRoot('prigozhin')).toBeUndefined();
     expect(stemmer.stem('prigozhin')).toBe('prigozhin');
