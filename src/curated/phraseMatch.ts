@@ -32,6 +32,8 @@ export interface Similarity {
   largestUnexplained: number;
   /** The largest share of the phrasing's weight on one term the question does not mention. */
   largestUnmentioned: number;
+  /** Share of the question's weight that the entry's phrasings (not its answer) explain. */
+  phrasingCoverage: number;
 }
 
 /** Credit of a question word found only in the entry's answer: the answer may speak of it (0.7 ties 1.0 on the test articles' entries; the lower is the cautious one). */
@@ -88,9 +90,11 @@ export function similarity(
   let unexplained = 0;
   let queryTotal = 0;
   let queryFound = 0;
+  let phrasingFound = 0;
   for (const q of question) {
     queryTotal += q.weight;
     let credit = Math.min(1, best(q, entryTerms));
+    phrasingFound += q.weight * credit;
     if (credit < ANSWER_CREDIT && q.term.alternatives.some((a) => answerTerms.has(a.term))) credit = ANSWER_CREDIT;
     if (credit === 0 && isTopic(q)) topicMismatch = true;
     if (credit === 0) unexplained = Math.max(unexplained, q.weight);
@@ -102,6 +106,7 @@ export function similarity(
     topicMismatch,
     largestUnexplained: queryTotal > 0 ? unexplained / queryTotal : 0,
     largestUnmentioned: phraseTotal > 0 ? unmentioned / phraseTotal : 0,
+    phrasingCoverage: queryTotal > 0 ? phrasingFound / queryTotal : 0,
   };
 }
 

@@ -181,6 +181,19 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
     expect(match.queryCoverage).toBeGreaterThan(0.7);
   });
 
+  it('a short question asking the same specific thing may mention less of a long phrasing', () => {
+    const local = new CuratedStore(openDatabase(':memory:'));
+    local.add(GUILD_A, { question: 'Menurut laporan pedagang, sudah berapa lama harga cabai naik di pasar Kramat Jati?', answer: 'Sekitar dua bulan.', paragraphs: [], aliases: [] }, 'mod');
+    local.add(GUILD_A, { question: 'Apa itu KRL?', answer: 'Kereta rel listrik.', paragraphs: [], aliases: [] }, 'mod');
+    const relieved = new CuratedIndex(local, withAliases);
+    const strict = new CuratedIndex(local, withAliases, { sameTypeRelief: false });
+    const question = 'harga cabai udh naik brp lama';
+    expect(relieved.match(GUILD_A, question)?.entry.question).toMatch(/^Menurut laporan pedagang/);
+    expect(strict.match(GUILD_A, question)).toBeUndefined();
+    // Another question word is another question, however much of it the entry explains.
+    expect(relieved.match(GUILD_A, 'kenapa harga cabai naik')).toBeUndefined();
+  });
+
   it('a misspelt word of a name of several words still names it', () => {
     expect(matched('gibran rakabumin itu siapa')).toBe('Siapa Gibran Rakabuming?');
   });
