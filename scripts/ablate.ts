@@ -36,7 +36,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-proximity', what: 'no bonus for neighbouring question words found together', tuning: { proximityWeight: 0 } },
   { name: 'no-answer-type', what: 'answer-type cues out of ranking and of the decision', tuning: { answerTypeWeight: 0 }, drop: 'typeMissing,typeFound' },
   { name: 'no-frequency-signals', what: 'specificity-based signals out of the decision', drop: 'specCoverage,unseenSpecific' },
-  { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) weigh as words', curated: { frameWords: false } },
+  { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) and classifiers after berapa weigh as words', curated: { frameWords: false } },
   { name: 'no-substitution', what: 'curated: no penalty for a word in place of the entry\'s', curated: { substitutionPenalty: 0 } },
   { name: 'no-same-type-relief', what: 'curated: a fully explained question of the same type must still mention 0.6 of the phrasing', curated: { sameTypeRelief: false } },
   { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },

@@ -44,6 +44,33 @@ export const FRAME_WORDS: ReadonlyMap<string, QuestionType> = new Map<string, Qu
   ),
 ]);
 
+/**
+ * Numeral classifiers (kata penggolong) and common units: after "berapa" they belong to the
+ * question word ("berapa orang", "berapa ton", "brp persen"), as "lama" of "berapa lama" does.
+ */
+const COUNT_WORDS = new Set([
+  'orang', 'ekor', 'buah', 'biji', 'butir', 'lembar', 'helai', 'batang', 'kali', 'unit', 'potong', 'pucuk', 'tangkai', 'kuntum',
+  'bidang', 'pasang', 'karung', 'botol', 'bungkus', 'kotak', 'porsi', 'ton', 'kilo', 'kilogram', 'kg', 'gram', 'liter', 'meter',
+  'kilometer', 'km', 'hektare', 'hektar', 'ha', 'persen', 'rupiah', 'rp', 'dolar', 'dollar', 'juta', 'miliar', 'ribu', 'triliun',
+]);
+const HOW_MANY_WORDS = new Set(['berapa', 'brp', 'brapa', 'berapakah']);
+
+/**
+ * The words of a question that frame it rather than say what it is about: the frame nouns
+ * (FRAME_WORDS), and a classifier, unit or time word joined to "berapa" ("berapa orang",
+ * "tahun berapa", "tgl brp").
+ */
+export function frameWordsOf(text: string): Set<string> {
+  const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    if (FRAME_WORDS.has(word)) out.add(word);
+    else if (HOW_MANY_WORDS.has(words[i - 1] ?? '') && (COUNT_WORDS.has(word) || DURATION_UNITS.has(word) || TIME_UNITS.has(word))) out.add(word);
+    else if (HOW_MANY_WORDS.has(words[i + 1] ?? '') && TIME_UNITS.has(word)) out.add(word);
+  });
+  return out;
+}
+
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);

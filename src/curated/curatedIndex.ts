@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer, QueryTerm } from '../analysis/analyzer.js';
-import { compatibleQuestionTypes, FRAME_WORDS, questionTypes, type QuestionType } from '../analysis/questionWords.js';
+import { compatibleQuestionTypes, frameWordsOf, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
 import { similarity, type Similarity } from './phraseMatch.js';
 
@@ -62,6 +62,8 @@ interface PhraseDoc {
   isQuestion: boolean;
   terms: QueryTerm[];
   types: Set<QuestionType>;
+  /** Words that frame the phrasing ("lokasi", "berapa orang"): compared as its type, not as words. */
+  frames: Set<string>;
 }
 
 interface EntryDoc {
@@ -71,6 +73,8 @@ interface EntryDoc {
   terms: QueryTerm[];
   /** Index terms of the entry's answer. */
   answerTerms: Set<string>;
+  /** Frame words of any of its phrasings. */
+  frames: Set<string>;
 }
 
 interface GuildIndex {
@@ -128,8 +132,8 @@ export class CuratedIndex {
     const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS);
     if (queryTerms.length === 0) return [];
     const queryTypes = questionTypes(question, { frames: this.frameWords });
-    const weighted = (terms: QueryTerm[]) => terms.map((term) => ({ term, weight: this.weightOf(index, term) }));
-    const query = weighted(queryTerms);
+    const weighted = (terms: QueryTerm[], frames: Set<string>) => terms.map((term) => ({ term, weight: this.frameWords && frames.has(term.surface) ? 0 : this.weightOf(index, term) }));
+    const query = weighted(queryTerms, frameWordsOf(question));
     const synonymCache = new Map<QueryTerm, string[]>();
     const synonyms = (term: QueryTerm) => {
       let list = synonymCache.get(term);
@@ -143,10 +147,10 @@ export class CuratedIndex {
     const byEntry = new Map<number, CuratedMatch>();
     for (const entryId of this.candidates(index, queryTerms)) {
       const entryDoc = index.entries.get(entryId)!;
-      const entryTerms = weighted(entryDoc.terms);
+      const entryTerms = weighted(entryDoc.terms, entryDoc.frames);
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;
-        const found = similarity(query, weighted(doc.terms), entryTerms, entryDoc.answerTerms, synonyms);
+        const found = similarity(query, weighted(doc.terms, doc.frames), entryTerms, entryDoc.answerTerms, synonyms);
         const { phraseCoverage, queryCoverage } = found;
         // A word of the question the entry lacks in place of a word of the phrasing the question lacks
         // ("stok gula" for "stok beras", "mengekspor" for "mengimpor") most often asks something else.
@@ -192,8 +196,6 @@ export class CuratedIndex {
    * over the guild's entries, from four entries on).
    */
   private weightOf(index: GuildIndex, term: QueryTerm): number {
-    // "lokasi", "penyebab", "maksudnya": the question's type, compared as such, not a topic.
-    if (this.frameWords && FRAME_WORDS.has(term.surface)) return 0;
     // Flatter than in the article search: between two questions the verb ("bertemu",
     // "meninggal") carries the intent, however common it is.
     const specificity = SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * this.analyzer.specificity(term);
@@ -288,14 +290,15 @@ export class CuratedIndex {
         const terms = this.analyzer.analyzeQuery(phrase);
         // An alias without a question word ("Putin") asks what the entry's question asks.
         const own = questionTypes(phrase, { frames: this.frameWords });
-        const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry };
+        const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase) };
         docs.set(id, doc);
         phrases.push(doc);
         search.add({ id, phrase });
         for (const t of terms) for (const a of t.alternatives) entryTerms.add(a.term);
       });
       for (const term of entryTerms) entryFrequency.set(term, (entryFrequency.get(term) ?? 0) + 1);
-      entryDocs.set(entry.id, { entry, phrases, terms: phrases.flatMap((p) => p.terms), answerTerms: new Set(this.analyzer.analyze(entry.answer)) });
+      const frames = new Set(phrases.flatMap((p) => [...p.frames]));
+      entryDocs.set(entry.id, { entry, phrases, terms: phrases.flatMap((p) => p.terms), answerTerms: new Set(this.analyzer.analyze(entry.answer)), frames });
     }
     return { search, docs, entries: entryDocs, entryFrequency };
   }

@@ -194,6 +194,17 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
     expect(relieved.match(GUILD_A, 'kenapa harga cabai naik')).toBeUndefined();
   });
 
+  it('a classifier after "berapa" is part of the question word, not a word the entry must explain', () => {
+    const local = new CuratedStore(openDatabase(':memory:'));
+    local.add(GUILD_A, { question: 'Berapa penumpang KRL yang terlambat?', answer: 'Ribuan.', paragraphs: [], aliases: [] }, 'mod');
+    const counted = new CuratedIndex(local, withAliases);
+    const match = counted.rank(GUILD_A, 'berapa orang penumpang KRL yang terlambat')[0]!;
+    expect(match.similarity.largestUnexplained).toBe(0);
+    expect(counted.rank(GUILD_A, 'berapa orang penumpang KRL yang terlambat')[0]!.score).toBeGreaterThan(
+      new CuratedIndex(local, withAliases, { frameWords: false }).rank(GUILD_A, 'berapa orang penumpang KRL yang terlambat')[0]!.score,
+    );
+  });
+
   it('a misspelt word of a name of several words still names it', () => {
     expect(matched('gibran rakabumin itu siapa')).toBe('Siapa Gibran Rakabuming?');
   });

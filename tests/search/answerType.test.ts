@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionTypes } from '../../src/analysis/questionWords.js';
+import { frameWordsOf, questionTypes } from '../../src/analysis/questionWords.js';
 import { answerTypeOf, hasAnswerCue } from '../../src/search/answerType.js';
 
 const typeOf = (question: string) => answerTypeOf(questionTypes(question));
@@ -52,5 +52,20 @@ describe('questionTypes with frame nouns', () => {
     expect([...questionTypes('KRL maksudnya apa', { frames: true })]).toEqual(['what-is']);
     expect([...questionTypes('apa penyebab banjir', { frames: true })]).toEqual(['why']);
     expect(questionTypes("What did Putin mean by 'that'?").size).toBe(0);
+  });
+});
+
+describe('frameWordsOf', () => {
+  it('gives the frame nouns and the classifier, unit or time word joined to "berapa"', () => {
+    expect([...frameWordsOf('lokasi operasi pasar di mana')]).toEqual(['lokasi']);
+    expect([...frameWordsOf('berapa orang yang jadi tersangka')]).toEqual(['orang']);
+    expect([...frameWordsOf('cadangan beras brp ton')]).toEqual(['ton']);
+    expect([...frameWordsOf('tgl brp pertemuannya')]).toEqual(['tgl']);
+    expect([...frameWordsOf('udh jalan berapa tahun')]).toEqual(['tahun']);
+  });
+
+  it('leaves the same words alone elsewhere: "orang Rusia" is what the question is about', () => {
+    expect(frameWordsOf('berapa banyak orang Rusia yang datang').size).toBe(0);
+    expect(frameWordsOf('tahun lalu ada apa').size).toBe(0);
   });
 });
