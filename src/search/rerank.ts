@@ -32,6 +32,14 @@ export interface RerankWeights {
   leadTerms: number;
 }
 
+interface AnalysedParagraph {
+  sequence: string[];
+  sentences: { sentence: string; terms: Set<string> }[];
+}
+
+/** Paragraphs kept analysed: every candidate of a few hundred queries in a large corpus, all of a small one. */
+const PARAGRAPH_CACHE_SIZE = 2000;
+
 /**
  * The second stage of ranking, over the best candidates of BM25: the answer to a
  * question usually sits in one sentence, a name or phrase of the question is usually
@@ -40,7 +48,14 @@ export interface RerankWeights {
  * the share of the question's weight involved, relative to the top score.
  */
 export class Reranker {
-  constructor(private readonly analyzer: Analyzer, private readonly weights: RerankWeights) {}
+  /**
+   * Paragraphs as analysed (index terms in order, sentences with their terms), by text:
+   * the same paragraphs come back query after query, and analysing them is most of a
+   * query's cost in a small corpus. Bounded; the least recently used is dropped.
+   */
+  private readonly analysed = new Map<string, AnalysedParagraph>();
+
+  constructor(private readonly analyzer: Analyzer, private readonly weights: RerankWeights, private readonly cacheSize = PARAGRAPH_CACHE_SIZE) {}
 
   rerank(candidates: { doc: number; score: number; text: string }[], question: RerankQuestion): { doc: number; score: number }[] {
     let total = 0;
@@ -51,7 +66,7 @@ export class Reranker {
     const readings = question.terms.map((t) => new Set(t.matches.map((m) => m.term)));
     return candidates
       .map(({ doc, score, text }) => {
-        const sequence = this.analyzer.analyze(text);
+        const { sequence } = this.analysedParagraph(text);
         const best = this.bestSentence(text, question.terms);
         const type = question.answerType;
         const cue = type && hasAnswerCue(best.sentence, type, question.words) ? answerTypeWeight : 0;
@@ -66,17 +81,29 @@ export class Reranker {
 
   /** The sentence holding most of the question's weight, and that weight. */
   bestSentence(text: string, terms: RerankTerm[]): { sentence: string; score: number } {
-    const sentences = splitSentences(text);
-    let best = sentences[0] ?? text;
+    const { sentences } = this.analysedParagraph(text);
+    let best = sentences[0]?.sentence ?? text;
     let bestScore = 0;
-    for (const sentence of sentences) {
-      const score = matchedWeight(new Set(this.analyzer.analyze(sentence)), terms);
+    for (const { sentence, terms: present } of sentences) {
+      const score = matchedWeight(present, terms);
       if (score > bestScore) {
         best = sentence;
         bestScore = score;
       }
     }
     return { sentence: best, score: bestScore };
+  }
+
+  private analysedParagraph(text: string): AnalysedParagraph {
+    let found = this.analysed.get(text);
+    if (found) {
+      this.analysed.delete(text); // re-insert: Map order doubles as least-recently-used order
+    } else {
+      found = { sequence: this.analyzer.analyze(text), sentences: splitSentences(text).map((sentence) => ({ sentence, terms: new Set(this.analyzer.analyze(sentence)) })) };
+      if (this.analysed.size >= this.cacheSize) this.analysed.delete(this.analysed.keys().next().value!);
+    }
+    this.analysed.set(text, found);
+    return found;
   }
 
   /**
