@@ -37,9 +37,6 @@ interface AnalysedParagraph {
   sentences: { sentence: string; terms: Set<string> }[];
 }
 
-/** Paragraphs kept analysed: every candidate of a few hundred queries in a large corpus, all of a small one. */
-const PARAGRAPH_CACHE_SIZE = 2000;
-
 /**
  * The second stage of ranking, over the best candidates of BM25: the answer to a
  * question usually sits in one sentence, a name or phrase of the question is usually
@@ -51,11 +48,12 @@ export class Reranker {
   /**
    * Paragraphs as analysed (index terms in order, sentences with their terms), by text:
    * the same paragraphs come back query after query, and analysing them is most of a
-   * query's cost in a small corpus. Bounded; the least recently used is dropped.
+   * query's cost in a small corpus. Filled up to `cacheSize` and never evicted (see
+   * SearchEngine: only a corpus that fits whole gets one).
    */
   private readonly analysed = new Map<string, AnalysedParagraph>();
 
-  constructor(private readonly analyzer: Analyzer, private readonly weights: RerankWeights, private readonly cacheSize = PARAGRAPH_CACHE_SIZE) {}
+  constructor(private readonly analyzer: Analyzer, private readonly weights: RerankWeights, private readonly cacheSize = 0) {}
 
   rerank(candidates: { doc: number; score: number; text: string }[], question: RerankQuestion): { doc: number; score: number }[] {
     let total = 0;
@@ -95,14 +93,10 @@ export class Reranker {
   }
 
   private analysedParagraph(text: string): AnalysedParagraph {
-    let found = this.analysed.get(text);
-    if (found) {
-      this.analysed.delete(text); // re-insert: Map order doubles as least-recently-used order
-    } else {
-      found = { sequence: this.analyzer.analyze(text), sentences: splitSentences(text).map((sentence) => ({ sentence, terms: new Set(this.analyzer.analyze(sentence)) })) };
-      if (this.analysed.size >= this.cacheSize) this.analysed.delete(this.analysed.keys().next().value!);
-    }
-    this.analysed.set(text, found);
+    const cached = this.analysed.get(text);
+    if (cached) return cached;
+    const found = { sequence: this.analyzer.analyze(text), sentences: splitSentences(text).map((sentence) => ({ sentence, terms: new Set(this.analyzer.analyze(sentence)) })) };
+    if (this.analysed.size < this.cacheSize) this.analysed.set(text, found);
     return found;
   }
 

@@ -21,7 +21,7 @@ describe('Reranker', () => {
     expect(reranker.bestSentence(paragraphs[1]!, question('dari mana bantuan beras').terms).sentence).toBe('Bantuan beras datang dari provinsi.');
   });
 
-  it('gives the same ranking whether paragraphs come from its cache or not, and keeps the cache bounded', () => {
+  it('gives the same ranking whether paragraphs come from its cache or not, and keeps no more than its size', () => {
     const uncached = () => new Reranker(analyzer, DEFAULT_TUNING, 0);
     const cached = new Reranker(analyzer, DEFAULT_TUNING, 2);
     for (const text of ['hujan sampai kapan', 'warga mengungsi ke mana', 'bantuan beras dari mana', 'hujan sampai kapan']) {
