@@ -51,7 +51,7 @@ const model = values.model ? ((await import(pathToFileURL(resolve(values.model))
 /** The levels CI holds: what was reached (README "Quality"), minus a small margin. */
 export const GATES = {
   'article-dev': { r1: 0.82, falseAbstain: 0.08, abstain: 0.75 },
-  curated: { recall: 0.5, falseMatch: 0.03 },
+  curated: { recall: 0.62, falseMatch: 0.03 },
   tydi: { r1: 0.615 },
 };
 
