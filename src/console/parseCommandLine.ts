@@ -13,7 +13,7 @@ export type ParseResult = { ok: true; command: ParsedCommand } | { ok: false; er
 /**
  * Parses a console line against the registered command definitions, Discord style:
  *   /ask question: Siapa pendiri Wagner?     /paragraph number: 3
- *   /faq add question: ... answer: ...        /tanya pertanyaan: ...  (Indonesian names work too)
+ *   /faq-manage add question: ... answer: ... /tanya pertanyaan: ...  (Indonesian names work too)
  * A line without "/" is an /ask; a command with a single required text option takes the
  * rest of the line as that option ("/ask Siapa pendiri Wagner?"). A file option is a local
  * path: "/article add path: artikel.md".
@@ -30,7 +30,12 @@ export function parseCommandLine(line: string, commands: RESTPostAPIChatInputApp
   const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
   if (subcommands.length) {
     const sub = subcommands.find((o) => named(o, rest[0] ?? ''));
-    if (!sub) return { ok: false, error: `/${command.name} needs one of: ${subcommands.map((s) => s.name).join(', ')}` };
+    if (!sub) {
+      // "/faq add": writes live in another command ("/faq-manage add"), which Discord can gate by permission.
+      const elsewhere = rest[0] ? commands.find((c) => c.name.startsWith(`${command.name}-`) && (c.options ?? []).some((o) => o.type === ApplicationCommandOptionType.Subcommand && named(o, rest[0]!))) : undefined;
+      const hint = elsewhere ? ` (${rest[0]!.toLowerCase()} is /${elsewhere.name} ${rest[0]!.toLowerCase()})` : '';
+      return { ok: false, error: `/${command.name} needs one of: ${subcommands.map((s) => s.name).join(', ')}${hint}` };
+    }
     subcommand = sub.name;
     remainder = remainder.slice((rest[0] ?? '').length).trim();
     options = 'options' in sub ? sub.options ?? [] : [];

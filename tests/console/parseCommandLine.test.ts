@@ -63,6 +63,8 @@ describe('parseCommandLine', () => {
     });
     expect(error(parseCommandLine('/faq', commands))).toBe('/faq needs one of: list, show');
     expect(error(parseCommandLine('/faq-manage', commands))).toBe('/faq-manage needs one of: add, edit, remove, unanswered, roles');
+    // A write asked of the read-only command points to the one that has it.
+    expect(error(parseCommandLine('/faq add question: Siapa? answer: Dia.', commands))).toBe('/faq needs one of: list, show (add is /faq-manage add)');
     expect(error(parseCommandLine('/faq-manage add question: q', commands))).toBe('/faq-manage add needs answer: ...');
     expect(ok(parseCommandLine('/faq-kelola belum-terjawab halaman: 2', commands))).toEqual({ name: 'faq-manage', subcommand: 'unanswered', options: { page: 2 } });
   });
