@@ -138,7 +138,7 @@ export class CuratedIndex {
     const synonyms = (term: QueryTerm) => {
       let list = synonymCache.get(term);
       if (!list) {
-        const words = new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? [...this.analyzer.synonymWords(term.root), ...this.analyzer.synonymTerms(term.root)] : [])]);
+        const words = new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? this.analyzer.synonymWords(term.root) : [])]);
         synonymCache.set(term, (list = [...words]));
       }
       return list;

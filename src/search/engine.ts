@@ -118,6 +118,14 @@ export function analyzerFor(corpus: Corpus): Analyzer {
 }
 
 /**
+ * Up to this many paragraphs (a server's articles), the reranker keeps each paragraph
+ * analysed once it has been a candidate: a few MB at most (2,000 TyDi passages hold 8 MB).
+ * Beyond, it analyses candidates each time: a cache there would hold a fraction of the
+ * corpus and, measured over TyDi's 4,650 passages, raise peak RSS by 130-190 MB.
+ */
+const ANALYSED_PARAGRAPHS_LIMIT = 2000;
+
+/**
  * The answering engine: paragraphs indexed by MiniSearch (frozen into a compact form,
  * see frozenIndex.ts), the analysis chain on both sides, BM25 over the postings of the
  * question's readings with top-k selection (postings.ts), a second-stage reranker
@@ -126,14 +134,6 @@ export function analyzerFor(corpus: Corpus): Analyzer {
  * One engine searches one corpus; `withArticles` gives an engine over that corpus plus a
  * server's own articles, with shared statistics and without rebuilding the first index.
  */
-/**
- * Up to this many paragraphs (a server's articles), the reranker keeps each paragraph
- * analysed once it has been a candidate: a few MB at most (2,000 TyDi passages hold 8 MB).
- * Beyond, it analyses candidates each time: a cache there would hold a fraction of the
- * corpus and, measured over TyDi's 4,650 passages, raise peak RSS by 130-190 MB.
- */
-const ANALYSED_PARAGRAPHS_LIMIT = 2000;
-
 export class SearchEngine {
   /** Every article and paragraph this engine searches. */
   readonly corpus: Corpus;

@@ -64,8 +64,8 @@ export class Reranker {
     const readings = question.terms.map((t) => new Set(t.matches.map((m) => m.term)));
     return candidates
       .map(({ doc, score, text }) => {
-        const { sequence } = this.analysedParagraph(text);
-        const best = this.bestSentence(text, question.terms);
+        const { sequence, sentences } = this.analysedParagraph(text);
+        const best = bestOf(sentences, question.terms, text);
         const type = question.answerType;
         const cue = type && hasAnswerCue(best.sentence, type, question.words) ? answerTypeWeight : 0;
         const bonus =
@@ -79,25 +79,21 @@ export class Reranker {
 
   /** The sentence holding most of the question's weight, and that weight. */
   bestSentence(text: string, terms: RerankTerm[]): { sentence: string; score: number } {
-    const { sentences } = this.analysedParagraph(text);
-    let best = sentences[0]?.sentence ?? text;
-    let bestScore = 0;
-    for (const { sentence, terms: present } of sentences) {
-      const score = matchedWeight(present, terms);
-      if (score > bestScore) {
-        best = sentence;
-        bestScore = score;
-      }
-    }
-    return { sentence: best, score: bestScore };
+    // Only the sentences are needed here: a paragraph the cache cannot take is not analysed whole.
+    const cached = this.analysed.get(text) ?? (this.analysed.size < this.cacheSize ? this.analysedParagraph(text) : undefined);
+    return bestOf(cached?.sentences ?? this.sentencesOf(text), terms, text);
   }
 
   private analysedParagraph(text: string): AnalysedParagraph {
     const cached = this.analysed.get(text);
     if (cached) return cached;
-    const found = { sequence: this.analyzer.analyze(text), sentences: splitSentences(text).map((sentence) => ({ sentence, terms: new Set(this.analyzer.analyze(sentence)) })) };
+    const found = { sequence: this.analyzer.analyze(text), sentences: this.sentencesOf(text) };
     if (this.analysed.size < this.cacheSize) this.analysed.set(text, found);
     return found;
+  }
+
+  private sentencesOf(text: string): AnalysedParagraph['sentences'] {
+    return splitSentences(text).map((sentence) => ({ sentence, terms: new Set(this.analyzer.analyze(sentence)) }));
   }
 
   /**
@@ -133,6 +129,20 @@ export class Reranker {
     });
     return weight;
   }
+}
+
+/** The sentence holding most of the terms' weight (the paragraph's first when none holds any), and that weight. */
+function bestOf(sentences: AnalysedParagraph['sentences'], terms: RerankTerm[], text: string): { sentence: string; score: number } {
+  let best = sentences[0]?.sentence ?? text;
+  let bestScore = 0;
+  for (const { sentence, terms: present } of sentences) {
+    const score = matchedWeight(present, terms);
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return { sentence: best, score: bestScore };
 }
 
 /** Weight of the terms a set of index terms holds, each term at its best match's credit. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { aliasGroupsOf } from '../../src/analysis/aliases.js';
-import { CuratedIndex } from '../../src/curated/curatedIndex.js';
+import { CuratedIndex, type CuratedIndexOptions } from '../../src/curated/curatedIndex.js';
 import { openDatabase } from '../../src/curated/database.js';
 import { CuratedStore, type CuratedEntry } from '../../src/curated/curatedStore.js';
 import { GUILD_A, GUILD_B, tempDir } from './helpers.js';
@@ -153,6 +153,12 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
   }
   const index = new CuratedIndex(store, withAliases);
   const matched = (question: string) => index.match(GUILD_A, question)?.entry.question;
+  /** A store of its own holding these questions, and an index over it with these options. */
+  const indexOver = (questions: string[], options: CuratedIndexOptions = {}) => {
+    const local = new CuratedStore(openDatabase(':memory:'));
+    for (const question of questions) local.add(GUILD_A, { question, answer: 'Jawaban.', paragraphs: [], aliases: [] }, 'mod');
+    return { local, index: new CuratedIndex(local, withAliases, options) };
+  };
 
   it('a word in place of one of the entry\'s is another question, not a paraphrase', () => {
     expect(matched('tiket kereta ke bandung brp')).toBe('Berapa harga tiket kereta ke Bandung?');
@@ -173,19 +179,13 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
   });
 
   it('a synonym counts by the word as written: the thesaurus lists "meninggal" (a derived word) under "mati"', () => {
-    const local = new CuratedStore(openDatabase(':memory:'));
-    local.add(GUILD_A, { question: 'Bagaimana Gibran meninggal?', answer: 'Jawaban.', paragraphs: [], aliases: [] }, 'mod');
-    const synonymIndex = new CuratedIndex(local, withAliases);
-    const match = synonymIndex.rank(GUILD_A, 'gibran mati gimana')[0]!;
+    const match = indexOver(['Bagaimana Gibran meninggal?']).index.rank(GUILD_A, 'gibran mati gimana')[0]!;
     expect(match.similarity.largestUnexplained).toBe(0);
     expect(match.queryCoverage).toBeGreaterThan(0.7);
   });
 
   it('a short question asking the same specific thing may mention less of a long phrasing', () => {
-    const local = new CuratedStore(openDatabase(':memory:'));
-    local.add(GUILD_A, { question: 'Menurut laporan pedagang, sudah berapa lama harga cabai naik di pasar Kramat Jati?', answer: 'Sekitar dua bulan.', paragraphs: [], aliases: [] }, 'mod');
-    local.add(GUILD_A, { question: 'Apa itu KRL?', answer: 'Kereta rel listrik.', paragraphs: [], aliases: [] }, 'mod');
-    const relieved = new CuratedIndex(local, withAliases);
+    const { local, index: relieved } = indexOver(['Menurut laporan pedagang, sudah berapa lama harga cabai naik di pasar Kramat Jati?', 'Apa itu KRL?']);
     const strict = new CuratedIndex(local, withAliases, { sameTypeRelief: false });
     const question = 'harga cabai udh naik brp lama';
     expect(relieved.match(GUILD_A, question)?.entry.question).toMatch(/^Menurut laporan pedagang/);
@@ -195,14 +195,11 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
   });
 
   it('a classifier after "berapa" is part of the question word, not a word the entry must explain', () => {
-    const local = new CuratedStore(openDatabase(':memory:'));
-    local.add(GUILD_A, { question: 'Berapa penumpang KRL yang terlambat?', answer: 'Ribuan.', paragraphs: [], aliases: [] }, 'mod');
-    const counted = new CuratedIndex(local, withAliases);
-    const match = counted.rank(GUILD_A, 'berapa orang penumpang KRL yang terlambat')[0]!;
+    const question = 'berapa orang penumpang KRL yang terlambat';
+    const { local, index: counted } = indexOver(['Berapa penumpang KRL yang terlambat?']);
+    const match = counted.rank(GUILD_A, question)[0]!;
     expect(match.similarity.largestUnexplained).toBe(0);
-    expect(counted.rank(GUILD_A, 'berapa orang penumpang KRL yang terlambat')[0]!.score).toBeGreaterThan(
-      new CuratedIndex(local, withAliases, { frameWords: false }).rank(GUILD_A, 'berapa orang penumpang KRL yang terlambat')[0]!.score,
-    );
+    expect(match.score).toBeGreaterThan(new CuratedIndex(local, withAliases, { frameWords: false }).rank(GUILD_A, question)[0]!.score);
   });
 
   it('a misspelt word of a name of several words still names it', () => {
