@@ -56,7 +56,8 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   const outcome = curated ? 'curated' : abstained ? 'abstained' : 'answered';
   const answerId = deps.bookkeeping.allocateAnswerId();
   // Moderators see what the bot could not answer with confidence: abstentions and "not sure" answers.
-  const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && isWorthQueueing(deps.engine, question);
+  // A question to the bot about itself got the help text: nothing for moderators to answer.
+  const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && answer.reason !== 'about-the-bot' && isWorthQueueing(deps.engine, question);
   const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
   return { answer, curated, answerId, outcome, record };
 }

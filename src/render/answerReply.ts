@@ -32,6 +32,10 @@ const TEXT = {
     en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
     id: 'Artikel tidak menjawab pertanyaan ini, jadi saya tidak menebak. Coba `/search` dengan beberapa kata kunci.',
   },
+  aboutTheBot: {
+    en: 'I answer questions about the articles of this server, citing the paragraphs that answer. Ask with `/ask`, look words up with `/search`, read a paragraph with `/paragraph`; `/help` lists every command.',
+    id: 'Saya menjawab pertanyaan tentang artikel di server ini, dengan kutipan paragraf yang menjawabnya. Tanya dengan `/ask`, cari kata dengan `/search`, baca paragraf dengan `/paragraph`; `/help` menampilkan semua perintah.',
+  },
   unsure: {
     en: '⚠️ I am not sure the article answers this. This is the closest passage; check it before relying on it.',
     id: '⚠️ Saya belum yakin artikel menjawab ini. Ini paragraf yang paling dekat; periksa dulu sebelum dijadikan pegangan.',
@@ -49,7 +53,7 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   }));
   let description: string | undefined;
   if (curated) description = curatedBlock(curated, language);
-  else if (answer.abstained) description = t(language, TEXT.abstain);
+  else if (answer.abstained) description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : TEXT.abstain);
   else if (answer.certainty === 'unsure') description = t(language, TEXT.unsure);
 
   const embed: APIEmbed = fitEmbed({

@@ -1,3 +1,4 @@
+import { asksAboutTheBot } from '../analysis/aboutTheBot.js';
 import { aliasGroupsOf } from '../analysis/aliases.js';
 import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.js';
 import { questionTypes } from '../analysis/questionWords.js';
@@ -22,7 +23,7 @@ export interface Answer {
   query: string;
   abstained: boolean;
   /** Why the engine abstained, for messages and for the unanswered queue. */
-  reason?: 'empty-query' | 'no-match' | 'low-confidence';
+  reason?: 'empty-query' | 'no-match' | 'low-confidence' | 'about-the-bot';
   /** `unsure`: the closest passage, shown under a caveat. Absent when abstained. */
   certainty?: 'sure' | 'unsure';
   results: Hit[];
@@ -190,6 +191,10 @@ export class SearchEngine {
     // A question made only of stopwords ("siapa dia?") has nothing the articles could
     // answer; /search (noAbstain) still looks its words up.
     const question = this.prepare(query, options.noAbstain === true);
+    // "bot ini bisa apa?" is for the help text, not for the closest passage.
+    if (!options.noAbstain && asksAboutTheBot(query, question.terms.map((t) => t.source), (term) => this.postings.has(term))) {
+      return { query, abstained: true, reason: 'about-the-bot', results: [] };
+    }
     if (question.terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
     const scored = question.terms.map((t) => ({ readings: t.matches, weight: 1 - this.tuning.specificityWeight + this.tuning.specificityWeight * t.specificity }));
     let ranked = this.postings.rank(scored, Math.max(1, limit, this.tuning.rerankDepth), this.tuning);

@@ -142,6 +142,12 @@ describe('answerQuestion', () => {
     expect(services.unanswered.list(GUILD).total).toBe(1);
   });
 
+  it('does not queue a question to the bot about itself', () => {
+    const result = answered(GUILD, 'bot ini bisa ngapain aja?');
+    expect(result.answer).toMatchObject({ abstained: true, reason: 'about-the-bot' });
+    expect(services.unanswered.list(GUILD).total).toBe(0);
+  });
+
   it('in a DM gives the article passages only and records nothing', () => {
     const entry = services.curated.add(GUILD, WAGNER, 'mod');
     for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {

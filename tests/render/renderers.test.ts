@@ -153,6 +153,16 @@ describe('renderAnswer', () => {
     expect(reply.components).toEqual([]);
   });
 
+  it('a question to the bot about itself gets the commands, not "the article does not answer"', () => {
+    for (const language of ['en', 'id'] as const) {
+      const embed = renderAnswer({ question: 'bot ini bisa ngapain aja?', answer: { query: 'x', abstained: true, reason: 'about-the-bot', results: [] }, language }).embeds![0]!;
+      expect(embed.description).toContain('/ask');
+      expect(embed.description).toContain('/help');
+      expect(embed.description).not.toMatch(/does not answer|tidak menjawab/);
+      expect(embed.fields).toEqual([]);
+    }
+  });
+
   it('escapes Markdown and defuses mentions from the question and the corpus', () => {
     const p = paragraph(2, `${HOSTILE}. Kalimat kedua tentang Wagner.`, { articleTitle: `Judul ${HOSTILE}` });
     const reply = renderAnswer({ question: HOSTILE, answer: { query: 'q', abstained: false, results: [hit(p, 'Kalimat kedua tentang Wagner.')] }, language: 'id', answerId: 3 });

@@ -31,7 +31,7 @@ function expectWellFormed(answer: Answer, query: string, limit = 3): void {
   expect(answer.results.length).toBeLessThanOrEqual(limit);
   if (answer.abstained) {
     expect(answer.results).toEqual([]);
-    expect(['empty-query', 'no-match', 'low-confidence']).toContain(answer.reason);
+    expect(['empty-query', 'no-match', 'low-confidence', 'about-the-bot']).toContain(answer.reason);
   } else {
     expect(answer.results.length).toBeGreaterThan(0);
   }
@@ -119,6 +119,20 @@ describe('SearchEngine on the bundled article: abstention', () => {
     expect(answer.abstained).toBe(true);
     expect(answer.results).toEqual([]);
     expect(['no-match', 'low-confidence']).toContain(answer.reason);
+  });
+
+  it.each(['bot ini bisa ngapain aja?', 'kamu siapa?', 'What can you do?'])('does not answer a question to the bot about itself with a passage: %s', (question) => {
+    expect(engine.search(question)).toMatchObject({ abstained: true, reason: 'about-the-bot', results: [] });
+  });
+
+  it('still looks the words of a question to the bot up for /search', () => {
+    expect(engine.search('bot ini bisa ngapain aja?', { noAbstain: true }).abstained).toBe(false);
+  });
+
+  it('answers a question about the article that addresses the bot', () => {
+    const answer = engine.search('bot, kamu tau gak siapa pendiri Wagner?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.results[0]!.paragraph.number).toBe(7);
   });
 
   it.each([

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { asksAboutTheBot } from '../../src/analysis/aboutTheBot.js';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+
+const analyzer = new Analyzer();
+const about = (question: string, corpusTerms: string[] = []) =>
+  asksAboutTheBot(question, analyzer.analyzeQuery(question), (term) => corpusTerms.includes(term));
+
+describe('asksAboutTheBot', () => {
+  it.each(['bot ini bisa ngapain aja?', 'kamu siapa?', 'What can you do?', 'halo bot, apa kabar?', 'gmn cara pakai bot ini', 'lu bisa jawab apa aja sih', 'who made you?'])(
+    'reads "%s" as a question to the bot about itself',
+    (question) => expect(about(question)).toBe(true),
+  );
+
+  it.each([
+    'kamu tau gak kim naik mobil apa', // addressed to the bot, asks about the article
+    'Bot, siapa pendiri Wagner?',
+    'Can you tell me where Putin met Kim?',
+    'Apa fungsi kosmodrom?', // no one is addressed
+    'bisa apa saja?',
+  ])('reads "%s" as a question about the articles', (question) => expect(about(question)).toBe(false));
+
+  it('keeps "bot" an ordinary word when the articles speak of bots', () => {
+    expect(about('bot ini bisa apa?', ['bot'])).toBe(false);
+    expect(about('kamu bisa apa?', ['bot'])).toBe(true);
+  });
+});
