@@ -13,7 +13,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -329,6 +329,13 @@ export class Analyzer {
     if (this.options.informal) {
       const informalRoot = this.informal.rootOf(word);
       if (informalRoot) return { surface: word, kind: 'word', root: informalRoot, alternatives: [{ term: informalRoot, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
+    }
+    // A vowelless chat abbreviation of a common word ("dpt", "mksd") is phrasing, not a name.
+    const expanded = this.options.informal ? this.informal.abbreviated(word) : undefined;
+    if (expanded) {
+      const root = this.stemmer.findRoot(expanded) ?? this.stem(expanded);
+      if (removeStopwords && this.isStopword(expanded)) return undefined;
+      return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
     }
     if (this.options.english && this.english.isEnglish(word)) {
       // A word FreeDict lacks: the Indonesian word it was borrowed as ("ballistic", "balistik"),

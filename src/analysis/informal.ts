@@ -6,12 +6,24 @@ import type { RootLexicon } from './stemmer.js';
  * lexicon/informal-id.tsv), and the regular morphology of informal (Jakarta-style) verbs,
  * which a table cannot list: the nasal prefixes nge-/ng-/ny-/m-/n- without me-, the
  * suffix -in for -kan/-i, the passive ke-, "e" for "a" in a closed last syllable
- * (inget, dapet), a dropped initial h (abis, ilang), and "2" for reduplication (hati2).
+ * (inget, dapet), a dropped initial h (abis, ilang), "2" for reduplication (hati2), and
+ * the vowels dropped from a common word (dpt, mksd, pmrnth).
  */
 export interface InformalData {
   informal: Map<string, string[]>;
   particles: Set<string>;
+  /** How often each word is used in everyday Indonesian (read on first use). */
+  readonly frequency: { counts: Map<string, number> };
 }
+
+/**
+ * Vowel-dropped abbreviations are made of common words: the reading must be among this many
+ * of the most frequent words, and at least ABBREVIATION_MARGIN times as frequent as the next
+ * word with the same consonants ("kbr" may be kabar or kabur: neither).
+ */
+const ABBREVIATION_RANKS = 2000;
+const ABBREVIATION_MARGIN = 3;
+const VOWELLESS = /^[b-df-hj-np-tv-z]{3,7}$/;
 
 /** Laughter and keyboard noise: wkwk, wkwkwk, haha, hehehe, xixi, awokawok. */
 const LAUGHTER = /^(?:(?:wk)+w?|w?(?:kw)+k?|(?:h[aeiu]){2,}h?|(?:xi){2,}|(?:aw?ok)+(?:wk)*)$/;
@@ -35,6 +47,21 @@ export class InformalIndonesian {
     }
     return undefined;
   }
+
+  /**
+   * The common word a vowelless chat abbreviation stands for ("dpt" -> dapat, "pmrnth" ->
+   * pemerintah): the most frequent word with the same first letter and the same consonants,
+   * when it is clearly the most frequent one; undefined otherwise.
+   */
+  abbreviated(word: string): string | undefined {
+    if (!VOWELLESS.test(word)) return undefined;
+    const candidates = (this.abbreviations ??= abbreviationTable(this.data.frequency.counts)).get(word);
+    if (!candidates) return undefined;
+    const [best, next] = candidates;
+    return next === undefined || best!.count >= ABBREVIATION_MARGIN * next.count ? best!.word : undefined;
+  }
+
+  private abbreviations?: Map<string, { word: string; count: number }[]>;
 
   /** A discourse particle, interjection or chat address term (sih, dong, kok, min, wkwk). */
   isParticle(word: string): boolean {
@@ -61,6 +88,25 @@ export class InformalIndonesian {
     }
     return undefined;
   }
+}
+
+/** Consonant skeleton -> the words among the most frequent that have it (same first letter), most frequent first. */
+function abbreviationTable(counts: Map<string, number>): Map<string, { word: string; count: number }[]> {
+  const frequent = [...counts].filter(([word]) => /^\p{Ll}+$/u.test(word)).sort((a, b) => b[1] - a[1]);
+  const table = new Map<string, { word: string; count: number }[]>();
+  frequent.forEach(([word, count], rank) => {
+    const skeleton = word.replace(/[aiueo]/g, '');
+    // Only words that start with a consonant keep their first letter when the vowels go.
+    if (skeleton === word || skeleton[0] !== word[0] || skeleton.length < 3) return;
+    const list = table.get(skeleton);
+    if (list) {
+      // A rival, however rare, can make the reading ambiguous.
+      if (list.length < 2) list.push({ word, count });
+    } else if (rank < ABBREVIATION_RANKS) {
+      table.set(skeleton, [{ word, count }]);
+    }
+  });
+  return table;
 }
 
 /** The word without informal suffixes: -in (-kan/-i), -nya, -an; `marked` when one was there. */

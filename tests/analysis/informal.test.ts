@@ -19,6 +19,27 @@ describe('informal Indonesian', () => {
   });
 
   it.each([
+    ['hrg', 'harga'],
+    ['mksd', 'maksud'],
+    ['mslh', 'masalah'],
+    ['pmrnth', 'perintah'], // pemerintah, read as the corpus is
+    ['dktr', 'dokter'],
+  ])('a vowelless abbreviation of a common word: %s reads as %s, and is not a name', (word, root) => {
+    const [term] = analyzer.analyzeQuery(`korut ${word} apa`).filter((t) => t.surface === word);
+    expect(term?.kind).toBe('word');
+    expect(term?.alternatives[0]?.term).toBe(root);
+  });
+
+  it('drops the abbreviation of a stopword as it drops the stopword ("dpt" is "dapat")', () => {
+    expect(analyzer.informal.abbreviated('dpt')).toBe('dapat');
+    expect(readings('korut dpt apa')).toEqual(readings('korut dapat apa'));
+  });
+
+  it.each(['kpk', 'bmkg', 'kbr', 'brt'])('an acronym or an ambiguous skeleton (%s) is not expanded', (word) => {
+    expect(analyzer.informal.abbreviated(word)).toBeUndefined();
+  });
+
+  it.each([
     ['ngingetin', 'ingat'], // ng- + inget (e for a) + -in
     ['bantuin', 'bantu'],
     ['luncurin', 'luncur'],
