@@ -27,6 +27,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-english', what: 'English through FreeDict (and WordNet) off', analyzer: { english: false } },
   { name: 'no-wordnet', what: "WordNet's related headwords for English words FreeDict lacks off", analyzer: { englishRelated: false } },
   { name: 'no-loanwords', what: 'English words FreeDict lacks not respelt as Indonesian loanwords (ballistic, balistik)', analyzer: { loanwords: false } },
+  { name: 'no-capitals', what: 'capitals not read as their countries (Moskow, Rusia)', analyzer: { capitals: false } },
   { name: 'light-stemmer', what: 'ECS on hunspell-id roots replaced by the light Orama stemmer', analyzer: { stemmer: 'light' } },
   { name: 'no-fallback', what: 'no stemmer for words without a root (instead of the light one)', analyzer: { fallbackStemmer: 'none' } },
   { name: 'tala-stopwords', what: "Tala's 758-word stopword list instead of Lucene's", analyzer: { stopwords: 'tala' } },

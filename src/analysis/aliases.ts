@@ -20,6 +20,8 @@ export interface AliasGroup {
    * an ordinary phrase and its abbreviation (pemilu, menhan, wali kota).
    */
   kind?: 'name' | 'phrase';
+  /** A capital: the index term of the country it stands for in news, a weaker reading ("Moskow menolak"). */
+  standsFor?: string;
 }
 
 export const ALIAS_GROUPS: AliasGroup[] = [
@@ -58,6 +60,33 @@ export const ALIAS_GROUPS: AliasGroup[] = [
   { canonical: 'ibukota', phrases: ['ibu kota', 'ibukota'], kind: 'phrase' },
   { canonical: 'walikota', phrases: ['wali kota', 'walikota'], kind: 'phrase' },
 ];
+
+/**
+ * Alias groups for world capitals (lexicon/capitals-id.tsv), each reading also as its
+ * country: news names a government by its capital ("sanksi untuk Moskow"). A capital
+ * already listed (Moskow) gets the reading added; a spelling that is also an ordinary
+ * Indonesian or English word ("lima", "baku", "kabul", "male") is left out, and so is a
+ * capital whose country has no single index term (`countryTerm` gives none).
+ */
+export function capitalGroups(
+  capitals: { spellings: string[]; country: string }[],
+  groups: AliasGroup[],
+  isOrdinaryWord: (word: string) => boolean,
+  countryTerm: (country: string, table: AliasTable) => string | undefined,
+): AliasGroup[] {
+  const table = buildAliasTable(groups);
+  const out = groups.map((g) => ({ ...g }));
+  const byPhrase = new Map(out.flatMap((g) => g.phrases.map((p) => [p, g] as const)));
+  for (const { spellings, country } of capitals) {
+    const term = countryTerm(country, table);
+    const phrases = spellings.map((s) => s.toLowerCase()).filter((s) => s.includes(' ') || !isOrdinaryWord(s));
+    if (!term || phrases.length === 0) continue;
+    const listed = phrases.map((p) => byPhrase.get(p)).find((g) => g !== undefined);
+    if (listed) listed.standsFor ??= term;
+    else out.push({ canonical: phrases[0]!.replace(/[\s'-]+/g, ''), phrases, standsFor: term });
+  }
+  return out;
+}
 
 export interface AliasTable {
   /** First word of a phrase -> phrases (as word arrays) starting with it, longest first. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stemmer as lightStemmer } from '@orama/stemmers/indonesian';
 import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { ALIAS_GROUPS, buildAliasTable, type AliasGroup, type AliasTable } from './aliases.js';
+import { ALIAS_GROUPS, buildAliasTable, capitalGroups, type AliasGroup, type AliasTable } from './aliases.js';
 import { EnglishDictionary } from './english.js';
 import { InformalIndonesian } from './informal.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
@@ -79,6 +79,8 @@ export interface AnalyzerOptions {
   englishRelated?: boolean;
   /** Read English words FreeDict lacks as the Indonesian loanwords they were borrowed as (default true); off only for ablations. */
   loanwords?: boolean;
+  /** Read a world capital also as its country, weaker (default true); off only for ablations. */
+  capitals?: boolean;
   lexicon?: Lexicon;
 }
 
@@ -86,7 +88,7 @@ export interface AnalyzerOptions {
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
 
-export const READING_FACTORS = { informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, thesaurus: 0.6 } as const;
+export const READING_FACTORS = { informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, capital: 0.6, thesaurus: 0.6 } as const;
 
 /**
  * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
@@ -116,16 +118,18 @@ export class Analyzer {
       english: options.english ?? true,
       englishRelated: options.englishRelated ?? true,
       loanwords: options.loanwords ?? true,
+      capitals: options.capitals ?? true,
     };
     this.lexicon = options.lexicon ?? loadLexicon();
-    const groups = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
-    this.aliases = buildAliasTable(groups);
     const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
     this.stopwords = new Set([...list, ...ENGLISH_STOPWORDS, ...this.lexicon.particles]);
     const roots = this.lexicon.roots;
     const rootLexicon = { has: (w: string) => roots.has(w), takesAffixes: (w: string) => roots.get(w) === true };
     const fallback = this.options.fallbackStemmer === 'light' ? (w: string) => (w.length > 3 ? lightStemmer(w) : w) : undefined;
     this.stemmer = new IndonesianStemmer(this.options.stemmer === 'ecs' ? rootLexicon : { has: () => false, takesAffixes: () => false }, fallback);
+    const named = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
+    const groups = this.options.capitals ? capitalGroups(this.lexicon.capitals, named, (w) => roots.get(w) === true || this.lexicon.englishWords.has(w), (country, table) => this.countryTerm(country, table)) : named;
+    this.aliases = buildAliasTable(groups);
     this.informal = new InformalIndonesian(this.lexicon, rootLexicon);
     this.english = new EnglishDictionary(this.lexicon);
     this.fingerprint = createHash('sha256')
@@ -291,7 +295,16 @@ export class Analyzer {
         if (!alternatives.some((a) => a.term === term)) alternatives.push({ term, factor: READING_FACTORS.aliasPart, via: 'alias' });
       }
     }
+    if (group?.standsFor && !alternatives.some((a) => a.term === group.standsFor)) alternatives.push({ term: group.standsFor, factor: READING_FACTORS.capital, via: 'alias' });
     return { surface, kind: group?.kind === 'phrase' ? 'word' : 'topic', alternatives };
+  }
+
+  /** The index term of a country's name: its alias ("Korea Utara"), or its one word stemmed; none for other names of several words. */
+  private countryTerm(country: string, table: AliasTable): string | undefined {
+    const words = country.toLowerCase().split(/\s+/);
+    const alias = table.byFirstWord.get(words[0]!)?.find((p) => p.words.length === words.length && p.words.every((w, i) => w === words[i]));
+    if (alias) return alias.canonical;
+    return words.length === 1 ? this.stem(words[0]!) : undefined;
   }
 
   /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */

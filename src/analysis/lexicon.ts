@@ -25,6 +25,8 @@ export interface Lexicon {
   informal: Map<string, string[]>;
   /** Discourse particles, interjections, chat address terms. */
   particles: Set<string>;
+  /** World capitals (spellings) and the country each stands for in news ("Moskow" for Russia's government). */
+  capitals: { spellings: string[]; country: string }[];
   /** Tala's complete Indonesian stopword list. */
   stopwords: string[];
   /** Word counts of everyday Indonesian (OpenSubtitles, FrequencyWords), with the highest and lowest count. Read on first use. */
@@ -45,6 +47,7 @@ export const LEXICON_FILES = {
   informal: 'informal-id.tsv',
   particles: 'particles-id.txt',
   stopwords: 'stopwords-id.txt',
+  capitals: 'capitals-id.tsv',
   frequency: 'id-frequency.tsv',
   thesaurus: 'id-thesaurus.tsv',
 } as const;
@@ -86,6 +89,7 @@ function readLexicon(dir: string): Lexicon {
   const informal = new Map(pairs(read(LEXICON_FILES.informal)).map(([word, standard]) => [word.trim(), (standard ?? '').trim().split(/\s+/)]));
   const particles = new Set(lines(read(LEXICON_FILES.particles)).map((w) => w.trim()));
   const stopwords = lines(read(LEXICON_FILES.stopwords)).map((w) => w.trim());
+  const capitals = pairs(read(LEXICON_FILES.capitals)).map(([spellings, country]) => ({ spellings: spellings.split('|'), country: country ?? '' }));
   const thesaurusText = read(LEXICON_FILES.thesaurus);
   const frequencyText = read(LEXICON_FILES.frequency);
   const fingerprint = hash.digest('hex');
@@ -102,6 +106,7 @@ function readLexicon(dir: string): Lexicon {
     informal,
     particles,
     stopwords,
+    capitals,
     get thesaurus() {
       thesaurus ??= new Map(pairs(thesaurusText).map(([word, list]) => [word, (list ?? '').split('|')]));
       return thesaurus;

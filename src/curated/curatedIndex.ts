@@ -201,8 +201,10 @@ export class CuratedIndex {
     const specificity = SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) * this.analyzer.specificity(term);
     const entries = index.entries.size;
     if (entries < 4) return specificity;
+    // The term's own readings tell how common it is; a weaker one ("Moskow" read as Rusia) would make every capital common.
+    const own = term.alternatives.some((a) => a.factor === 1) ? term.alternatives.filter((a) => a.factor === 1) : term.alternatives;
     let frequency = 0;
-    for (const a of term.alternatives) frequency = Math.max(frequency, index.entryFrequency.get(a.term) ?? 0);
+    for (const a of own) frequency = Math.max(frequency, index.entryFrequency.get(a.term) ?? 0);
     return (specificity * Math.log(1 + entries / Math.max(1, frequency))) / Math.log(1 + entries);
   }
 

@@ -177,6 +177,36 @@ describe('Analyzer: aliases (both sides)', () => {
   });
 });
 
+describe('Analyzer: capitals stand for their countries', () => {
+  const reading = (question: string, surface: string) => analyzer.analyzeQuery(question).find((t) => t.surface === surface);
+
+  it.each([
+    ['Sanksi buat Moskow itu karena apa?', 'moskow', 'rusia'],
+    ['amunisi ke Kyiv', 'kyiv', 'ukraina'],
+    ['Pyongyang menolak', 'pyongyang', 'koreautara'],
+    ['delegasi Kuala Lumpur', 'kuala lumpur', 'malaysia'],
+  ])('%s: %s also reads, weaker, as %s', (question, surface, country) => {
+    const term = reading(question, surface)!;
+    expect(term.kind).toBe('topic');
+    expect(term.alternatives[0]).toMatchObject({ factor: 1 });
+    expect(term.alternatives.find((a) => a.term === country)?.factor).toBeLessThan(1);
+  });
+
+  it('a capital spelled like an ordinary word is not read as a country ("lima orang", "baku")', () => {
+    expect(readings('lima orang')).not.toContain('peru');
+    expect(readings('bahasa baku')).not.toContain('azerbaijan');
+  });
+
+  it('indexes a capital of several words as one term, and the country reading is for questions only', () => {
+    expect(terms('Pertemuan di Kuala Lumpur')).toContain('kualalumpur');
+    expect(terms('Pertemuan di Moskow')).not.toContain('rusia');
+  });
+
+  it('can be turned off for ablations', () => {
+    expect(new Analyzer({ capitals: false }).queryTermSet('Moskow')).toEqual(['moskow']);
+  });
+});
+
 describe('Analyzer: query and index sides agree', () => {
   it('a question and the sentence that answers it share terms', () => {
     const sentence = 'Pada bulan Juli, Menteri Pertahanan Rusia, Sergei Shoigu berkunjung ke Pyongyang dengan dikatakan membawa “daftar belanja”.';
