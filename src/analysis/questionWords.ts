@@ -90,6 +90,8 @@ export function questionTypes(text: string, options: { frames?: boolean } = {}):
     const previous = words[i - 1];
     const next = words[i + 1];
     if (word === 'mana' && previous !== undefined && WHERE_PREFIXES.has(previous)) types.add('where');
+    // "di stasiun mana", "ke negara mana": at which place, a place.
+    else if (word === 'mana' && i >= 2 && WHERE_PREFIXES.has(words[i - 2]!)) types.add('where');
     // "negara mana", "yang mana": which one.
     else if (word === 'mana' || word === 'manakah' || (word === 'which' && i === 0)) types.add('which');
     // "karena apa", "sebab apa", "gara-gara apa": why.

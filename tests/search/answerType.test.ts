@@ -19,6 +19,9 @@ describe('answer types', () => {
     ['Apakah yang dimaksud dengan monumen?', 'definition'],
     ['Siapa pendiri Wagner?', 'person'],
     ['Di mana Putin menemui Kim?', 'place'],
+    ['Di stasiun mana kereta itu diresmikan?', 'place'], // at which station
+    ['ke negara mana senjata dikirim', 'place'],
+    ['Kim Jong Un pemimpin negara mana?', undefined], // which country: not asked as a place
     ['Apakah ada konferensi pers?', undefined],
   ])('%s -> %s', (question, type) => {
     expect(typeOf(question)).toBe(type);
