@@ -227,7 +227,7 @@ function report(samples: Sample[], model: ConfidenceModel): void {
   }
 }
 
-const samples = [...tydiSamples(), ...articleSamples('second-article'), ...articleSamples('third-article')];
+const samples = [...tydiSamples(), ...articleSamples('second-article'), ...articleSamples('third-article'), ...articleSamples('fourth-article')];
 const counts = new Map<string, number>();
 for (const s of samples) counts.set(`${s.set}:${s.answerable}`, (counts.get(`${s.set}:${s.answerable}`) ?? 0) + 1);
 const fitted = toModel(fit(samples, (s) => 1 / counts.get(`${s.set}:${s.answerable}`)!));

@@ -2,42 +2,42 @@
 import type { ConfidenceModel } from './confidence.js';
 
 export const CALIBRATED_MODEL: ConfidenceModel = {
-  bias: -2.7018,
+  bias: -2.6869,
   weights: {
-    coverage: 0.2054,
-    specCoverage: 0.6339,
-    unseenSpecific: 0,
-    unseenOrdinary: -2.0343,
+    coverage: 0.2139,
+    specCoverage: 0.7145,
+    unseenSpecific: -0.3236,
+    unseenOrdinary: -0.9909,
     unseenTopic: 0,
-    typeMissing: -0.8007,
+    typeMissing: -0.8005,
     typeFound: 0,
-    margin: 1.481,
-    normScore: 0.5203,
-    sentenceCoverage: 0.1453,
-    termShare: 1.5379,
-    evidence: 0.2566
+    margin: 1.4593,
+    normScore: 0.6323,
+    sentenceCoverage: 0.1275,
+    termShare: 1.3547,
+    evidence: 0.2332
   },
-  smallBias: 0.8262,
+  smallBias: 0.1932,
   smallWeights: {
-    coverage: 0.2647,
-    specCoverage: -0.6339,
-    unseenSpecific: 0,
-    unseenOrdinary: -0.5852,
+    coverage: 0.4136,
+    specCoverage: -0.046,
+    unseenSpecific: -0.1967,
+    unseenOrdinary: 0.2373,
     unseenTopic: -2,
-    typeMissing: -2.6742,
+    typeMissing: -2.2481,
     typeFound: 0,
-    margin: -0.8764,
-    normScore: -0.5203,
-    sentenceCoverage: 0.143,
-    termShare: 2.58,
-    evidence: -0.2414
+    margin: -0.2644,
+    normScore: -0.5385,
+    sentenceCoverage: 0.1275,
+    termShare: 2.0459,
+    evidence: -0.196
   },
   unsureAt: {
-    large: 0.2313,
-    small: 0.305
+    large: 0.2312,
+    small: 0.2443
   },
   answerAt: {
-    large: 0.81,
-    small: 0.75
+    large: 0.82,
+    small: 0.57
   }
 };
