@@ -310,6 +310,8 @@ export class Analyzer {
   /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */
   private readWord(raw: string, word: string, removeStopwords: boolean, inSentence = false): QueryTerm | undefined {
     if (word.includes('-') || word.includes("'")) {
+      const compound = this.englishCompound(word);
+      if (compound) return compound;
       const terms: string[] = [];
       this.pushWord(raw, word, removeStopwords, terms);
       if (terms.length === 0) return undefined;
@@ -361,6 +363,26 @@ export class Analyzer {
       return { surface: word, kind: 'english', alternatives };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
+  }
+
+  /**
+   * An English compound ("high-speed", "long-term") read through its words, as a phrase of
+   * them would be: the compound as written, and each word's translations, weaker. Not an
+   * Indonesian reduplication or compound ("objek-objek", "Jakarta-Bandung").
+   */
+  private englishCompound(word: string): QueryTerm | undefined {
+    if (!this.options.english || !word.includes('-')) return undefined;
+    const parts = word.split('-').filter(Boolean);
+    if (parts.length < 2 || new Set(parts).size < parts.length) return undefined;
+    if (this.stemmer.findRoot(word) || parts.some((p) => this.stemmer.findRoot(p) || !this.english.isEnglish(p))) return undefined;
+    const whole = this.english.translate(word) ?? this.english.translate(parts.join(' '));
+    const alternatives: Alternative[] = [{ term: word, factor: 1, via: 'word' }];
+    const add = (alt: Alternative) => {
+      if (!alternatives.some((a) => a.term === alt.term)) alternatives.push(alt);
+    };
+    if (whole) this.translationAlternatives(whole).forEach(add);
+    else for (const part of parts) if (!ENGLISH_STOPWORDS.has(part)) this.translationAlternatives(this.english.translate(part) ?? [], READING_FACTORS.englishPhrasePart / READING_FACTORS.english).forEach(add);
+    return { surface: word, kind: 'english', alternatives };
   }
 
   /** Index terms of dictionary translations: one-term translations whole, compounds by their most specific word. */

@@ -63,6 +63,19 @@ describe('English through WordNet, where FreeDict has no entry', () => {
   });
 });
 
+describe('English compounds with a hyphen', () => {
+  it('reads "high-speed" through its words, not as an unknown name', () => {
+    const [compound] = readings('the high-speed train').filter((t) => t.surface === 'high-speed');
+    expect(compound?.kind).toBe('english');
+    expect(compound?.terms).toContain('tinggi');
+  });
+
+  it('leaves Indonesian reduplications and pairs of names alone', () => {
+    expect(readings('objek-objek')[0]?.kind).toBe('word');
+    expect(readings('Jakarta-Bandung')[0]?.kind).not.toBe('english');
+  });
+});
+
 describe('English loanwords, where FreeDict has no entry', () => {
   it('respells an English word by the loanword rules (suffixes, then letters)', () => {
     expect(indonesianSpellings('ballistic')).toContain('balistik');
