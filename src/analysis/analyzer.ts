@@ -81,6 +81,8 @@ export interface AnalyzerOptions {
   loanwords?: boolean;
   /** Read a world capital also as its country, weaker (default true); off only for ablations. */
   capitals?: boolean;
+  /** Read a vowelless chat abbreviation of a common word ("dpt", "mksd") as that word (default true); off only for ablations. */
+  abbreviations?: boolean;
   lexicon?: Lexicon;
 }
 
@@ -119,6 +121,7 @@ export class Analyzer {
       englishRelated: options.englishRelated ?? true,
       loanwords: options.loanwords ?? true,
       capitals: options.capitals ?? true,
+      abbreviations: options.abbreviations ?? true,
     };
     this.lexicon = options.lexicon ?? loadLexicon();
     const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
@@ -346,7 +349,7 @@ export class Analyzer {
       if (informalRoot) return { surface: word, kind: 'word', root: informalRoot, alternatives: [{ term: informalRoot, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
     }
     // A vowelless chat abbreviation of a common word ("dpt", "mksd") is phrasing, not a name.
-    const expanded = this.options.informal ? this.informal.abbreviated(word) : undefined;
+    const expanded = this.options.informal && this.options.abbreviations ? this.informal.abbreviated(word) : undefined;
     if (expanded) {
       const root = this.stemmer.findRoot(expanded) ?? this.stem(expanded);
       if (removeStopwords && this.isStopword(expanded)) return undefined;
