@@ -50,8 +50,8 @@ const model = values.model ? ((await import(pathToFileURL(resolve(values.model))
 
 /** The levels CI holds: what was reached (README "Quality"), minus a small margin. */
 export const GATES = {
-  'article-dev': { r1: 0.82, falseAbstain: 0.08, abstain: 0.75 },
-  curated: { recall: 0.62, falseMatch: 0.03 },
+  'article-dev': { r1: 0.84, falseAbstain: 0.06, abstain: 0.78 },
+  curated: { recall: 0.64, falseMatch: 0.03 },
   tydi: { r1: 0.615 },
 };
 
