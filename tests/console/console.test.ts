@@ -141,6 +141,13 @@ describe('runConsole (in process)', () => {
     expect(out).toContain('== ¶2 · Pertemuan Putin');
   });
 
+  it('answers a question to the bot about itself with its commands, not with a passage', async () => {
+    const out = await converse(['bot ini bisa ngapain aja?']);
+    expect(out).toContain('/help');
+    expect(out).not.toMatch(/-- ¶\d/);
+    expect(out).not.toContain('Artikel tidak menjawab');
+  });
+
   it('skips empty lines and ends at end of input', async () => {
     expect(await converse(['', '   ', ''])).toBe('');
   });

@@ -196,6 +196,15 @@ describe('/ask', () => {
     expect(en.embed.footer).toBeUndefined();
   });
 
+  it('answers a question to the bot about itself with its commands, in the member\'s language', async () => {
+    const id = await ask('bot ini bisa ngapain aja?');
+    expect(id.embed.description).toContain('/help');
+    expect(id.embed.fields ?? []).toHaveLength(0);
+    const en = await ask('What can you do?', { locale: 'en-US' });
+    expect(en.embed.description).toMatch(/I answer questions about the articles/);
+    expectNoPings(en.reply.allowed_mentions);
+  });
+
   it('answers in DMs without feedback buttons', async () => {
     const { reply, embed } = await ask('Siapa pendiri Wagner?', { guildId: null });
     expect(embed.fields![0]!.name).toMatch(/^¶7/);
