@@ -35,6 +35,11 @@ describe('informal Indonesian', () => {
     expect(readings('korut dpt apa')).toEqual(readings('korut dapat apa'));
   });
 
+  it('reads English chat shorthand as tone, not as an abbreviation ("pls" is not "polisi")', () => {
+    expect(readings('pls siapa pendiri wagner')).not.toContain('polisi');
+    expect(readings('btw siapa pendiri wagner')).toEqual(readings('siapa pendiri wagner'));
+  });
+
   it.each(['kpk', 'bmkg', 'kbr', 'brt'])('an acronym or an ambiguous skeleton (%s) is not expanded', (word) => {
     expect(analyzer.informal.abbreviated(word)).toBeUndefined();
   });
