@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/config/paths.js';
+import { CALIBRATION_ARTICLES } from './eval/data.js';
 
 interface Ablation {
   name: string;
@@ -44,9 +45,9 @@ const ABLATIONS: Ablation[] = [
   { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },
 ];
 
-/** The test articles the model is calibrated on ("own" columns). */
-const OWN_ARTICLES = ['second-article', 'third-article', 'fourth-article'];
-const OWN_CURATED = ['curated-second', 'curated-third', 'curated-fourth'];
+/** The test articles the model is calibrated on ("own" columns), and their curated sets in npm run eval. */
+const OWN_ARTICLES = CALIBRATION_ARTICLES;
+const OWN_CURATED = CALIBRATION_ARTICLES.map((name) => `curated-${name.replace(/-article$/, '')}`);
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const only = values.only ? new Set(values.only.split(',')) : undefined;

@@ -27,7 +27,7 @@ import { aliasGroupsOf } from '../src/analysis/aliases.js';
 import { Analyzer, type AnalyzerOptions } from '../src/analysis/analyzer.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { SearchEngine, type Tuning } from '../src/search/engine.js';
-import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion } from './eval/data.js';
+import { CALIBRATION_ARTICLES, readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion } from './eval/data.js';
 
 const { values } = parseArgs({
   options: {
@@ -227,7 +227,7 @@ function report(samples: Sample[], model: ConfidenceModel): void {
   }
 }
 
-const samples = [...tydiSamples(), ...articleSamples('second-article'), ...articleSamples('third-article'), ...articleSamples('fourth-article')];
+const samples = [...tydiSamples(), ...CALIBRATION_ARTICLES.flatMap(articleSamples)];
 const counts = new Map<string, number>();
 for (const s of samples) counts.set(`${s.set}:${s.answerable}`, (counts.get(`${s.set}:${s.answerable}`) ?? 0) + 1);
 const fitted = toModel(fit(samples, (s) => 1 / counts.get(`${s.set}:${s.answerable}`)!));

@@ -32,6 +32,9 @@ export interface TydiQuestion {
 
 export const TYDI_TUNE_LINES = 5771;
 
+/** The test articles (tests/fixtures) whose questions the answer/abstain model is calibrated on. */
+export const CALIBRATION_ARTICLES = ['second-article', 'third-article', 'fourth-article'];
+
 export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 }

@@ -1,5 +1,5 @@
 import type { QueryTerm } from './analyzer.js';
-import { normalizeText } from './normalize.js';
+import { plainWords } from './normalize.js';
 
 /**
  * Questions to the bot about itself ("bot ini bisa ngapain aja?", "kamu siapa?", "what
@@ -36,12 +36,10 @@ const ABOUT_WORDS = new Set([
  * "bot" stays an ordinary word in a corpus about bots.
  */
 export function asksAboutTheBot(question: string, terms: QueryTerm[], corpusHas: (term: string) => boolean): boolean {
-  const words = normalizeText(question).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const botIsAWordOfTheArticles = ['bot', 'chatbot'].some(corpusHas);
-  const addressed = words.some((w) => SECOND_PERSON.has(w) || (BOT_WORDS.has(w) && !botIsAWordOfTheArticles));
-  if (!addressed) return false;
-  return terms.every((t) => {
-    if (SECOND_PERSON.has(t.surface) || (BOT_WORDS.has(t.surface) && !botIsAWordOfTheArticles)) return true;
-    return ABOUT_WORDS.has(t.surface) || (t.root !== undefined && ABOUT_WORDS.has(t.root)) || t.alternatives.some((a) => a.factor === 1 && ABOUT_WORDS.has(a.term));
-  });
+  const addressesTheBot = (word: string) => SECOND_PERSON.has(word) || (BOT_WORDS.has(word) && !botIsAWordOfTheArticles);
+  if (!plainWords(question).some(addressesTheBot)) return false;
+  return terms.every(
+    (t) => addressesTheBot(t.surface) || ABOUT_WORDS.has(t.surface) || (t.root !== undefined && ABOUT_WORDS.has(t.root)) || t.alternatives.some((a) => a.factor === 1 && ABOUT_WORDS.has(a.term)),
+  );
 }

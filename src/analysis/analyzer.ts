@@ -131,7 +131,8 @@ export class Analyzer {
     const fallback = this.options.fallbackStemmer === 'light' ? (w: string) => (w.length > 3 ? lightStemmer(w) : w) : undefined;
     this.stemmer = new IndonesianStemmer(this.options.stemmer === 'ecs' ? rootLexicon : { has: () => false, takesAffixes: () => false }, fallback);
     const named = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];
-    const groups = this.options.capitals ? capitalGroups(this.lexicon.capitals, named, (w) => roots.get(w) === true || this.lexicon.englishWords.has(w), (country, table) => this.countryTerm(country, table)) : named;
+    const isOrdinaryWord = (w: string) => rootLexicon.takesAffixes(w) || this.lexicon.englishWords.has(w);
+    const groups = this.options.capitals ? capitalGroups(this.lexicon.capitals, named, isOrdinaryWord, (country, table) => this.countryTerm(country, table)) : named;
     this.aliases = buildAliasTable(groups);
     this.informal = new InformalIndonesian(this.lexicon, rootLexicon);
     this.english = new EnglishDictionary(this.lexicon);
@@ -351,8 +352,8 @@ export class Analyzer {
     // A vowelless chat abbreviation of a common word ("dpt", "mksd") is phrasing, not a name.
     const expanded = this.options.informal && this.options.abbreviations ? this.informal.abbreviated(word) : undefined;
     if (expanded) {
-      const root = this.stemmer.findRoot(expanded) ?? this.stem(expanded);
       if (removeStopwords && this.isStopword(expanded)) return undefined;
+      const root = this.stem(expanded);
       return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
     }
     if (this.options.english && this.english.isEnglish(word)) {
@@ -384,6 +385,7 @@ export class Analyzer {
       if (!alternatives.some((a) => a.term === alt.term)) alternatives.push(alt);
     };
     if (whole) this.translationAlternatives(whole).forEach(add);
+    // Each word alone counts as a part of a phrase does (englishPhrasePart), not as a full translation.
     else for (const part of parts) if (!ENGLISH_STOPWORDS.has(part)) this.translationAlternatives(this.english.translate(part) ?? [], READING_FACTORS.englishPhrasePart / READING_FACTORS.english).forEach(add);
     return { surface: word, kind: 'english', alternatives };
   }

@@ -30,6 +30,9 @@ const LAUGHTER = /^(?:(?:wk)+w?|w?(?:kw)+k?|(?:h[aeiu]){2,}h?|(?:xi){2,}|(?:aw?o
 const VOWELS = 'aiueo';
 
 export class InformalIndonesian {
+  /** Consonant skeleton -> candidate words, built on the first vowelless word (see abbreviated). */
+  private abbreviations?: Map<string, { word: string; count: number }[]>;
+
   constructor(
     private readonly data: InformalData,
     private readonly roots: RootLexicon,
@@ -60,8 +63,6 @@ export class InformalIndonesian {
     const [best, next] = candidates;
     return next === undefined || best!.count >= ABBREVIATION_MARGIN * next.count ? best!.word : undefined;
   }
-
-  private abbreviations?: Map<string, { word: string; count: number }[]>;
 
   /** A discourse particle, interjection or chat address term (sih, dong, kok, min, wkwk). */
   isParticle(word: string): boolean {

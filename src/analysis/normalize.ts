@@ -26,6 +26,11 @@ export function hasControlCharacters(text: string): boolean {
 /** C0 and C1 control characters other than tab and line breaks. */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
+/** The words of a text, normalised and lower-cased (runs of letters and digits). */
+export function plainWords(text: string): string[] {
+  return normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
 /** A key for "same question, other spacing/case/punctuation": used for uniqueness checks. */
 export function questionKey(text: string): string {
   return normalizeText(text)

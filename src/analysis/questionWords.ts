@@ -1,4 +1,4 @@
-import { normalizeText } from './normalize.js';
+import { plainWords } from './normalize.js';
 
 /**
  * What a question asks for, read from its question word, in Indonesian (standard and
@@ -61,7 +61,7 @@ const HOW_MANY_WORDS = new Set(['berapa', 'brp', 'brapa', 'berapakah']);
  * "tahun berapa", "tgl brp").
  */
 export function frameWordsOf(text: string): Set<string> {
-  const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = plainWords(text);
   const out = new Set<string>();
   words.forEach((word, i) => {
     if (FRAME_WORDS.has(word)) out.add(word);
@@ -81,7 +81,7 @@ const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until'
  * ("What did Putin mean by ..." asks what he meant, not for a definition).
  */
 export function questionTypes(text: string, options: { frames?: boolean } = {}): Set<QuestionType> {
-  const words = normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = plainWords(text);
   const types = new Set<QuestionType>();
   // An English question word counts where a question starts: first, or after a preposition ("In which year").
   const englishStart = words.findIndex((w) => !ENGLISH_PREPOSITIONS.has(w));
