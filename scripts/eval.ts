@@ -64,10 +64,12 @@ const bundled = loadCorpus(join(PACKAGE_ROOT, 'corpus'));
 const second = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/second-article'));
 const third = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/third-article'));
 const fourth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/fourth-article'));
+const fifth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/fifth-article'));
 const bundledEngine = engineFor(bundled);
 const secondEngine = engineFor(second);
 const thirdEngine = engineFor(third);
 const fourthEngine = engineFor(fourth);
+const fifthEngine = engineFor(fifth);
 
 const articleSets: { name: string; file: string; engine: SearchEngine; note: string }[] = [
   { name: 'article-dev', file: join(values.shared!, 'article-dev.jsonl'), engine: bundledEngine, note: 'shared, bundled article' },
@@ -76,6 +78,7 @@ const articleSets: { name: string; file: string; engine: SearchEngine; note: str
   { name: 'second-article', file: join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), engine: secondEngine, note: 'second test article (calibration)' },
   { name: 'third-article', file: join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), engine: thirdEngine, note: 'third test article (calibration)' },
   { name: 'fourth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/questions.jsonl'), engine: fourthEngine, note: 'fourth test article (calibration)' },
+  { name: 'fifth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/questions.jsonl'), engine: fifthEngine, note: 'fifth test article' },
 ];
 const articles: Record<string, ArticleScore & { note: string }> = {};
 for (const set of articleSets) {
@@ -98,6 +101,7 @@ const curated: Record<string, CuratedScore> = {
   'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine, curatedOptions),
   'curated-third': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/third-article/curated.jsonl')), thirdEngine, curatedOptions),
   'curated-fourth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/curated.jsonl')), fourthEngine, curatedOptions),
+  'curated-fifth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/curated.jsonl')), fifthEngine, curatedOptions),
 };
 
 let tydi: Record<string, unknown> | undefined;
