@@ -30,6 +30,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-loanwords', what: 'English words FreeDict lacks not respelt as Indonesian loanwords (ballistic, balistik)', analyzer: { loanwords: false } },
   { name: 'no-abbreviations', what: 'vowelless chat abbreviations (dpt, mksd) not read as the common word', analyzer: { abbreviations: false } },
   { name: 'no-capitals', what: 'capitals not read as their countries (Moskow, Rusia)', analyzer: { capitals: false } },
+  { name: 'no-spelling', what: 'misspelt common words (terakhr, signifkan) not read as the word they misspell', analyzer: { spelling: false } },
   { name: 'light-stemmer', what: 'ECS on hunspell-id roots replaced by the light Orama stemmer', analyzer: { stemmer: 'light' } },
   { name: 'no-fallback', what: 'no stemmer for words without a root (instead of the light one)', analyzer: { fallbackStemmer: 'none' } },
   { name: 'tala-stopwords', what: "Tala's 758-word stopword list instead of Lucene's", analyzer: { stopwords: 'tala' } },

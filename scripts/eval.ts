@@ -27,6 +27,7 @@ import { SearchEngine, type Tuning } from '../src/search/engine.js';
 import { scoreCurated, type CuratedScore } from './eval/curated.js';
 import { scoreServerArticles } from './eval/serverArticles.js';
 import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion, type CuratedCase } from './eval/data.js';
+import { misspelt } from './eval/misspell.js';
 import { scoreArticleSet, scoreHalf, scoreTydi, type ArticleScore } from './eval/score.js';
 
 const { values } = parseArgs({
@@ -86,6 +87,13 @@ for (const set of articleSets) {
   articles[set.name] = { ...scoreArticleSet(set.engine, questions), note: set.note };
 }
 
+// The same answerable questions with one word misspelt: typing robustness (see eval/misspell.ts).
+const misspeltSets: Record<string, ArticleScore & { note: string }> = {};
+for (const set of articleSets.filter((s) => s.name !== 'dev')) {
+  const questions = misspelt(readJsonl<ArticleQuestion>(set.file).map((q) => ({ ...q, kind: q.kind ?? 'other' })));
+  misspeltSets[set.name] = { ...scoreArticleSet(set.engine, questions), note: `${questions.length} questions, one word misspelt` };
+}
+
 const readQuestions = (file: string) => readJsonl<ArticleQuestion & { lang?: string }>(file).map((q) => ({ ...q, kind: q.kind ?? 'other' }));
 const serverArticles = await scoreServerArticles(
   bundledEngine,
@@ -121,7 +129,7 @@ if (!values['skip-tydi']) {
   };
 }
 
-const result = { articles, serverArticles, curated, tydi };
+const result = { articles, misspelt: misspeltSets, serverArticles, curated, tydi };
 const failures: string[] = [];
 if (values.gates) {
   const dev = articles['article-dev']!;
@@ -160,6 +168,10 @@ function printTables(r: typeof result): void {
     });
     console.log(`| ${kind} | ${cells.join(' | ')} |`);
   }
+  console.log('\nMisspelt: the answerable questions of each set with one word of six letters or more misspelt (one edit, the same in every run)\n');
+  console.log('| set | questions | R@1 | false abstain |');
+  console.log('| --- | --- | --- | --- |');
+  for (const [name, s] of Object.entries(r.misspelt)) console.log(`| ${name} | ${s.answerable} | ${f(s.r1)} | ${f(s.falseAbstain)} |`);
   console.log('\nServer articles (/article add): searched together with the bundled corpus, as /ask in that server; R@1 counts the server article\'s paragraphs\n');
   console.log('| set | answerable | out of scope | R@1 | R@3 | false abstain | abstain (oos) | unsure |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');

@@ -7,13 +7,14 @@ import { EnglishDictionary } from './english.js';
 import { InformalIndonesian } from './informal.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
+import { SpellingCorrector } from './spelling.js';
 import { IndonesianStemmer } from './stemmer.js';
 
 /**
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -83,6 +84,8 @@ export interface AnalyzerOptions {
   capitals?: boolean;
   /** Read a vowelless chat abbreviation of a common word ("dpt", "mksd") as that word (default true); off only for ablations. */
   abbreviations?: boolean;
+  /** Read a word no lexicon knows, one edit from a frequent word ("terakhr"), also as that word (default true); off only for ablations. */
+  spelling?: boolean;
   lexicon?: Lexicon;
 }
 
@@ -90,7 +93,7 @@ export interface AnalyzerOptions {
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
 
-export const READING_FACTORS = { informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, capital: 0.6, thesaurus: 0.6 } as const;
+export const READING_FACTORS = { misspelling: 0.8, informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, capital: 0.6, thesaurus: 0.6 } as const;
 
 /**
  * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
@@ -110,6 +113,7 @@ export class Analyzer {
   private readonly aliases: AliasTable;
   private readonly options: Required<Omit<AnalyzerOptions, 'lexicon' | 'extraAliases'>>;
   private readonly stemCache = new Map<string, string>();
+  private spellingCorrector?: SpellingCorrector;
 
   constructor(options: AnalyzerOptions = {}) {
     this.options = {
@@ -122,6 +126,7 @@ export class Analyzer {
       loanwords: options.loanwords ?? true,
       capitals: options.capitals ?? true,
       abbreviations: options.abbreviations ?? true,
+      spelling: options.spelling ?? true,
     };
     this.lexicon = options.lexicon ?? loadLexicon();
     const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
@@ -179,6 +184,10 @@ export class Analyzer {
       this.stemCache.set(word, stem);
     }
     return stem;
+  }
+
+  private get spelling(): SpellingCorrector {
+    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts));
   }
 
   isStopword(word: string): boolean {
@@ -365,6 +374,13 @@ export class Analyzer {
       const alternatives = [self, ...loans.map((loan): Alternative => ({ term: this.stem(loan), factor: READING_FACTORS.loanword, via: 'english' }))];
       for (const alt of related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : []) if (!alternatives.some((a) => a.term === alt.term)) alternatives.push(alt);
       return { surface: word, kind: 'english', alternatives };
+    }
+    // A misspelt common word ("terakhr", "samapi"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
+    const corrected = this.options.spelling && !(inSentence && /^\p{Lu}/u.test(raw)) ? this.spelling.correct(word, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined) : undefined;
+    if (corrected) {
+      if (removeStopwords && this.isStopword(corrected)) return undefined;
+      const root = this.stem(corrected);
+      return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: READING_FACTORS.misspelling, via: 'word' }, self] };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
   }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+import { SpellingCorrector } from '../../src/analysis/spelling.js';
+
+const analyzer = new Analyzer();
+const term = (question: string, surface: string) => analyzer.analyzeQuery(question).find((t) => t.surface === surface);
+
+describe('misspelt common words', () => {
+  it.each([
+    ['terakhr', 'akhir'], // a letter left out; the correction's root
+    ['signifkan', 'signifikan'],
+    ['pertandignan', 'tanding'], // two letters swapped
+  ])('%s also reads as the word it misspells (%s), weaker, and is a word, not a name', (word, root) => {
+    const found = term(`indonesia ${word} apa`, word);
+    expect(found?.kind).toBe('word');
+    // The correction's reading first, weaker; the word as written (stemmed) kept, in case it is a name after all.
+    expect(found?.alternatives.map((a) => a.term)).toEqual([root, analyzer.stem(word)]);
+    expect(found?.alternatives[0]?.factor).toBeLessThan(1);
+    expect(found?.alternatives[1]?.factor).toBe(1);
+  });
+
+  it('keeps a capitalised word inside a sentence as a name: the engine matches its spelling against the articles', () => {
+    expect(term('Siapa Struik itu?', 'struik')?.kind).toBe('topic');
+  });
+
+  it('leaves a word the frequency list has alone, however close to a common word ("putin" is not "putih")', () => {
+    expect(term('putin ngomong apa', 'putin')?.alternatives.map((a) => a.term)).toEqual(['putin']);
+  });
+
+  it('drops the misspelling of a stopword as it drops the stopword', () => {
+    const withTypo = analyzer.analyzeQuery('kenapa sanksi trhadap korut').map((t) => t.surface);
+    expect(withTypo).toEqual(['sanksi', 'korut']);
+  });
+
+  it('corrects only to a clearly most frequent word, from five letters, and never with the option off', () => {
+    const counts = new Map([['kabar', 900], ['kabur', 800], ['rumah', 5000], ...Array.from({ length: 20 }, (_, i) => [`filler${i}`, 10] as [string, number])]);
+    const corrector = new SpellingCorrector(counts);
+    const any = () => true;
+    expect(corrector.correct('rumha', any)).toBe('rumah');
+    expect(corrector.correct('kabir', any)).toBeUndefined(); // kabar or kabur
+    expect(corrector.correct('ruma', any)).toBeUndefined(); // four letters
+    expect(corrector.correct('rumha', () => false)).toBeUndefined();
+    expect(new Analyzer({ spelling: false }).analyzeQuery('indonesia terakhr').find((t) => t.surface === 'terakhr')?.kind).toBe('topic');
+  });
+});
