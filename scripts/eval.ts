@@ -79,7 +79,7 @@ const articleSets: { name: string; file: string; engine: SearchEngine; note: str
   { name: 'second-article', file: join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), engine: secondEngine, note: 'second test article (calibration)' },
   { name: 'third-article', file: join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), engine: thirdEngine, note: 'third test article (calibration)' },
   { name: 'fourth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/questions.jsonl'), engine: fourthEngine, note: 'fourth test article (calibration)' },
-  { name: 'fifth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/questions.jsonl'), engine: fifthEngine, note: 'fifth test article' },
+  { name: 'fifth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/questions.jsonl'), engine: fifthEngine, note: 'fifth test article, in no fit' },
 ];
 const articles: Record<string, ArticleScore & { note: string }> = {};
 for (const set of articleSets) {

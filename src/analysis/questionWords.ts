@@ -71,6 +71,16 @@ export function frameWordsOf(text: string): Set<string> {
   return out;
 }
 
+/**
+ * The time word of "tahun berapa", "tgl brp", "jam berapa": part of the question word (it
+ * asks for a date, a year, an hour), which the answer gives without repeating the word
+ * ("pada 1956"). Not "berapa tahun", a duration the answer states in years.
+ */
+export function askedTimeWordsOf(text: string): Set<string> {
+  const words = plainWords(text);
+  return new Set(words.filter((word, i) => TIME_UNITS.has(word) && HOW_MANY_WORDS.has(words[i + 1] ?? '')));
+}
+
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);

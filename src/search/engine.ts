@@ -1,7 +1,7 @@
 import { asksAboutTheBot } from '../analysis/aboutTheBot.js';
 import { aliasGroupsOf } from '../analysis/aliases.js';
 import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.js';
-import { questionTypes } from '../analysis/questionWords.js';
+import { askedTimeWordsOf, questionTypes } from '../analysis/questionWords.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
 import { confidenceOf, DEFAULT_MODEL, smallness, thresholdFor, type ConfidenceModel, type Signals } from './confidence.js';
@@ -220,7 +220,11 @@ export class SearchEngine {
 
   private prepare(query: string, keepStopwordsIfNothingElse = true): Question {
     const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-    return { text: query, terms: this.prepareTerms(query, keepStopwordsIfNothingElse), answerType: answerTypeOf(questionTypes(query)), words };
+    // "tahun berapa" asks for a year: the answer need not say "tahun".
+    const asked = askedTimeWordsOf(query);
+    const all = this.prepareTerms(query, keepStopwordsIfNothingElse);
+    const terms = asked.size && all.some((t) => !asked.has(t.source.surface)) ? all.filter((t) => !asked.has(t.source.surface)) : all;
+    return { text: query, terms, answerType: answerTypeOf(questionTypes(query)), words };
   }
 
   /** The question's terms, their weights, and the index terms that match each. */

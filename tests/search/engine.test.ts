@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/corpus/articleFile.js';
 import { corpusOf, loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { citationOf, type Corpus } from '../../src/corpus/types.js';
+import { askedTimeWordsOf } from '../../src/analysis/questionWords.js';
 import { DEFAULT_MODEL, thresholdFor } from '../../src/search/confidence.js';
 import { SearchEngine, type Answer } from '../../src/search/engine.js';
 import { splitSentences } from '../../src/search/sentences.js';
@@ -310,6 +311,21 @@ describe('SearchEngine on a small custom corpus', () => {
     expect(answer.results[0]!.paragraph.articleTitle).toBe('Banjir di Jakarta');
     expect(citationOf(smallEngine.search('tenda darurat BNPB').results[0]!.paragraph)).toBe('gempa-cianjur#2');
     expect(smallEngine.search('Prigozhin pendiri Wagner').abstained).toBe(true);
+  });
+
+  it('reads "tahun berapa" as asking for a year: the paragraph with the year answers, not the one that says "tahun"', () => {
+    const small = corpusOf([
+      article('olimpiade', 'Indonesia di Olimpiade', [
+        'Indonesia terakhir kali tampil di Olimpiade sepak bola pada 1956 di Melbourne.',
+        'Setiap empat tahun Indonesia mengirim atlet ke Olimpiade; tahun ini Indonesia mengirim 29 atlet.',
+        'Tiga tim teratas lolos otomatis ke Olimpiade, tim keempat menjalani play-off.',
+      ]),
+    ]);
+    const answer = new SearchEngine(small).search('Indonesia terakhir ke Olimpiade tahun berapa?');
+    expect(answer.abstained).toBe(false);
+    expect(citationOf(answer.results[0]!.paragraph)).toBe('olimpiade#1');
+    expect(askedTimeWordsOf('Indonesia terakhir ke Olimpiade tahun berapa?')).toEqual(new Set(['tahun']));
+    expect(askedTimeWordsOf('sudah berapa tahun perang berlangsung?')).toEqual(new Set()); // a duration, stated in years
   });
 });
 
