@@ -375,7 +375,7 @@ export class Analyzer {
       for (const alt of related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : []) if (!alternatives.some((a) => a.term === alt.term)) alternatives.push(alt);
       return { surface: word, kind: 'english', alternatives };
     }
-    // A misspelt common word ("terakhr", "samapi"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
+    // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
     const corrected = this.options.spelling && !(inSentence && /^\p{Lu}/u.test(raw)) ? this.spelling.correct(word, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined) : undefined;
     if (corrected) {
       if (removeStopwords && this.isStopword(corrected)) return undefined;
