@@ -81,6 +81,18 @@ describe('IndonesianStemmer (ECS on a root lexicon)', () => {
     expect(new IndonesianStemmer(hunspell, (w) => w.toUpperCase()).stem('vostochny')).toBe('VOSTOCHNY');
   });
 
+  it('remembers each word it has looked up, with or without a root', () => {
+    let lookups = 0;
+    const counted = new IndonesianStemmer({ has: (w) => (lookups++, hunspell.has(w)), takesAffixes: (w) => hunspell.takesAffixes(w) });
+    expect(counted.findRoot('mempertimbangkan')).toBe('timbang');
+    expect(counted.findRoot('prigozhin')).toBeUndefined();
+    const first = lookups;
+    expect(first).toBeGreaterThan(2);
+    expect(counted.findRoot('mempertimbangkan')).toBe('timbang');
+    expect(counted.findRoot('prigozhin')).toBeUndefined();
+    expect(lookups).toBe(first);
+  });
+
   it('reads reduplications', () => {
     expect(stemmer.stem('buku-buku')).toBe('buku');
     expect(stemmer.stem('objek-objek')).toBe('objek');
