@@ -39,11 +39,13 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-lead', what: "no bonus for a paragraph opening with the question's term", tuning: { leadWeight: 0 } },
   { name: 'no-proximity', what: 'no bonus for neighbouring question words found together', tuning: { proximityWeight: 0 } },
   { name: 'no-answer-type', what: 'answer-type cues out of ranking and of the decision', tuning: { answerTypeWeight: 0 }, drop: 'typeMissing,typeFound' },
+  { name: 'no-focus', what: 'focus words (Berapa umur X?, keyword queries) read as phrasing, and their two signals out', tuning: { focusWords: false }, drop: 'focusUnseen,focusMissing' },
+  { name: 'no-focus-signals', what: 'focus words count in coverage, but their two signals are out of the decision', drop: 'focusUnseen,focusMissing' },
   { name: 'no-frequency-signals', what: 'specificity-based signals out of the decision', drop: 'specCoverage,unseenSpecific' },
   { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) and classifiers after berapa weigh as words', curated: { frameWords: false } },
   { name: 'no-substitution', what: 'curated: no penalty for a word in place of the entry\'s', curated: { substitutionPenalty: 0 } },
   { name: 'no-same-type-relief', what: 'curated: a fully explained question of the same type must still mention 0.6 of the phrasing', curated: { sameTypeRelief: false } },
-  { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },
+  { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,focusUnseen,focusMissing,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },
 ];
 
 /** The test articles the model is calibrated on ("own" columns), and their curated sets in npm run eval. */

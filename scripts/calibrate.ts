@@ -90,6 +90,8 @@ const SIGN: Record<SignalName, 1 | -1> = {
   unseenSpecific: -1,
   unseenOrdinary: -1,
   unseenTopic: -1,
+  focusUnseen: -1,
+  focusMissing: -1,
   typeMissing: -1,
   typeFound: 1,
   margin: 1,

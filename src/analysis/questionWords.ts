@@ -81,6 +81,55 @@ export function askedTimeWordsOf(text: string): Set<string> {
   return new Set(words.filter((word, i) => TIME_UNITS.has(word) && HOW_MANY_WORDS.has(words[i + 1] ?? '')));
 }
 
+/**
+ * Indonesian question words that a noun naming the asked attribute follows: "berapa
+ * harga", "apa agama", "siapa pelatih". ("apakah" opens a yes/no question; "kapan",
+ * "mengapa", "bagaimana" and "di mana" are followed by the clause itself.)
+ */
+const ATTRIBUTE_QUESTION_WORDS = new Set(['apa', 'siapa', 'siapakah', 'sapa', 'berapa', 'berapakah', 'brp', 'brapa']);
+/** In English the attribute comes after a copula ("what is the capital", "who was the founder"), or after "which". */
+const ENGLISH_ATTRIBUTE_WORDS = new Set(['what', 'who', 'which']);
+const ENGLISH_COPULAS = new Set(['is', 'are', 'was', 'were']);
+const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
+
+/**
+ * The focus word of a question: the noun naming what is asked about a thing, right after
+ * the question word, past a frame noun, a classifier or an English copula ("Berapa umur
+ * Rafael Struick?", "berapa jumlah penduduk ...", "what is the capital of ..."). The engine
+ * checks whether the articles have it at all. Undefined when the question has none ("Apa
+ * yang ...", "tahun berapa ...", "who founded ..."). The word may be
+ * a name ("Siapa Shoigu?"): the engine keeps only an ordinary word as a focus.
+ */
+export function focusWordOf(text: string, isStopword: (word: string) => boolean): string | undefined {
+  const words = plainWords(text);
+  const unit = (word: string) => COUNT_WORDS.has(word) || DURATION_UNITS.has(word) || TIME_UNITS.has(word);
+  const content = (word: string | undefined) => word !== undefined && !isStopword(word) && !unit(word) && !FRAME_WORDS.has(word) && !(word in SINGLE_WORDS) && !/^\p{N}+$/u.test(word);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    let next = i + 1;
+    if (ENGLISH_ATTRIBUTE_WORDS.has(word)) {
+      const copula = ENGLISH_COPULAS.has(words[next] ?? '');
+      if (copula) next++;
+      else if (word !== 'which') continue;
+      if (ENGLISH_ARTICLES.has(words[next] ?? '')) next++;
+    } else if (!ATTRIBUTE_QUESTION_WORDS.has(word) || TIME_UNITS.has(words[i - 1] ?? '')) continue; // "tahun berapa" asks for a date
+    // Past a frame noun or a classifier to what is counted: "berapa jumlah penduduk", "berapa hektare lahan".
+    while (next < words.length && (FRAME_WORDS.has(words[next]!) || unit(words[next]!))) next++;
+    if (content(words[next])) return words[next];
+  }
+  return undefined;
+}
+
+/**
+ * Whether a question is a keyword query ("jadwal kereta api Bandung", "satelit roket
+ * korut"): no question word, no question mark, no stopword. Its words are all what is
+ * asked about; none is phrasing.
+ */
+export function isKeywordQuery(text: string, isStopword: (word: string) => boolean): boolean {
+  const words = plainWords(text);
+  return words.length > 0 && !text.includes('?') && questionTypes(text).size === 0 && words.every((word) => !isStopword(word) && !ATTRIBUTE_QUESTION_WORDS.has(word));
+}
+
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);

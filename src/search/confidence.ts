@@ -21,8 +21,8 @@ export interface Signals {
   /**
    * Share of the question's weight that the paragraph's text holds (the part a citation
    * shows, not the article title): IDF of each term the corpus has, the rarest possible
-   * IDF for a name or topic word no paragraph has; an ordinary word no paragraph has is
-   * left out (it is likely phrasing; see unseenOrdinary and unseenSpecific).
+   * IDF for a name, topic or focus word no paragraph has; any other ordinary word no
+   * paragraph has is left out (it is likely phrasing; see unseenOrdinary and unseenSpecific).
    */
   coverage: number;
   /** The same share with every term weighed by its specificity in everyday Indonesian, unseen ordinary words included. */
@@ -33,6 +33,14 @@ export interface Signals {
   unseenOrdinary: number;
   /** 1 when a name or topic word of the question is in no paragraph at all. */
   unseenTopic: number;
+  /**
+   * 1 when a focus word of the question, an ordinary word naming what is asked ("umur" in
+   * "Berapa umur Rafael Struick?", see focusWordOf; every word of a keyword query), is in
+   * no paragraph: the articles name the thing but not that attribute of it.
+   */
+  focusUnseen: number;
+  /** 1 when a focus word is in some paragraph but not in this one. */
+  focusMissing: number;
   /** 1 when the question word asks for a kind of answer (date, number, person, place, definition) and the best sentence has none. */
   typeMissing: number;
   /** 1 when the question word asks for a kind of answer and the best sentence has one. */
@@ -56,6 +64,8 @@ export const SIGNAL_NAMES: SignalName[] = [
   'unseenSpecific',
   'unseenOrdinary',
   'unseenTopic',
+  'focusUnseen',
+  'focusMissing',
   'typeMissing',
   'typeFound',
   'margin',

@@ -2,42 +2,46 @@
 import type { ConfidenceModel } from './confidence.js';
 
 export const CALIBRATED_MODEL: ConfidenceModel = {
-  bias: -2.6776,
+  bias: -2.4141,
   weights: {
-    coverage: 0.3027,
-    specCoverage: 0.7516,
-    unseenSpecific: -0.3503,
-    unseenOrdinary: -0.9728,
-    unseenTopic: -0.0036,
-    typeMissing: -0.8043,
+    coverage: 0.645,
+    specCoverage: 0.8776,
+    unseenSpecific: -0.6669,
+    unseenOrdinary: 0,
+    unseenTopic: 0,
+    focusUnseen: -0.1661,
+    focusMissing: -0.2484,
+    typeMissing: -0.7823,
     typeFound: 0,
-    margin: 1.4841,
-    normScore: 0.6066,
-    sentenceCoverage: 0.1291,
-    termShare: 1.2977,
-    evidence: 0.1999
+    margin: 1.4076,
+    normScore: 0.4918,
+    sentenceCoverage: 0.0152,
+    termShare: 1.1282,
+    evidence: 0.0065
   },
-  smallBias: 0.1002,
+  smallBias: -0.0154,
   smallWeights: {
-    coverage: 0.4999,
-    specCoverage: 0.0299,
-    unseenSpecific: -0.2235,
-    unseenOrdinary: 0.2857,
-    unseenTopic: -1.9964,
-    typeMissing: -2.2609,
+    coverage: 0.8652,
+    specCoverage: -0.0352,
+    unseenSpecific: 0.2507,
+    unseenOrdinary: 0,
+    unseenTopic: -2,
+    focusUnseen: -0.1093,
+    focusMissing: -0.9976,
+    typeMissing: -2.1678,
     typeFound: 0,
-    margin: -0.2364,
-    normScore: -0.5558,
-    sentenceCoverage: 0.129,
-    termShare: 1.9225,
-    evidence: -0.1634
+    margin: -0.979,
+    normScore: -0.4918,
+    sentenceCoverage: 0.0184,
+    termShare: 1.9139,
+    evidence: -0.0007
   },
   unsureAt: {
-    large: 0.2311,
-    small: 0.2339
+    large: 0.2483,
+    small: 0.2342
   },
   answerAt: {
-    large: 0.82,
-    small: 0.57
+    large: 0.81,
+    small: 0.53
   }
 };

@@ -1,7 +1,7 @@
 import { asksAboutTheBot } from '../analysis/aboutTheBot.js';
 import { aliasGroupsOf } from '../analysis/aliases.js';
 import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.js';
-import { askedTimeWordsOf, questionTypes } from '../analysis/questionWords.js';
+import { askedTimeWordsOf, focusWordOf, isKeywordQuery, questionTypes } from '../analysis/questionWords.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
 import { confidenceOf, DEFAULT_MODEL, smallness, thresholdFor, type ConfidenceModel, type Signals } from './confidence.js';
@@ -64,6 +64,8 @@ export interface Tuning extends Bm25, RerankWeights {
   specificityWeight: number;
   /** Candidates re-ranked by the reranker. */
   rerankDepth: number;
+  /** Read the question's focus words (Question.focus); off only for ablations. */
+  focusWords: boolean;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -76,6 +78,7 @@ export const DEFAULT_TUNING: Tuning = {
   thesaurusWeight: READING_FACTORS.thesaurus,
   specificityWeight: 0.6,
   rerankDepth: 20,
+  focusWords: true,
   sentenceWeight: 0.7,
   answerTypeWeight: 0.15,
   proximityWeight: 0.3,
@@ -111,6 +114,12 @@ interface Question {
   answerType?: AnswerType;
   /** The question's own words, lower case: a name it uses is not an answer to it. */
   words: Set<string>;
+  /**
+   * The ordinary words naming what is asked: the focus word ("umur" of "Berapa umur X?",
+   * see focusWordOf), or every word of a keyword query. Not phrasing: they count in the
+   * coverage as names do.
+   */
+  focus: PreparedTerm[];
 }
 
 /** The analysis chain for a corpus: the general one plus the articles' own aliases. */
@@ -224,7 +233,12 @@ export class SearchEngine {
     const asked = askedTimeWordsOf(query);
     const all = this.prepareTerms(query, keepStopwordsIfNothingElse);
     const terms = asked.size && all.some((t) => !asked.has(t.source.surface)) ? all.filter((t) => !asked.has(t.source.surface)) : all;
-    return { text: query, terms, answerType: answerTypeOf(questionTypes(query)), words };
+    const isStopword = (word: string) => this.analyzer.isStopword(word);
+    const ordinary = terms.filter((t) => t.source.kind === 'word' || t.source.kind === 'english');
+    const focusWord = focusWordOf(query, isStopword);
+    const focusTerm = focusWord === undefined ? undefined : ordinary.find((t) => t.source.surface.split(' ').includes(focusWord));
+    const focus = !this.tuning.focusWords ? [] : isKeywordQuery(query, isStopword) ? ordinary : focusTerm ? [focusTerm] : [];
+    return { text: query, terms, answerType: answerTypeOf(questionTypes(query)), words, focus };
   }
 
   /** The question's terms, their weights, and the index terms that match each. */
@@ -282,7 +296,9 @@ export class SearchEngine {
     let total = 0, matched = 0, specTotal = 0, specMatched = 0;
     let unseenOrdinary = 0, unseenTopic = 0, unseenSpecific = 0, termsFound = 0, termsCounted = 0;
     for (const t of question.terms) {
-      const ordinary = t.source.kind === 'word' || t.source.kind === 'english';
+      // A focus word names what is asked: not phrasing, so it counts like a topic word.
+      const focus = question.focus.includes(t);
+      const ordinary = (t.source.kind === 'word' || t.source.kind === 'english') && !focus;
       let credit = 0;
       for (const m of t.matches) if (m.credit > credit && this.postings.textContains(doc, m.term)) credit = m.credit;
       // Every term counts in the specificity-weighed coverage; an unseen ordinary word by how specific it is.
@@ -294,7 +310,7 @@ export class SearchEngine {
         unseenSpecific = Math.max(unseenSpecific, t.specificity);
         continue;
       }
-      if (!t.seen) unseenTopic = 1;
+      if (!t.seen && !focus) unseenTopic = 1;
       total += t.idf;
       matched += t.idf * credit;
       termsCounted++;
@@ -306,7 +322,10 @@ export class SearchEngine {
     const { k, idfExponent } = this.tuning;
     let perfect = 0;
     for (const t of question.terms) perfect += Math.pow(t.idf, idfExponent) * (k + 1);
+    const here = (t: PreparedTerm) => t.matches.some((m) => this.postings.textContains(doc, m.term));
     return {
+      focusUnseen: question.focus.some((t) => !t.seen) ? 1 : 0,
+      focusMissing: question.focus.some((t) => t.seen && !here(t)) ? 1 : 0,
       coverage: total > 0 ? matched / total : 0,
       specCoverage: specTotal > 0 ? specMatched / specTotal : 0,
       unseenSpecific,

@@ -42,6 +42,16 @@ describe('abstention on a second article', () => {
     expect(otherTopic.confidence).toBeLessThan(phrasing.confidence);
   });
 
+  it('the focus word names what is asked: one no paragraph has counts against the answer', () => {
+    const asked = engine.search('Siapa Wali Kota Palangka Raya?', { noAbstain: true }).results[0]!;
+    const otherAttribute = engine.search('Siapa istri Wali Kota Palangka Raya?', { noAbstain: true }).results[0]!;
+    expect(otherAttribute.signals.focusUnseen).toBe(1);
+    expect(asked.signals.focusUnseen).toBe(0);
+    // Not phrasing: the focus word counts in the coverage, as a name would.
+    expect(otherAttribute.signals.coverage).toBeLessThan(asked.signals.coverage);
+    expect(otherAttribute.confidence).toBeLessThan(asked.confidence);
+  });
+
   it('a question word whose kind of answer the best sentence lacks lowers the confidence', () => {
     const when = engine.search('Kapan helikopter pengebom air dikerahkan?', { noAbstain: true }).results[0]!;
     const howMany = engine.search('Berapa helikopter pengebom air yang dikerahkan?', { noAbstain: true }).results[0]!;

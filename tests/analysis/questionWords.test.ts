@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+import { focusWordOf } from '../../src/analysis/questionWords.js';
+
+const analyzer = new Analyzer();
+const focus = (question: string) => focusWordOf(question, (word) => analyzer.isStopword(word));
+
+describe('focusWordOf (the noun naming what is asked)', () => {
+  it.each([
+    ['Berapa umur Rafael Struick?', 'umur'],
+    ['Apa agama Pratama Arhan?', 'agama'],
+    ['Siapa pelatih tim nasional itu?', 'pelatih'],
+    ['brp harga tiketnya', 'harga'],
+    // Past a frame noun: "jumlah" frames the count, "penduduk" is what is counted.
+    ['Berapa jumlah penduduk Palangka Raya?', 'penduduk'],
+    ['Berapa hektare lahan yang terbakar?', 'lahan'], // past a classifier
+    // English: after a copula, or after "which".
+    ['What is the capital of Ukraine?', 'capital'],
+    ['Which country hosted the match?', 'country'],
+  ])('%s -> %s', (question, word) => {
+    expect(focus(question)).toBe(word);
+  });
+
+  it.each([
+    'Apa yang dibawa Shoigu ke Pyongyang?', // "apa yang ...": the clause is the question
+    'Siapa yang memuji pembicaraan itu?',
+    'Kapan Kim Jong Un lahir?', // "kapan" is followed by the clause
+    'Who founded Wagner?', // an English verb, not an attribute
+    'Tahun berapa Wagner didirikan?',
+    'Apakah ada konferensi pers?', // yes/no
+  ])('%s has none', (question) => {
+    expect(focus(question)).toBeUndefined();
+  });
+});
