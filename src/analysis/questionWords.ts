@@ -97,8 +97,8 @@ const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
  * the question word, past a frame noun, a classifier or an English copula ("Berapa umur
  * Rafael Struick?", "berapa jumlah penduduk ...", "what is the capital of ..."). The engine
  * checks whether the articles have it at all. Undefined when the question has none ("Apa
- * yang ...", "tahun berapa ...", "who founded ..."). The word may be
- * a name ("Siapa Shoigu?"): the engine keeps only an ordinary word as a focus.
+ * yang ...", "tahun berapa ...", "who founded ..."). The word may be a name ("Siapa
+ * Shoigu?"): the engine keeps only an ordinary word as a focus.
  */
 export function focusWordOf(text: string, isStopword: (word: string) => boolean): string | undefined {
   const words = plainWords(text);
