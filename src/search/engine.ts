@@ -294,13 +294,15 @@ export class SearchEngine {
   private signals(doc: number, score: number, question: Question, best: { sentence: string; score: number }, ranked?: { doc: number; score: number }[]): Signals {
     const unseenIdf = this.postings.idf(1);
     let total = 0, matched = 0, specTotal = 0, specMatched = 0;
-    let unseenOrdinary = 0, unseenTopic = 0, unseenSpecific = 0, termsFound = 0, termsCounted = 0;
+    let unseenOrdinary = 0, unseenTopic = 0, unseenSpecific = 0, termsFound = 0, termsCounted = 0, focusUnseen = 0, focusMissing = 0;
     for (const t of question.terms) {
       // A focus word names what is asked: not phrasing, so it counts like a topic word.
       const focus = question.focus.includes(t);
       const ordinary = (t.source.kind === 'word' || t.source.kind === 'english') && !focus;
       let credit = 0;
       for (const m of t.matches) if (m.credit > credit && this.postings.textContains(doc, m.term)) credit = m.credit;
+      if (focus && !t.seen) focusUnseen = 1;
+      else if (focus && credit === 0) focusMissing = 1;
       // Every term counts in the specificity-weighed coverage; an unseen ordinary word by how specific it is.
       const specWeight = (!t.seen && ordinary ? unseenIdf * t.specificity * t.specificity : t.idf) * t.specificity;
       specTotal += specWeight;
@@ -322,10 +324,9 @@ export class SearchEngine {
     const { k, idfExponent } = this.tuning;
     let perfect = 0;
     for (const t of question.terms) perfect += Math.pow(t.idf, idfExponent) * (k + 1);
-    const here = (t: PreparedTerm) => t.matches.some((m) => this.postings.textContains(doc, m.term));
     return {
-      focusUnseen: question.focus.some((t) => !t.seen) ? 1 : 0,
-      focusMissing: question.focus.some((t) => t.seen && !here(t)) ? 1 : 0,
+      focusUnseen,
+      focusMissing,
       coverage: total > 0 ? matched / total : 0,
       specCoverage: specTotal > 0 ? specMatched / specTotal : 0,
       unseenSpecific,
