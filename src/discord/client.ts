@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction, type RateLimitData } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Options, type Interaction, type RateLimitData } from 'discord.js';
 import type { Outcome } from '../bot/command.js';
 import type { Bot } from '../bot/startup.js';
 import type { Config } from '../config/config.js';
@@ -20,6 +20,22 @@ export interface ClientHooks {
  * registry, and logging what the gateway and REST do: shard ready, disconnect,
  * reconnect, resume, invalidated session, rate limits.
  */
+/**
+ * discord.js caches every user and member an interaction carries, for as long as the
+ * process lives; the bot reads them only from the interaction itself, so it keeps none
+ * (but its own) and memory stays flat however many members ask.
+ */
+export const BOUNDED_CACHES = Options.cacheWithLimits({
+  ...Options.DefaultMakeCacheSettings,
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+  MessageManager: 0,
+  PresenceManager: 0,
+  ReactionManager: 0,
+  ThreadMemberManager: 0,
+  VoiceStateManager: 0,
+});
+
 export function createDiscordClient(discord: Pick<NonNullable<Config['discord']>, 'apiUrl'>, bot: Bot, logger: Logger, hooks: ClientHooks = {}): Client {
   const { metrics } = hooks;
   // Every request held back by a rate limit, also the interaction responses' (discord.js
@@ -33,6 +49,7 @@ export function createDiscordClient(discord: Pick<NonNullable<Config['discord']>
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
     rest: { ...(discord.apiUrl ? { api: discord.apiUrl } : {}), rejectOnRateLimit },
+    makeCache: BOUNDED_CACHES,
   });
   client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, `Logged in as ${ready.user.tag}, in ${ready.guilds.cache.size} server(s)`));
   client.on(Events.ShardReady, (shard, unavailable) => {

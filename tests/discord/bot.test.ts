@@ -602,6 +602,15 @@ describe('createDiscordClient', () => {
       expectNoPings(callback.body.data.allowed_mentions);
       expect(own.identifyPayloads[0].intents).toBe(1); // Guilds only
 
+      // Members who ask are not kept: the user and member caches hold the bot alone.
+      for (const user of [freshUser(), freshUser()]) {
+        const asked = chatInput({ name: 'paragraph', options: [opt.integer('number', 2)], user });
+        own.dispatchInteraction(asked);
+        expect((await own.waitForCallback(asked.id, WAIT)).body.data.embeds[0].title).toMatch(/^¶2 · /);
+      }
+      expect([...discord.users.cache.keys()]).toEqual([discord.user!.id]);
+      expect(discord.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.filter((m) => m.id !== discord.user!.id).size, 0)).toBe(0);
+
       // A rate limit from Discord is logged (discord.js holds the request back, then retries).
       const before = logLines.length;
       const limited = chatInput({ name: 'paragraph', options: [opt.integer('number', 6)], locale: 'en-US' });

@@ -25,7 +25,7 @@ import {
 } from 'discord-api-types/v10';
 import { startBot, type Bot } from '../../src/bot/startup.js';
 import { createLogger, type Logger } from '../../src/config/logger.js';
-import { routeInteraction } from '../../src/discord/client.js';
+import { BOUNDED_CACHES, routeInteraction } from '../../src/discord/client.js';
 import { startFakeDiscord, type FakeDiscord, type InteractionResponseState, type RecordedRequest } from '../support/fakeDiscord.js';
 import { createTestClient, destroyTestClient } from '../support/client.js';
 import { autocomplete, button, chatInput, MEMBER_PERMISSIONS, memberUser, modalSubmit, moderatorUser, opt } from '../support/interactions.js';
@@ -63,6 +63,8 @@ function runOf(interactionId: string): Deferred {
 async function connect(): Promise<void> {
   client = await createTestClient(fake, {
     readyTimeoutMs: 20_000,
+    // The bot's own cache settings: moderator roles are read without a member cache.
+    clientOptions: { makeCache: BOUNDED_CACHES },
     setup: (c) => {
       c.on('interactionCreate', (interaction) => {
         const run = runOf(interaction.id);
