@@ -99,6 +99,7 @@ const SIGN: Record<SignalName, 1 | -1> = {
   sentenceCoverage: 1,
   termShare: 1,
   evidence: 1,
+  loneMatch: -1,
 };
 
 /**

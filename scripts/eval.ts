@@ -76,6 +76,7 @@ const articleSets: { name: string; file: string; engine: SearchEngine; note: str
   { name: 'article-dev', file: join(values.shared!, 'article-dev.jsonl'), engine: bundledEngine, note: 'shared, bundled article' },
   { name: 'dev', file: join(values.shared!, 'dev.jsonl'), engine: bundledEngine, note: 'shared (older), bundled article' },
   { name: 'article-heldout', file: join(PACKAGE_ROOT, 'scripts/article-heldout.jsonl'), engine: bundledEngine, note: "this project's, bundled article" },
+  { name: 'article-casual', file: join(PACKAGE_ROOT, 'scripts/article-heldout-casual.jsonl'), engine: bundledEngine, note: "this project's, chat-style, bundled article" },
   { name: 'second-article', file: join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), engine: secondEngine, note: 'second test article (calibration)' },
   { name: 'third-article', file: join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), engine: thirdEngine, note: 'third test article (calibration)' },
   { name: 'fourth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/questions.jsonl'), engine: fourthEngine, note: 'fourth test article (calibration)' },

@@ -55,6 +55,12 @@ export interface Signals {
   termShare: number;
   /** Weight the paragraph matched, relative to the rarest possible term, at most 3 (absolute evidence). */
   evidence: number;
+  /**
+   * 1 when the paragraph has one of the question's terms alone and the question has more
+   * ("harga tiket ke Moskow berapa" and a paragraph that names Moscow): one word in common
+   * is a coincidence more often than an answer, however rare the word.
+   */
+  loneMatch: number;
 }
 
 export type SignalName = keyof Signals;
@@ -73,6 +79,7 @@ export const SIGNAL_NAMES: SignalName[] = [
   'sentenceCoverage',
   'termShare',
   'evidence',
+  'loneMatch',
 ];
 
 export interface ConfidenceModel {

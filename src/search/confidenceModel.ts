@@ -2,46 +2,48 @@
 import type { ConfidenceModel } from './confidence.js';
 
 export const CALIBRATED_MODEL: ConfidenceModel = {
-  bias: -2.4141,
+  bias: -2.1594,
   weights: {
-    coverage: 0.645,
-    specCoverage: 0.8776,
-    unseenSpecific: -0.6669,
+    coverage: 0.9139,
+    specCoverage: 0.6435,
+    unseenSpecific: -0.7619,
     unseenOrdinary: 0,
     unseenTopic: 0,
-    focusUnseen: -0.1661,
-    focusMissing: -0.2484,
-    typeMissing: -0.7823,
+    focusUnseen: -0.0863,
+    focusMissing: -0.2393,
+    typeMissing: -0.7686,
     typeFound: 0,
-    margin: 1.4076,
-    normScore: 0.4918,
-    sentenceCoverage: 0.0152,
-    termShare: 1.1282,
-    evidence: 0.0065
+    margin: 1.4414,
+    normScore: 0.5846,
+    sentenceCoverage: 0.0093,
+    termShare: 0.6785,
+    evidence: 0,
+    loneMatch: -0.2075
   },
-  smallBias: -0.0154,
+  smallBias: 0.8598,
   smallWeights: {
-    coverage: 0.8652,
-    specCoverage: -0.0352,
-    unseenSpecific: 0.2507,
+    coverage: 0.9263,
+    specCoverage: -0.4893,
+    unseenSpecific: 0.1485,
     unseenOrdinary: 0,
     unseenTopic: -2,
-    focusUnseen: -0.1093,
-    focusMissing: -0.9976,
-    typeMissing: -2.1678,
+    focusUnseen: -0.0289,
+    focusMissing: -0.807,
+    typeMissing: -2.1009,
     typeFound: 0,
-    margin: -0.979,
-    normScore: -0.4918,
-    sentenceCoverage: 0.0184,
-    termShare: 1.9139,
-    evidence: -0.0007
+    margin: -0.9042,
+    normScore: -0.5846,
+    sentenceCoverage: 0.0115,
+    termShare: 1.2166,
+    evidence: 0,
+    loneMatch: -0.9207
   },
   unsureAt: {
-    large: 0.2483,
-    small: 0.2342
+    large: 0.2473,
+    small: 0.2546
   },
   answerAt: {
-    large: 0.81,
-    small: 0.53
+    large: 0.82,
+    small: 0.36
   }
 };

@@ -294,13 +294,14 @@ export class SearchEngine {
   private signals(doc: number, score: number, question: Question, best: { sentence: string; score: number }, ranked?: { doc: number; score: number }[]): Signals {
     const unseenIdf = this.postings.idf(1);
     let total = 0, matched = 0, specTotal = 0, specMatched = 0;
-    let unseenOrdinary = 0, unseenTopic = 0, unseenSpecific = 0, termsFound = 0, termsCounted = 0, focusUnseen = 0, focusMissing = 0;
+    let unseenOrdinary = 0, unseenTopic = 0, unseenSpecific = 0, termsFound = 0, termsCounted = 0, focusUnseen = 0, focusMissing = 0, termsMatched = 0;
     for (const t of question.terms) {
       // A focus word names what is asked: not phrasing, so it counts like a topic word.
       const focus = question.focus.includes(t);
       const ordinary = (t.source.kind === 'word' || t.source.kind === 'english') && !focus;
       let credit = 0;
       for (const m of t.matches) if (m.credit > credit && this.postings.textContains(doc, m.term)) credit = m.credit;
+      if (credit > 0) termsMatched++;
       if (focus && !t.seen) focusUnseen = 1;
       else if (focus && credit === 0) focusMissing = 1;
       // Every term counts in the specificity-weighed coverage; an unseen ordinary word by how specific it is.
@@ -339,6 +340,7 @@ export class SearchEngine {
       sentenceCoverage: total > 0 ? Math.min(1, best.score / total) : 0,
       termShare: termsCounted ? termsFound / termsCounted : 0,
       evidence: Math.min(3, matched / unseenIdf),
+      loneMatch: termsMatched === 1 && question.terms.length >= 2 ? 1 : 0,
     };
   }
 

@@ -52,6 +52,16 @@ describe('abstention on a second article', () => {
     expect(otherAttribute.confidence).toBeLessThan(asked.confidence);
   });
 
+  it('one word in common with a question of several is a coincidence, not an answer', () => {
+    // Palangka Raya alone (a gold price there is nowhere), against the haze index there.
+    const coincidence = engine.search('harga emas di Palangka Raya berapa', { noAbstain: true }).results[0]!;
+    const answered = engine.search('ISPU di Palangka Raya berapa', { noAbstain: true }).results[0]!;
+    expect(coincidence.signals.loneMatch).toBe(1);
+    expect(answered.signals.loneMatch).toBe(0);
+    expect(engine.search('Palangka Raya', { noAbstain: true }).results[0]!.signals.loneMatch).toBe(0); // one word asked, one found
+    expect(coincidence.confidence).toBeLessThan(answered.confidence);
+  });
+
   it('a question word whose kind of answer the best sentence lacks lowers the confidence', () => {
     const when = engine.search('Kapan helikopter pengebom air dikerahkan?', { noAbstain: true }).results[0]!;
     const howMany = engine.search('Berapa helikopter pengebom air yang dikerahkan?', { noAbstain: true }).results[0]!;
