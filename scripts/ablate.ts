@@ -41,11 +41,12 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-answer-type', what: 'answer-type cues out of ranking and of the decision', tuning: { answerTypeWeight: 0 }, drop: 'typeMissing,typeFound' },
   { name: 'no-focus', what: 'focus words (Berapa umur X?, keyword queries) read as phrasing, and their two signals out', tuning: { focusWords: false }, drop: 'focusUnseen,focusMissing' },
   { name: 'no-focus-signals', what: 'focus words count in coverage, but their two signals are out of the decision', drop: 'focusUnseen,focusMissing' },
+  { name: 'no-lone-match', what: 'no signal for a single term in common with a question of several', drop: 'loneMatch' },
   { name: 'no-frequency-signals', what: 'specificity-based signals out of the decision', drop: 'specCoverage,unseenSpecific' },
   { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) and classifiers after berapa weigh as words', curated: { frameWords: false } },
   { name: 'no-substitution', what: 'curated: no penalty for a word in place of the entry\'s', curated: { substitutionPenalty: 0 } },
   { name: 'no-same-type-relief', what: 'curated: a fully explained question of the same type must still mention 0.6 of the phrasing', curated: { sameTypeRelief: false } },
-  { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,focusUnseen,focusMissing,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence' },
+  { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,focusUnseen,focusMissing,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence,loneMatch' },
 ];
 
 /** The test articles the model is calibrated on ("own" columns), and their curated sets in npm run eval. */
