@@ -79,17 +79,19 @@ export class EnglishDictionary {
 
   /** The word and the dictionary forms it may be an inflection of, most likely first ("leaders" -> leader, lead). */
   lemmas(word: string): string[] {
-    const out = this.inflections(word);
-    for (const lemma of [...out]) for (const deeper of this.inflections(lemma)) if (!out.includes(deeper)) out.push(deeper);
+    const out = this.inflections(word, true);
+    // A suffix attaches to a base form, never to an irregular past ("founder" is not "find" + -er);
+    // only a possessive does ("men's").
+    for (const lemma of [...out]) for (const deeper of this.inflections(lemma, word === `${lemma}'s`)) if (!out.includes(deeper)) out.push(deeper);
     return out;
   }
 
-  private inflections(word: string): string[] {
+  private inflections(word: string, irregular: boolean): string[] {
     const out = [word];
     const add = (lemma: string | undefined) => {
       if (lemma && lemma.length >= 2 && !out.includes(lemma)) out.push(lemma);
     };
-    add(this.lexicon.englishIrregular.get(word));
+    if (irregular) add(this.lexicon.englishIrregular.get(word));
     const w = word;
     if (w.endsWith("'s")) add(w.slice(0, -2));
     if (w.endsWith('ies') && w.length > 4) add(`${w.slice(0, -3)}y`);

@@ -48,6 +48,13 @@ describe('English through WordNet, where FreeDict has no entry', () => {
     expect(analyzer.english.lemmas('women')).toContain('woman');
   });
 
+  it('never reads a suffix on an irregular past: "founder" is found + -er, not find', () => {
+    expect(analyzer.english.lemmas('founder')).toContain('found');
+    expect(analyzer.english.lemmas('founder')).not.toContain('find');
+    expect(analyzer.english.lemmas('founded')).not.toContain('find');
+    expect(analyzer.english.lemmas("men's")).toContain('man'); // a possessive does attach to one
+  });
+
   it('reads a word FreeDict lacks through the headwords WordNet relates to it, at a lower factor', () => {
     const penalty = analyzer.analyzeQuery('What is the penalty?').find((t) => t.surface === 'penalty')!;
     expect(penalty.kind).toBe('english');
