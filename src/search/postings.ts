@@ -99,13 +99,24 @@ export class Postings {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Index terms within `maxDistance` edits of `term`, in any segment, with their distance. */
+  /**
+   * Index terms within `maxDistance` edits of `term`, in any segment, with their distance.
+   * Two neighbouring letters swapped ("ukriana" for "ukraina"), the commonest slip, count as one
+   * edit, as in the spelling corrector (the index's own search counts them as two).
+   */
   fuzzy(term: string, maxDistance: number): { term: string; distance: number }[] {
     const out = new Map<string, number>();
     for (const s of this.segments) {
       for (const { termId, distance } of s.index.fuzzy(term, maxDistance)) {
         const found = s.index.terms[termId]!;
         out.set(found, Math.min(out.get(found) ?? Infinity, distance));
+      }
+    }
+    if (maxDistance >= 1) {
+      for (let i = 0; i + 1 < term.length; i++) {
+        if (term[i] === term[i + 1]) continue;
+        const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+        if ((out.get(swapped) ?? Infinity) > 1 && this.has(swapped)) out.set(swapped, 1);
       }
     }
     return [...out].map(([t, distance]) => ({ term: t, distance }));

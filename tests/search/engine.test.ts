@@ -88,6 +88,13 @@ describe('SearchEngine on the bundled article: routing', () => {
     expect(top('program nuklir Korea Utara')).toBe(top('program nuklir Korut'));
   });
 
+  it('reads two swapped letters of a name as one slip ("Ukriana", "Prigozihn")', () => {
+    const answer = (q: string) => engine.search(q);
+    expect(answer('udh brp lama perang di ukriana').abstained).toBe(false);
+    expect(answer('udh brp lama perang di ukriana').results[0]!.paragraph.number).toBe(answer('udh brp lama perang di ukraina').results[0]!.paragraph.number);
+    expect(answer('Prigozihn pendiri apa?').results[0]?.paragraph.number).toBe(7);
+  });
+
   it('is deterministic and unaffected by earlier searches', () => {
     const first = engine.search('Prigozhin pendiri Wagner');
     engine.search('Putin Kim Rusia Korea Utara Ukraina', { limit: 7, noAbstain: true });
