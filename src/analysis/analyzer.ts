@@ -14,7 +14,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 9;
+export const ANALYSIS_VERSION = 10;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -376,11 +376,20 @@ export class Analyzer {
       return { surface: word, kind: 'english', alternatives };
     }
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
-    const corrected = this.options.spelling && !(inSentence && /^\p{Lu}/u.test(raw)) ? this.spelling.correct(word, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined) : undefined;
+    const mayBeMisspelt = this.options.spelling && !(inSentence && /^\p{Lu}/u.test(raw));
+    const corrected = mayBeMisspelt ? this.spelling.correct(word, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined) : undefined;
     if (corrected) {
       if (removeStopwords && this.isStopword(corrected)) return undefined;
       const root = this.stem(corrected);
       return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: READING_FACTORS.misspelling, via: 'word' }, self] };
+    }
+    // Or a misspelt English word ("isolnted"), unless everyday Indonesian uses the spelling (a name, a common typo).
+    const english = mayBeMisspelt && this.options.english && !this.lexicon.frequency.counts.has(word) ? this.english.correct(word) : undefined;
+    if (english) {
+      const translations = this.english.translate(english);
+      const related = !translations && this.options.englishRelated ? this.english.translateRelated(english) : undefined;
+      if (translations) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(translations, READING_FACTORS.misspelling)] };
+      if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.misspelling * READING_FACTORS.englishRelated)] };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
   }

@@ -6,6 +6,8 @@
  * conference") are matched before single words. A word FreeDict lacks ("penalty",
  * "flight") is read through the headwords WordNet relates to it ("punishment", "fly").
  */
+import { withinEdits } from './spelling.js';
+
 export interface EnglishLexicon {
   english: Map<string, string[]>;
   englishWords: Set<string>;
@@ -14,8 +16,12 @@ export interface EnglishLexicon {
 }
 
 
+/** A misspelt English word shorter than this is one edit from too many others to be read. */
+const MIN_CORRECTED_LENGTH = 6;
+
 export class EnglishDictionary {
   private readonly maxPhraseWords: number;
+  private deletions?: Map<string, string[]>;
 
   constructor(private readonly lexicon: EnglishLexicon) {
     let max = 1;
@@ -49,6 +55,55 @@ export class EnglishDictionary {
       if (translations.length) return translations;
     }
     return undefined;
+  }
+
+  /**
+   * The English headword a misspelling stands for ("isolnted" -> isolate, "meetbng" ->
+   * meeting): the one word the dictionary translates (directly or through WordNet) that is
+   * one edit (a swap of neighbours included) from the word or one of its dictionary forms.
+   * Undefined for short words (one edit from too many) and when two fit ("sactions":
+   * sanction or action).
+   */
+  correct(word: string): string | undefined {
+    if (word.length < MIN_CORRECTED_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
+    // The form as written first: "isolnted" is "isolated" (a headword of its own) before "isolate".
+    for (const form of this.lemmas(word)) {
+      const near = this.headwordsNear(form);
+      if (near.length === 0) continue;
+      // Two forms of one word ("meetings", "meeting") are one answer: the shorter.
+      const [first, ...rest] = near.sort((a, b) => a.length - b.length);
+      return rest.every((w) => this.lemmas(w).includes(first!)) ? first : undefined;
+    }
+    return undefined;
+  }
+
+  /** Headwords within one edit of `form`, found through their one-letter deletions (as SymSpell does). */
+  private headwordsNear(form: string): string[] {
+    const byDeletion = (this.deletions ??= this.indexDeletions());
+    const candidates = new Set<string>(byDeletion.get(form) ?? []); // a letter left out
+    for (const shorter of oneLetterDeletions(form)) {
+      if (this.isHeadword(shorter)) candidates.add(shorter); // a letter added
+      for (const headword of byDeletion.get(shorter) ?? []) candidates.add(headword); // changed or swapped
+    }
+    return [...candidates].filter((headword) => headword !== form && withinEdits(form, headword, 1));
+  }
+
+  private isHeadword(word: string): boolean {
+    return this.lexicon.english.has(word) || this.lexicon.englishRelated.has(word);
+  }
+
+  /** Each single-word headword under each of its one-letter deletions; built on the first misspelling. */
+  private indexDeletions(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const headword of new Set([...this.lexicon.english.keys(), ...this.lexicon.englishRelated.keys()])) {
+      if (headword.length < MIN_CORRECTED_LENGTH - 1 || !/^[a-z]+$/.test(headword)) continue;
+      for (const shorter of new Set(oneLetterDeletions(headword))) {
+        const list = out.get(shorter);
+        if (list) list.push(headword);
+        else out.set(shorter, [headword]);
+      }
+    }
+    return out;
   }
 
   /**
@@ -149,4 +204,8 @@ function respell(word: string): string {
     .replace(/c/g, 'k')
     .replace(/([b-df-hj-np-tv-z])\1/g, '$1')
     .replace(/(?<=.)y/g, 'i');
+}
+
+function* oneLetterDeletions(word: string): Generator<string> {
+  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
 }

@@ -57,3 +57,28 @@ function* oneEditAway(word: string): Generator<string> {
   for (let i = 0; i < word.length; i++) for (const c of LETTERS) if (c !== word[i]) yield word.slice(0, i) + c + word.slice(i + 1);
   for (let i = 0; i <= word.length; i++) for (const c of LETTERS) yield word.slice(0, i) + c + word.slice(i);
 }
+
+/**
+ * Edit distance <= limit (small limits, short words), two neighbouring letters swapped
+ * counting as one edit, as everywhere else typos are read (optimal string alignment).
+ */
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let min = i;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, beforePrevious[j - 2]! + 1);
+      row.push(v);
+      if (v < min) min = v;
+    }
+    // A swap reaches back two rows, so a row over the limit ends the search only when the one before it was too.
+    if (min > limit && Math.min(...previous) > limit) return false;
+    beforePrevious = previous;
+    previous = row;
+  }
+  return previous[b.length]! <= limit;
+}

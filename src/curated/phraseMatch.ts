@@ -1,4 +1,5 @@
 import type { QueryTerm } from '../analysis/analyzer.js';
+import { withinEdits } from '../analysis/spelling.js';
 
 /**
  * How well a member's question and a moderator's phrasing say the same thing, on the
@@ -115,29 +116,4 @@ function nearSpelling(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
   const limit = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
   return limit > 0 && withinEdits(a, b, limit);
-}
-
-/**
- * Edit distance <= limit (small limits, short words), two neighbouring letters swapped
- * counting as one edit, as everywhere else typos are read (optimal string alignment).
- */
-export function withinEdits(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let min = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, beforePrevious[j - 2]! + 1);
-      row.push(v);
-      if (v < min) min = v;
-    }
-    // A swap reaches back two rows, so a row over the limit ends the search only when the one before it was too.
-    if (min > limit && Math.min(...previous) > limit) return false;
-    beforePrevious = previous;
-    previous = row;
-  }
-  return previous[b.length]! <= limit;
 }

@@ -106,3 +106,24 @@ describe('English loanwords, where FreeDict has no entry', () => {
     expect(new Analyzer({ loanwords: false }).analyzeQuery('ballistic').flatMap((t) => t.alternatives.map((a) => a.term))).not.toContain('balistik');
   });
 });
+
+describe('misspelt English words', () => {
+  const reading = (question: string, surface: string) => analyzer.analyzeQuery(question).find((t) => t.surface === surface)!;
+
+  it('reads a misspelling as the one English word it is an edit from, below the correct spelling', () => {
+    const isolated = reading('Why is Kim so isolnted?', 'isolnted');
+    expect(isolated.kind).toBe('english');
+    const pisah = isolated.alternatives.find((a) => a.term === 'pisah');
+    expect(pisah).toBeDefined();
+    const right = reading('Why is Kim so isolated?', 'isolated').alternatives.find((a) => a.term === 'pisah')!;
+    expect(pisah!.factor).toBeLessThan(right.factor);
+    expect(reading('Leader Korut yang meetbng sama Putin', 'meetbng').alternatives.map((a) => a.term)).toContain('temu'); // a swap or a changed letter
+  });
+
+  it('leaves a spelling alone when two words fit, when it is short, or when it is a name', () => {
+    expect(reading('Did Russia back sactions?', 'sactions').kind).toBe('topic'); // sanctions or actions
+    expect(reading('Why is the regie isolated?', 'regie').kind).toBe('topic'); // five letters
+    expect(reading('Apa kata Isolnted?', 'isolnted').kind).toBe('topic'); // capitalised inside a sentence
+  });
+});
+

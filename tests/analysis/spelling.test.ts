@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
-import { SpellingCorrector } from '../../src/analysis/spelling.js';
+import { SpellingCorrector, withinEdits } from '../../src/analysis/spelling.js';
 
 const analyzer = new Analyzer();
 const term = (question: string, surface: string) => analyzer.analyzeQuery(question).find((t) => t.surface === surface);
@@ -41,5 +41,26 @@ describe('misspelt common words', () => {
     expect(corrector.correct('ruma', any)).toBeUndefined(); // four letters
     expect(corrector.correct('rumha', () => false)).toBeUndefined();
     expect(new Analyzer({ spelling: false }).analyzeQuery('indonesia terakhr').find((t) => t.surface === 'terakhr')?.kind).toBe('topic');
+  });
+});
+
+describe('withinEdits', () => {
+  it('counts a letter left out, added or changed as one edit', () => {
+    expect(withinEdits('prigozhin', 'prigozin', 1)).toBe(true);
+    expect(withinEdits('shoigu', 'shoygu', 1)).toBe(true);
+    expect(withinEdits('shoigu', 'shoyguu', 1)).toBe(false);
+  });
+
+  it("counts two neighbouring letters swapped as one edit, as the engine's typo neighbours do", () => {
+    expect(withinEdits('ukraina', 'ukriana', 1)).toBe(true);
+    expect(withinEdits('prigozhin', 'prigozihn', 1)).toBe(true);
+    expect(withinEdits('prigozhin', 'pirgozihn', 1)).toBe(false);
+    expect(withinEdits('prigozhin', 'pirgozihn', 2)).toBe(true);
+  });
+
+  it('is exact at limit 0 and refuses lengths too far apart', () => {
+    expect(withinEdits('kim', 'kim', 0)).toBe(true);
+    expect(withinEdits('kim', 'kin', 0)).toBe(false);
+    expect(withinEdits('wagner', 'wagnerian', 2)).toBe(false);
   });
 });
