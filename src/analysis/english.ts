@@ -58,7 +58,7 @@ export class EnglishDictionary {
   }
 
   /**
-   * The English headword a misspelling stands for ("isolnted" -> isolate, "meetbng" ->
+   * The English headword a misspelling stands for ("isolnted" -> isolated, "meetbng" ->
    * meeting): the one word the dictionary translates (directly or through WordNet) that is
    * one edit (a swap of neighbours included) from the word or one of its dictionary forms.
    * Undefined for short words (one edit from too many) and when two fit ("sactions":

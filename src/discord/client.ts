@@ -16,19 +16,14 @@ export interface ClientHooks {
 }
 
 /**
- * A discord.js client with the Guilds intent only, routing every interaction to the
- * registry, and logging what the gateway and REST do: shard ready, disconnect,
- * reconnect, resume, invalidated session, rate limits.
- */
-/**
  * discord.js caches every user and member an interaction carries, for as long as the
  * process lives; the bot reads them only from the interaction itself, so it keeps none
  * (but its own) and memory stays flat however many members ask.
  */
 export const BOUNDED_CACHES = Options.cacheWithLimits({
   ...Options.DefaultMakeCacheSettings,
-  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
-  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
   MessageManager: 0,
   PresenceManager: 0,
   ReactionManager: 0,
@@ -36,6 +31,11 @@ export const BOUNDED_CACHES = Options.cacheWithLimits({
   VoiceStateManager: 0,
 });
 
+/**
+ * A discord.js client with the Guilds intent only, routing every interaction to the
+ * registry, and logging what the gateway and REST do: shard ready, disconnect,
+ * reconnect, resume, invalidated session, rate limits.
+ */
 export function createDiscordClient(discord: Pick<NonNullable<Config['discord']>, 'apiUrl'>, bot: Bot, logger: Logger, hooks: ClientHooks = {}): Client {
   const { metrics } = hooks;
   // Every request held back by a rate limit, also the interaction responses' (discord.js
