@@ -27,7 +27,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-informal', what: 'informal Indonesian table and rules off', analyzer: { informal: false } },
   { name: 'no-english', what: 'English through FreeDict (and WordNet) off', analyzer: { english: false } },
   { name: 'no-wordnet', what: "WordNet's related headwords for English words FreeDict lacks off", analyzer: { englishRelated: false } },
-  { name: 'no-loanwords', what: 'English words FreeDict lacks not respelt as Indonesian loanwords (ballistic, balistik)', analyzer: { loanwords: false } },
+  { name: 'no-loanwords', what: 'English words not respelt as Indonesian loanwords (ballistic, balistik; score, skor)', analyzer: { loanwords: false } },
   { name: 'no-abbreviations', what: 'vowelless chat abbreviations (dpt, mksd) not read as the common word', analyzer: { abbreviations: false } },
   { name: 'no-capitals', what: 'capitals not read as their countries (Moskow, Rusia)', analyzer: { capitals: false } },
   { name: 'no-spelling', what: 'misspelt common words (terakhr, signifkan) not read as the word they misspell', analyzer: { spelling: false } },

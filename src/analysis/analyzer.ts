@@ -14,7 +14,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 10;
+export const ANALYSIS_VERSION = 11;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -78,7 +78,7 @@ export interface AnalyzerOptions {
   english?: boolean;
   /** Read English words FreeDict lacks through WordNet's related headwords (default true); off only for ablations. */
   englishRelated?: boolean;
-  /** Read English words FreeDict lacks as the Indonesian loanwords they were borrowed as (default true); off only for ablations. */
+  /** Read English words as the Indonesian loanwords they were borrowed as, too (default true); off only for ablations. */
   loanwords?: boolean;
   /** Read a world capital also as its country, weaker (default true); off only for ablations. */
   capitals?: boolean;
@@ -352,7 +352,16 @@ export class Analyzer {
     const self: Alternative = { term: literal, factor: 1, via: 'word' };
     if (this.options.english) {
       const translations = this.english.translate(word);
-      if (translations) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(translations)] };
+      if (translations) {
+        const alternatives = [self, ...this.translationAlternatives(translations)];
+        // The loanword everyday Indonesian uses, which FreeDict may not list ("score": "partitur", but "skor").
+        const name = inSentence && /^\p{Lu}/u.test(raw);
+        for (const loan of this.options.loanwords && !name ? this.english.loanwords(word, (spelling) => this.lexicon.roots.has(spelling) && !this.isStopword(spelling)) : []) {
+          const term = this.stem(loan);
+          if (!alternatives.some((a) => a.term === term)) alternatives.push({ term, factor: READING_FACTORS.loanword, via: 'english' });
+        }
+        return { surface: word, kind: 'english', alternatives };
+      }
     }
     if (this.options.informal) {
       const informalRoot = this.informal.rootOf(word);

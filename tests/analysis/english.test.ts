@@ -107,6 +107,14 @@ describe('English loanwords, where FreeDict has no entry', () => {
   });
 });
 
+describe('loanwords', () => {
+  it('reads an English word FreeDict translates as its loanword too ("score": partitur, and skor)', () => {
+    const score = analyzer.analyzeQuery('What was the final score?').find((t) => t.surface === 'score')!;
+    expect(score.alternatives.map((a) => a.term)).toEqual(expect.arrayContaining(['partitur', 'skor']));
+    expect(analyzer.analyzeQuery('ammunition stocks').find((t) => t.surface === 'stocks')!.alternatives.map((a) => a.term)).toContain('stok');
+  });
+});
+
 describe('misspelt English words', () => {
   const reading = (question: string, surface: string) => analyzer.analyzeQuery(question).find((t) => t.surface === surface)!;
 
