@@ -109,9 +109,12 @@ const SIGN: Record<SignalName, 1 | -1> = {
  * negative. The article sets hold few such questions, and answerable ones often carry a
  * word the lexicon misses, which alone would leave the weight near zero. (In thousands of
  * paragraphs a missing name is often a spelling the passages do not use, so large
- * corpora keep the fitted weight.)
+ * corpora keep the fitted weight.) The same holds, more weakly, for a focus word no
+ * paragraph has ("umur" of "Berapa umur X?"): the articles name the thing but never that
+ * attribute of it. Its fitted weight swung from -0.1 to -2.1 between refits that changed
+ * only how typos are read, so the sets cannot teach it; at least 1 keeps it from vanishing.
  */
-const AT_LEAST: Partial<Record<SignalName, number>> = { unseenTopic: 2 };
+const AT_LEAST: Partial<Record<SignalName, number>> = { unseenTopic: 2, focusUnseen: 1 };
 
 /**
  * Weighted, L2-regularised logistic regression on standardised signals, by projected

@@ -2,45 +2,45 @@
 import type { ConfidenceModel } from './confidence.js';
 
 export const CALIBRATED_MODEL: ConfidenceModel = {
-  bias: -2.1594,
+  bias: -2.1776,
   weights: {
-    coverage: 0.9139,
-    specCoverage: 0.6435,
-    unseenSpecific: -0.7619,
+    coverage: 0.8821,
+    specCoverage: 0.7006,
+    unseenSpecific: -0.7716,
     unseenOrdinary: 0,
     unseenTopic: 0,
-    focusUnseen: -0.0863,
-    focusMissing: -0.2393,
-    typeMissing: -0.7686,
+    focusUnseen: 0,
+    focusMissing: -0.2412,
+    typeMissing: -0.7694,
     typeFound: 0,
-    margin: 1.4414,
-    normScore: 0.5846,
-    sentenceCoverage: 0.0093,
-    termShare: 0.6785,
+    margin: 1.4349,
+    normScore: 0.5867,
+    sentenceCoverage: 0.0096,
+    termShare: 0.6801,
     evidence: 0,
-    loneMatch: -0.2075
+    loneMatch: -0.2053
   },
-  smallBias: 0.8598,
+  smallBias: 0.8514,
   smallWeights: {
-    coverage: 0.9263,
-    specCoverage: -0.4893,
-    unseenSpecific: 0.1485,
+    coverage: 0.8974,
+    specCoverage: -0.4018,
+    unseenSpecific: 0.1669,
     unseenOrdinary: 0,
     unseenTopic: -2,
-    focusUnseen: -0.0289,
-    focusMissing: -0.807,
-    typeMissing: -2.1009,
+    focusUnseen: -1,
+    focusMissing: -0.8336,
+    typeMissing: -2.0927,
     typeFound: 0,
-    margin: -0.9042,
-    normScore: -0.5846,
-    sentenceCoverage: 0.0115,
-    termShare: 1.2166,
+    margin: -0.9169,
+    normScore: -0.5867,
+    sentenceCoverage: 0.0125,
+    termShare: 1.1933,
     evidence: 0,
-    loneMatch: -0.9207
+    loneMatch: -0.887
   },
   unsureAt: {
-    large: 0.2473,
-    small: 0.2546
+    large: 0.247,
+    small: 0.2523
   },
   answerAt: {
     large: 0.82,
