@@ -113,7 +113,9 @@ export function focusWordOf(text: string, isStopword: (word: string) => boolean)
       else if (word !== 'which') continue;
       if (ENGLISH_ARTICLES.has(words[next] ?? '')) next++;
     } else if (!ATTRIBUTE_QUESTION_WORDS.has(word) || TIME_UNITS.has(words[i - 1] ?? '')) continue; // "tahun berapa" asks for a date
-    // Past a frame noun or a classifier to what is counted: "berapa jumlah penduduk", "berapa hektare lahan".
+    // Past a frame noun or a classifier to what is counted: "berapa jumlah penduduk", "berapa hektare lahan";
+    // "berapa banyak" is one question word (how many, how much).
+    if (HOW_MANY_WORDS.has(word) && words[next] === 'banyak') next++;
     while (next < words.length && (FRAME_WORDS.has(words[next]!) || unit(words[next]!))) next++;
     if (content(words[next])) return words[next];
   }

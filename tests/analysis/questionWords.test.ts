@@ -14,6 +14,8 @@ describe('focusWordOf (the noun naming what is asked)', () => {
     // Past a frame noun: "jumlah" frames the count, "penduduk" is what is counted.
     ['Berapa jumlah penduduk Palangka Raya?', 'penduduk'],
     ['Berapa hektare lahan yang terbakar?', 'lahan'], // past a classifier
+    ['Berapa banyak beras yang boleh dibeli setiap orang?', 'beras'], // "berapa banyak" is one question word
+    ['brp banyak masker yang dibagikan', 'masker'],
     // English: after a copula, or after "which".
     ['What is the capital of Ukraine?', 'capital'],
     ['Which country hosted the match?', 'country'],
