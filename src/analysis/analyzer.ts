@@ -350,18 +350,12 @@ export class Analyzer {
     if (capitalisedName) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     if (this.lexicon.names.has(word)) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     const self: Alternative = { term: literal, factor: 1, via: 'word' };
+    // Capitalised inside a sentence: a name, not a loanword nor a misspelling to correct.
+    const writtenAsName = inSentence && /^\p{Lu}/u.test(raw);
     if (this.options.english) {
       const translations = this.english.translate(word);
-      if (translations) {
-        const alternatives = [self, ...this.translationAlternatives(translations)];
-        // The loanword everyday Indonesian uses, which FreeDict may not list ("score": "partitur", but "skor").
-        const name = inSentence && /^\p{Lu}/u.test(raw);
-        for (const loan of this.options.loanwords && !name ? this.english.loanwords(word, (spelling) => this.lexicon.roots.has(spelling) && !this.isStopword(spelling)) : []) {
-          const term = this.stem(loan);
-          if (!alternatives.some((a) => a.term === term)) alternatives.push({ term, factor: READING_FACTORS.loanword, via: 'english' });
-        }
-        return { surface: word, kind: 'english', alternatives };
-      }
+      // The loanword everyday Indonesian uses, which FreeDict may not list ("score": "partitur", but "skor").
+      if (translations) return { surface: word, kind: 'english', alternatives: withoutRepeats([self, ...this.translationAlternatives(translations), ...this.loanAlternatives(word, writtenAsName)]) };
     }
     if (this.options.informal) {
       const informalRoot = this.informal.rootOf(word);
@@ -377,15 +371,11 @@ export class Analyzer {
     if (this.options.english && this.english.isEnglish(word)) {
       // A word FreeDict lacks: the Indonesian word it was borrowed as ("ballistic", "balistik"),
       // and the words WordNet relates to it, weaker, as a synonym is.
-      const name = inSentence && /^\p{Lu}/u.test(raw);
-      const loans = this.options.loanwords && !name ? this.english.loanwords(word, (spelling) => this.lexicon.roots.has(spelling) && !this.isStopword(spelling)) : [];
       const related = this.options.englishRelated ? this.english.translateRelated(word) : undefined;
-      const alternatives = [self, ...loans.map((loan): Alternative => ({ term: this.stem(loan), factor: READING_FACTORS.loanword, via: 'english' }))];
-      for (const alt of related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : []) if (!alternatives.some((a) => a.term === alt.term)) alternatives.push(alt);
-      return { surface: word, kind: 'english', alternatives };
+      return { surface: word, kind: 'english', alternatives: withoutRepeats([self, ...this.loanAlternatives(word, writtenAsName), ...(related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : [])]) };
     }
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
-    const mayBeMisspelt = this.options.spelling && !(inSentence && /^\p{Lu}/u.test(raw));
+    const mayBeMisspelt = this.options.spelling && !writtenAsName;
     const corrected = mayBeMisspelt ? this.spelling.correct(word, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined) : undefined;
     if (corrected) {
       if (removeStopwords && this.isStopword(corrected)) return undefined;
@@ -425,6 +415,13 @@ export class Analyzer {
   }
 
   /** Index terms of dictionary translations: one-term translations whole, compounds by their most specific word. */
+  /** The Indonesian loanwords an English word was borrowed as, where hunspell-id has the spelling; none for a name. */
+  private loanAlternatives(word: string, writtenAsName: boolean): Alternative[] {
+    if (!this.options.loanwords || writtenAsName) return [];
+    const loans = this.english.loanwords(word, (spelling) => this.lexicon.roots.has(spelling) && !this.isStopword(spelling));
+    return loans.map((loan) => ({ term: this.stem(loan), factor: READING_FACTORS.loanword, via: 'english' }));
+  }
+
   private translationAlternatives(translations: string[], scale = 1): Alternative[] {
     const out = new Map<string, Alternative>();
     const add = (term: string, factor: number) => {
@@ -512,4 +509,10 @@ interface ScanToken {
 /** Two to six capital letters (digits allowed after the first): "PBB", "CORE", "G20". */
 function isAcronym(raw: string): boolean {
   return /^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(raw);
+}
+
+/** The first alternative for each index term, in order. */
+function withoutRepeats(alternatives: Alternative[]): Alternative[] {
+  const seen = new Set<string>();
+  return alternatives.filter((a) => !seen.has(a.term) && (seen.add(a.term), true));
 }

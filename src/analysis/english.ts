@@ -6,7 +6,7 @@
  * conference") are matched before single words. A word FreeDict lacks ("penalty",
  * "flight") is read through the headwords WordNet relates to it ("punishment", "fly").
  */
-import { withinEdits } from './spelling.js';
+import { oneLetterDeletions, withinEdits } from './spelling.js';
 
 export interface EnglishLexicon {
   english: Map<string, string[]>;
@@ -204,8 +204,4 @@ function respell(word: string): string {
     .replace(/c/g, 'k')
     .replace(/([b-df-hj-np-tv-z])\1/g, '$1')
     .replace(/(?<=.)y/g, 'i');
-}
-
-function* oneLetterDeletions(word: string): Generator<string> {
-  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
 }

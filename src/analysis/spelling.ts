@@ -52,10 +52,20 @@ function rankCount(counts: Map<string, number>, rank: number): number {
 
 /** Every spelling one deletion, insertion, substitution or swap of neighbours away (Damerau). */
 function* oneEditAway(word: string): Generator<string> {
-  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
-  for (let i = 0; i + 1 < word.length; i++) if (word[i] !== word[i + 1]) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  yield* oneLetterDeletions(word);
+  yield* neighbourSwaps(word);
   for (let i = 0; i < word.length; i++) for (const c of LETTERS) if (c !== word[i]) yield word.slice(0, i) + c + word.slice(i + 1);
   for (let i = 0; i <= word.length; i++) for (const c of LETTERS) yield word.slice(0, i) + c + word.slice(i);
+}
+
+/** The word with one letter left out, each way. */
+export function* oneLetterDeletions(word: string): Generator<string> {
+  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
+}
+
+/** The word with two different neighbouring letters swapped, each way ("ukriana" for "ukraina"). */
+export function* neighbourSwaps(word: string): Generator<string> {
+  for (let i = 0; i + 1 < word.length; i++) if (word[i] !== word[i + 1]) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { neighbourSwaps } from '../analysis/spelling.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { FrozenIndex } from './frozenIndex.js';
 
@@ -112,13 +113,7 @@ export class Postings {
         out.set(found, Math.min(out.get(found) ?? Infinity, distance));
       }
     }
-    if (maxDistance >= 1) {
-      for (let i = 0; i + 1 < term.length; i++) {
-        if (term[i] === term[i + 1]) continue;
-        const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-        if ((out.get(swapped) ?? Infinity) > 1 && this.has(swapped)) out.set(swapped, 1);
-      }
-    }
+    if (maxDistance >= 1) for (const swapped of neighbourSwaps(term)) if ((out.get(swapped) ?? Infinity) > 1 && this.has(swapped)) out.set(swapped, 1);
     return [...out].map(([t, distance]) => ({ term: t, distance }));
   }
 
