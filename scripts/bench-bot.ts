@@ -3,10 +3,12 @@
  * dist/src/main.js`, what `npm start` runs) as its own process, logged in to the loopback
  * fake Discord of the tests, which runs here, in the benchmark's process (nothing leaves
  * the machine; the fake's own work does not share the bot's event loop or heap).
- *   npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--json]
+ *   npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--json]
  * Sends N /ask interactions (varied questions, 20% out of scope, a fresh user each so the
  * per-user cooldown never triggers) and N of a trivial command over the gateway socket,
- * one at a time, alternating. The trivial command is a name the bot does not register:
+ * one at a time, alternating. The server has curated answers, as a moderated one does
+ * (by default the entries of ../shared/eval/curated-dev.jsonl, imported with `npm run faq
+ * -- import`), so every /ask is also matched against them. The trivial command is a name the bot does not register:
  * the same path (gateway, discord.js, the registry, one reply) with no work in it. For each
  * it measures the time from dispatch to the request arriving at the fake: for /ask the
  * first acknowledgement and the final reply (the same request when /ask answers at once,
@@ -16,13 +18,13 @@
  * discord.js enforces client-side by holding requests back.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { InteractionResponseType, type APIUser } from 'discord-api-types/v10';
-import { makeUser } from '../tests/support/discordFixtures.js';
+import { DEFAULT_GUILD_ID, makeUser } from '../tests/support/discordFixtures.js';
 import { startFakeDiscord, type RecordedRequest } from '../tests/support/fakeDiscord.js';
 import { chatInput, opt, snowflake } from '../tests/support/interactions.js';
 
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '20' },
     // discord.js holds requests beyond Discord's global limit (50/s); each round sends 2.
     'round-ms': { type: 'string', default: '80' },
+    curated: { type: 'string', default: join(import.meta.dirname, '../../shared/eval/curated-dev.jsonl') },
     json: { type: 'boolean', default: false },
   },
 });
@@ -39,13 +42,23 @@ const N = Number(values.n);
 const ROUND_MS = Number(values['round-ms']);
 const WARMUP = Number(values.warmup);
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 0 || !Number.isFinite(ROUND_MS)) {
-  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--json]');
+  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--json]');
   process.exit(2);
 }
 const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, Math.max(0, ms)));
 const log = (message: string) => {
   if (!values.json) process.stderr.write(message + '\n');
 };
+
+/** Imports the curated entries of a file shaped like curated-dev.jsonl into the benchmark's server; how many. */
+function seedCuratedAnswers(file: string): number {
+  if (file === 'none') return 0;
+  const entries = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.stringify((JSON.parse(line) as { entry: unknown }).entry));
+  const answers = join(dataDir, 'curated.jsonl');
+  writeFileSync(answers, entries.join('\n') + '\n');
+  execFileSync(process.execPath, ['dist/src/cli/faq.js', 'import', answers, '--guild', DEFAULT_GUILD_ID], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir }, stdio: 'ignore' });
+  return entries.length;
+}
 
 /** In scope and out of scope, Indonesian and English, short and long, typos. */
 const QUESTIONS = [
@@ -102,6 +115,7 @@ function freshUser(): APIUser {
 const root = resolve(import.meta.dirname, '..');
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: values.json ? 'ignore' : 'inherit' });
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
+const curatedEntries = seedCuratedAnswers(values.curated!);
 const fake = await startFakeDiscord();
 const bot = spawn(process.execPath, ['dist/src/main.js'], {
   cwd: root,
@@ -147,7 +161,7 @@ async function runTrivial(): Promise<number> {
 
 try {
   await Promise.race([fake.connected(WAIT), botExited.then((code) => Promise.reject(new Error(`the bot exited (${code}):\n${botLog}`)))]);
-  log(`bench:bot: ${N} /ask + ${N} trivial through the compiled bot (its own process) and the fake Discord (warm-up ${WARMUP} each)`);
+  log(`bench:bot: ${N} /ask + ${N} trivial through the compiled bot (its own process) and the fake Discord (warm-up ${WARMUP} each), ${curatedEntries} curated answers in the server`);
   for (let i = 0; i < WARMUP; i++) {
     await runAsk(QUESTIONS[i % QUESTIONS.length]!);
     await runTrivial();
@@ -177,6 +191,7 @@ try {
     n: N,
     warmup: WARMUP,
     questions: QUESTIONS.length,
+    curatedEntries,
     abstainedShare: Math.round((abstained / N) * 1000) / 1000,
     unit: 'ms',
     ask,

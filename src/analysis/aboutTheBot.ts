@@ -35,7 +35,7 @@ const ABOUT_WORDS = new Set([
  * (stopwords removed); `corpusHas` tells whether the articles have an index term, so that
  * "bot" stays an ordinary word in a corpus about bots.
  */
-export function asksAboutTheBot(question: string, terms: QueryTerm[], corpusHas: (term: string) => boolean): boolean {
+export function asksAboutTheBot(question: string, terms: readonly QueryTerm[], corpusHas: (term: string) => boolean): boolean {
   const botIsAWordOfTheArticles = ['bot', 'chatbot'].some(corpusHas);
   const addressesTheBot = (word: string) => SECOND_PERSON.has(word) || (BOT_WORDS.has(word) && !botIsAWordOfTheArticles);
   if (!plainWords(question).some(addressesTheBot)) return false;

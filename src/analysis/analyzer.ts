@@ -56,11 +56,11 @@ export interface Alternative {
 /** One meaningful word (or phrase) of a question and the index terms that stand for it. */
 export interface QueryTerm {
   /** As written, lower case (several words for a phrase). */
-  surface: string;
-  kind: TermKind;
+  readonly surface: string;
+  readonly kind: TermKind;
   /** The Indonesian root the word was read as, when there is one (for the thesaurus). */
-  root?: string;
-  alternatives: Alternative[];
+  readonly root?: string;
+  readonly alternatives: readonly Alternative[];
 }
 
 export interface AnalyzerOptions {
@@ -102,6 +102,14 @@ export const READING_FACTORS = { misspelling: 0.8, informalRule: 0.95, english: 
  * the informal-Indonesian table and rules and the English dictionary, each word becoming
  * a `QueryTerm` with its alternative index terms.
  */
+/** A term no caller can change: the readings of recent questions are shared. */
+function frozenTerm(term: QueryTerm): QueryTerm {
+  return Object.freeze({ ...term, alternatives: Object.freeze(term.alternatives.map((a) => Object.freeze({ ...a }))) });
+}
+
+/** Questions whose reading is remembered (see Analyzer.recentQuery). */
+const RECENT_QUERIES = 64;
+
 export class Analyzer {
   readonly stopwords: Set<string>;
   readonly lexicon: Lexicon;
@@ -113,6 +121,8 @@ export class Analyzer {
   private readonly aliases: AliasTable;
   private readonly options: Required<Omit<AnalyzerOptions, 'lexicon' | 'extraAliases'>>;
   private readonly stemCache = new Map<string, string>();
+  /** The last questions read, most recent last: /ask reads each twice (curated answers, then the articles). */
+  private readonly recentQueries = new Map<string, readonly QueryTerm[]>();
   private spellingCorrector?: SpellingCorrector;
 
   constructor(options: AnalyzerOptions = {}) {
@@ -165,10 +175,24 @@ export class Analyzer {
    * repeats. A question made only of stopwords ("siapa dia?") is read again with the
    * stoplist off rather than coming back empty.
    */
-  analyzeQuery(text: string, options: { keepStopwordsIfNothingElse?: boolean } = {}): QueryTerm[] {
-    const terms = this.queryTerms(text, true);
+  analyzeQuery(text: string, options: { keepStopwordsIfNothingElse?: boolean } = {}): readonly QueryTerm[] {
+    const terms = this.recentQuery(text, true);
     if (terms.length > 0 || options.keepStopwordsIfNothingElse === false) return terms;
-    return this.queryTerms(text, false);
+    return this.recentQuery(text, false);
+  }
+
+  /** queryTerms, remembered for the last RECENT_QUERIES questions (frozen: callers share them). */
+  private recentQuery(text: string, removeStopwords: boolean): readonly QueryTerm[] {
+    const key = (removeStopwords ? '1' : '0') + text;
+    let terms = this.recentQueries.get(key);
+    if (terms) {
+      this.recentQueries.delete(key); // re-inserted below: Map order is the recency order
+    } else {
+      terms = Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm));
+      if (this.recentQueries.size >= RECENT_QUERIES) this.recentQueries.delete(this.recentQueries.keys().next().value!);
+    }
+    this.recentQueries.set(key, terms);
+    return terms;
   }
 
   /** The index terms of a question, flattened (for matching questions against questions). */
@@ -187,7 +211,7 @@ export class Analyzer {
   }
 
   private get spelling(): SpellingCorrector {
-    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts));
+    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined));
   }
 
   isStopword(word: string): boolean {
@@ -266,13 +290,16 @@ export class Analyzer {
       // "how long" asks for a duration (see questionWords.ts); "long" is not "panjang".
       if (token.lower === 'long' && words[index - 1] === 'how') return;
       // Capitals tell names only in a question that is not written all in capitals.
-      const term = this.readWord(shouting ? token.lower : token.raw, token.lower, removeStopwords, index > 0);
+      let term = this.readWord(shouting ? token.lower : token.raw, token.lower, removeStopwords, index > 0);
       if (!term) return;
       // Written in capitals inside a sentence that is not ("ekonom CORE", "lembaga WHO"): an acronym, a name.
-      if (term.kind !== 'topic' && term.kind !== 'number' && !shouting && isAcronym(token.raw)) term.kind = 'topic';
+      if (term.kind !== 'topic' && term.kind !== 'number' && !shouting && isAcronym(token.raw)) term = { ...term, kind: 'topic' };
       // In an English question a word both languages have ("air", "data") is read both ways.
       const translations = english && term.kind === 'word' ? this.english.translate(token.lower) : undefined;
-      if (translations) term.alternatives.push(...this.translationAlternatives(translations).filter((a) => !term.alternatives.some((b) => b.term === a.term)));
+      if (translations) {
+        const own = term.alternatives;
+        term = { ...term, alternatives: [...own, ...this.translationAlternatives(translations).filter((a) => !own.some((b) => b.term === a.term))] };
+      }
       add(term);
     });
     return out;
@@ -376,7 +403,7 @@ export class Analyzer {
     }
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
     const mayBeMisspelt = this.options.spelling && !writtenAsName;
-    const corrected = mayBeMisspelt ? this.spelling.correct(word, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined) : undefined;
+    const corrected = mayBeMisspelt ? this.spelling.correct(word) : undefined;
     if (corrected) {
       if (removeStopwords && this.isStopword(corrected)) return undefined;
       const root = this.stem(corrected);

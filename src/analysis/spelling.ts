@@ -18,21 +18,38 @@ const SPELLING_MARGIN = 3;
 const MIN_LENGTH = 5;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** Words whose correction (or its absence) is remembered; past this the memory starts over. */
+const CORRECTION_CACHE_LIMIT = 50_000;
+/** Marks a word found to have no correction, in the cache (a correction is never empty). */
+const NONE = '';
+
 export class SpellingCorrector {
   private minCount?: number;
+  /** The same words come back question after question, and trying every one-edit spelling costs about 0.05 ms a word. */
+  private readonly corrections = new Map<string, string>();
 
-  constructor(private readonly counts: Map<string, number>) {}
+  /** `accept` says which frequent words may be a correction (the same for every word, so answers can be remembered). */
+  constructor(private readonly counts: Map<string, number>, private readonly accept: (candidate: string) => boolean) {}
 
-  /** The frequent word `word` is a misspelling of, among those `accept` allows; undefined when none or two fit. */
-  correct(word: string, accept: (candidate: string) => boolean): string | undefined {
+  /** The frequent word `word` is a misspelling of; undefined when none or two fit. */
+  correct(word: string): string | undefined {
     // A word the list has is a word people use: a name ("putin") or a common typo, not to be guessed at.
     if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || this.counts.has(word)) return undefined;
+    const known = this.corrections.get(word);
+    if (known !== undefined) return known === NONE ? undefined : known;
+    const found = this.search(word);
+    if (this.corrections.size >= CORRECTION_CACHE_LIMIT) this.corrections.clear();
+    this.corrections.set(word, found ?? NONE);
+    return found;
+  }
+
+  private search(word: string): string | undefined {
     const minCount = (this.minCount ??= rankCount(this.counts, SPELLING_RANKS));
     let best: { word: string; count: number } | undefined;
     let next = 0;
     for (const candidate of oneEditAway(word)) {
       const count = this.counts.get(candidate);
-      if (count === undefined || candidate === best?.word || !accept(candidate)) continue;
+      if (count === undefined || candidate === best?.word || !this.accept(candidate)) continue;
       if (!best || count > best.count) {
         next = Math.max(next, best?.count ?? 0);
         best = { word: candidate, count };
@@ -74,21 +91,29 @@ export function* neighbourSwaps(word: string): Generator<string> {
  */
 export function withinEdits(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (a === b) return true;
+  const n = b.length;
+  // Three rows of the distance table, reused in turn (this runs for many word pairs per question).
+  let beforePrevious = new Int32Array(n + 1);
+  let previous = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) previous[j] = j;
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const ai = a.charCodeAt(i - 1);
+    row[0] = i;
     let min = i;
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, beforePrevious[j - 2]! + 1);
-      row.push(v);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, beforePrevious[j - 2]! + 1);
+      row[j] = v;
       if (v < min) min = v;
     }
     // A swap reaches back two rows, so a row over the limit ends the search only when the one before it was too.
-    if (min > limit && Math.min(...previous) > limit) return false;
-    beforePrevious = previous;
-    previous = row;
+    if (min > limit && previousMin > limit) return false;
+    [beforePrevious, previous, row] = [previous, row, beforePrevious];
+    previousMin = min;
   }
-  return previous[b.length]! <= limit;
+  return previous[n]! <= limit;
 }

@@ -2,7 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer, QueryTerm } from '../analysis/analyzer.js';
 import { compatibleQuestionTypes, frameWordsOf, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
-import { similarity, type Similarity } from './phraseMatch.js';
+import { memoizedCredit, similarity, type MatchTerm, type Similarity } from './phraseMatch.js';
 
 export interface CuratedMatch {
   entry: CuratedEntry;
@@ -60,10 +60,12 @@ interface PhraseDoc {
   entryId: number;
   phrase: string;
   isQuestion: boolean;
-  terms: QueryTerm[];
+  terms: readonly QueryTerm[];
   types: Set<QuestionType>;
   /** Words that frame the phrasing ("lokasi", "berapa orang"): compared as its type, not as words. */
   frames: Set<string>;
+  /** Its terms with their weights in this guild (see weightOf), set once the guild's index is built. */
+  weighted: MatchTerm[];
 }
 
 interface EntryDoc {
@@ -75,6 +77,8 @@ interface EntryDoc {
   answerTerms: Set<string>;
   /** Frame words of any of its phrasings. */
   frames: Set<string>;
+  /** `terms` with their weights in this guild, set once the guild's index is built. */
+  weighted: MatchTerm[];
 }
 
 interface GuildIndex {
@@ -83,6 +87,8 @@ interface GuildIndex {
   entries: Map<number, EntryDoc>;
   /** In how many entries (not phrases: aliases repeat words on purpose) each index term occurs. */
   entryFrequency: Map<string, number>;
+  /** Synonyms of the entries' terms, looked up on first use and kept with the index. */
+  synonyms: Map<QueryTerm, ReadonlySet<string>>;
 }
 
 /**
@@ -132,25 +138,20 @@ export class CuratedIndex {
     const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS);
     if (queryTerms.length === 0) return [];
     const queryTypes = questionTypes(question, { frames: this.frameWords });
-    const weighted = (terms: QueryTerm[], frames: Set<string>) => terms.map((term) => ({ term, weight: this.frameWords && frames.has(term.surface) ? 0 : this.weightOf(index, term) }));
-    const query = weighted(queryTerms, frameWordsOf(question));
-    const synonymCache = new Map<QueryTerm, string[]>();
-    const synonyms = (term: QueryTerm) => {
-      let list = synonymCache.get(term);
-      if (!list) {
-        const words = new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? this.analyzer.synonymWords(term.root) : [])]);
-        synonymCache.set(term, (list = [...words]));
-      }
-      return list;
-    };
+    const query = this.weighted(index, queryTerms, frameWordsOf(question));
+    // The entries' terms keep their synonyms with the index; the question's are this call's.
+    const querySynonyms = new Map<QueryTerm, ReadonlySet<string>>();
+    const credit = memoizedCredit((term) => {
+      const cache = queryTerms.includes(term) ? querySynonyms : index.synonyms;
+      return cache.get(term) ?? this.synonymsOf(term, cache);
+    });
 
     const byEntry = new Map<number, CuratedMatch>();
     for (const entryId of this.candidates(index, queryTerms)) {
       const entryDoc = index.entries.get(entryId)!;
-      const entryTerms = weighted(entryDoc.terms, entryDoc.frames);
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;
-        const found = similarity(query, weighted(doc.terms, doc.frames), entryTerms, entryDoc.answerTerms, synonyms);
+        const found = similarity(query, doc.weighted, entryDoc.weighted, entryDoc.answerTerms, credit);
         const { phraseCoverage, queryCoverage } = found;
         // A word of the question the entry lacks in place of a word of the phrasing the question lacks
         // ("stok gula" for "stok beras", "mengekspor" for "mengimpor") most often asks something else.
@@ -171,8 +172,20 @@ export class CuratedIndex {
     return [...byEntry.values()].sort((a, b) => b.score - a.score);
   }
 
+  /** A term's synonyms (by the word as written and by its root), remembered in `cache`. */
+  private synonymsOf(term: QueryTerm, cache: Map<QueryTerm, ReadonlySet<string>>): ReadonlySet<string> {
+    const words = new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? this.analyzer.synonymWords(term.root) : [])]);
+    cache.set(term, words);
+    return words;
+  }
+
+  /** Terms with their weights; frame words weigh nothing (they give the question's type). */
+  private weighted(index: GuildIndex, terms: readonly QueryTerm[], frames: Set<string>): MatchTerm[] {
+    return terms.map((term) => ({ term, weight: this.frameWords && frames.has(term.surface) ? 0 : this.weightOf(index, term) }));
+  }
+
   /** Entries sharing a reading (or, for words no lexicon knows, a near spelling) with the question. */
-  private candidates(index: GuildIndex, terms: QueryTerm[]): Set<number> {
+  private candidates(index: GuildIndex, terms: readonly QueryTerm[]): Set<number> {
     const queries = [...new Set(terms.flatMap((t) => t.alternatives.map((a) => a.term)))];
     const results = index.search.search(
       { queries, combineWith: 'OR' },
@@ -292,7 +305,7 @@ export class CuratedIndex {
         const terms = this.analyzer.analyzeQuery(phrase);
         // An alias without a question word ("Putin") asks what the entry's question asks.
         const own = questionTypes(phrase, { frames: this.frameWords });
-        const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase) };
+        const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase), weighted: [] };
         docs.set(id, doc);
         phrases.push(doc);
         search.add({ id, phrase });
@@ -300,9 +313,15 @@ export class CuratedIndex {
       });
       for (const term of entryTerms) entryFrequency.set(term, (entryFrequency.get(term) ?? 0) + 1);
       const frames = new Set(phrases.flatMap((p) => [...p.frames]));
-      entryDocs.set(entry.id, { entry, phrases, terms: phrases.flatMap((p) => p.terms), answerTerms: new Set(this.analyzer.analyze(entry.answer)), frames });
+      entryDocs.set(entry.id, { entry, phrases, terms: phrases.flatMap((p) => p.terms), answerTerms: new Set(this.analyzer.analyze(entry.answer)), frames, weighted: [] });
     }
-    return { search, docs, entries: entryDocs, entryFrequency };
+    const index: GuildIndex = { search, docs, entries: entryDocs, entryFrequency, synonyms: new Map() };
+    // Weights need the whole guild's entry frequencies: set once every entry is in.
+    for (const entryDoc of entryDocs.values()) {
+      entryDoc.weighted = this.weighted(index, entryDoc.terms, entryDoc.frames);
+      for (const doc of entryDoc.phrases) doc.weighted = this.weighted(index, doc.terms, doc.frames);
+    }
+    return index;
   }
 }
 

@@ -45,27 +45,49 @@ const TYPO_CREDIT = 0.8;
 const SYNONYM_CREDIT = 0.5;
 
 /**
- * How much term `a` stands for term `b`: a shared reading (times the readings' factors),
- * a synonym, or a spelling within one or two edits of a word neither lexicon knows.
+ * How much term `a` stands for term `b` (either way round): a shared reading (times the
+ * readings' factors), a synonym, or a spelling within one or two edits of a word neither
+ * lexicon knows. `synonyms` gives a term's synonyms (mythes-id, by the word as written and
+ * by its root).
  */
-export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (term: QueryTerm) => string[]): number {
+export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (term: QueryTerm) => ReadonlySet<string>): number {
   let best = 0;
   for (const x of a.alternatives) for (const y of b.alternatives) if (x.term === y.term) best = Math.max(best, x.factor * y.factor);
   if (best > 0) return best;
   // A synonym of one side among the other's readings (an English word's translations included).
-  const synonymOf = (x: QueryTerm, y: QueryTerm) => {
-    const list = synonyms(x);
-    if (list.includes(y.surface) || (y.root !== undefined && list.includes(y.root))) return 1;
-    return y.alternatives.reduce((m, alt) => (list.includes(alt.term) ? Math.max(m, alt.factor) : m), 0);
-  };
-  const viaSynonym = Math.max(synonymOf(a, b), synonymOf(b, a));
+  const viaSynonym = Math.max(synonymCredit(synonyms(a), b), synonymCredit(synonyms(b), a));
   if (viaSynonym > 0) return SYNONYM_CREDIT * viaSynonym;
   if (!a.root || !b.root) {
     // A name of several words is also misspelt one word at a time ("prigozin" for "yevgeny prigozhin").
-    const words = (t: QueryTerm) => (t.kind === 'topic' && t.surface.includes(' ') ? [t.surface, ...t.surface.split(' ')] : [t.surface]);
-    for (const x of words(a)) for (const y of words(b)) if (nearSpelling(x, y)) return TYPO_CREDIT;
+    for (const x of wordsOf(a)) for (const y of wordsOf(b)) if (nearSpelling(x, y)) return TYPO_CREDIT;
   }
   return 0;
+}
+
+/** How well a list of synonyms names term `y`: as written or by its root fully, else by its best reading's factor. */
+function synonymCredit(list: ReadonlySet<string>, y: QueryTerm): number {
+  if (list.size === 0) return 0;
+  if (list.has(y.surface) || (y.root !== undefined && list.has(y.root))) return 1;
+  return y.alternatives.reduce((m, alt) => (list.has(alt.term) ? Math.max(m, alt.factor) : m), 0);
+}
+
+function wordsOf(t: QueryTerm): string[] {
+  return t.kind === 'topic' && t.surface.includes(' ') ? [t.surface, ...t.surface.split(' ')] : [t.surface];
+}
+
+/**
+ * termCredit remembered for one question: the question's terms meet the same phrasing and
+ * entry terms once per phrasing of an entry, and credit is the costly part of matching.
+ */
+export function memoizedCredit(synonyms: (term: QueryTerm) => ReadonlySet<string>): (questionTerm: QueryTerm, other: QueryTerm) => number {
+  const memo = new Map<QueryTerm, Map<QueryTerm, number>>();
+  return (questionTerm, other) => {
+    let row = memo.get(questionTerm);
+    if (!row) memo.set(questionTerm, (row = new Map()));
+    let credit = row.get(other);
+    if (credit === undefined) row.set(other, (credit = termCredit(questionTerm, other, synonyms)));
+    return credit;
+  };
 }
 
 /** The shares of weight each side covers of the other. */
@@ -74,19 +96,20 @@ export function similarity(
   phrase: MatchTerm[],
   entryTerms: MatchTerm[],
   answerTerms: Set<string>,
-  synonyms: (term: QueryTerm) => string[],
+  credit: (questionTerm: QueryTerm, other: QueryTerm) => number,
 ): Similarity {
-  const best = (t: MatchTerm, others: MatchTerm[]) => others.reduce((m, o) => Math.max(m, termCredit(t.term, o.term, synonyms)), 0);
+  const mentioned = (p: MatchTerm) => question.reduce((m, q) => Math.max(m, credit(q.term, p.term)), 0);
+  const explained = (q: MatchTerm) => entryTerms.reduce((m, e) => Math.max(m, credit(q.term, e.term)), 0);
   const isTopic = (t: MatchTerm) => t.term.kind === 'topic' || t.term.kind === 'number';
   let topicMismatch = false;
   let phraseTotal = 0;
   let phraseFound = 0;
   let unmentioned = 0;
   for (const p of phrase) {
-    const credit = Math.min(1, best(p, question));
+    const found = Math.min(1, mentioned(p));
     phraseTotal += p.weight;
-    phraseFound += p.weight * credit;
-    if (credit === 0) unmentioned = Math.max(unmentioned, p.weight);
+    phraseFound += p.weight * found;
+    if (found === 0) unmentioned = Math.max(unmentioned, p.weight);
   }
   let unexplained = 0;
   let queryTotal = 0;
@@ -94,12 +117,12 @@ export function similarity(
   let phrasingFound = 0;
   for (const q of question) {
     queryTotal += q.weight;
-    let credit = Math.min(1, best(q, entryTerms));
-    phrasingFound += q.weight * credit;
-    if (credit < ANSWER_CREDIT && q.term.alternatives.some((a) => answerTerms.has(a.term))) credit = ANSWER_CREDIT;
-    if (credit === 0 && isTopic(q)) topicMismatch = true;
-    if (credit === 0) unexplained = Math.max(unexplained, q.weight);
-    queryFound += q.weight * credit;
+    let credited = Math.min(1, explained(q));
+    phrasingFound += q.weight * credited;
+    if (credited < ANSWER_CREDIT && q.term.alternatives.some((a) => answerTerms.has(a.term))) credited = ANSWER_CREDIT;
+    if (credited === 0 && isTopic(q)) topicMismatch = true;
+    if (credited === 0) unexplained = Math.max(unexplained, q.weight);
+    queryFound += q.weight * credited;
   }
   return {
     phraseCoverage: phraseTotal > 0 ? phraseFound / phraseTotal : 0,

@@ -34,12 +34,13 @@ describe('misspelt common words', () => {
 
   it('corrects only to a clearly most frequent word, from five letters, and never with the option off', () => {
     const counts = new Map([['kabar', 900], ['kabur', 800], ['rumah', 5000], ...Array.from({ length: 20 }, (_, i) => [`filler${i}`, 10] as [string, number])]);
-    const corrector = new SpellingCorrector(counts);
-    const any = () => true;
-    expect(corrector.correct('rumha', any)).toBe('rumah');
-    expect(corrector.correct('kabir', any)).toBeUndefined(); // kabar or kabur
-    expect(corrector.correct('ruma', any)).toBeUndefined(); // four letters
-    expect(corrector.correct('rumha', () => false)).toBeUndefined();
+    const corrector = new SpellingCorrector(counts, () => true);
+    expect(corrector.correct('rumha')).toBe('rumah');
+    expect(corrector.correct('rumha')).toBe('rumah'); // remembered, the same
+    expect(corrector.correct('kabir')).toBeUndefined(); // kabar or kabur
+    expect(corrector.correct('kabir')).toBeUndefined();
+    expect(corrector.correct('ruma')).toBeUndefined(); // four letters
+    expect(new SpellingCorrector(counts, () => false).correct('rumha')).toBeUndefined();
     expect(new Analyzer({ spelling: false }).analyzeQuery('indonesia terakhr').find((t) => t.surface === 'terakhr')?.kind).toBe('topic');
   });
 });
