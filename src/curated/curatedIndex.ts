@@ -2,7 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Analyzer, QueryTerm } from '../analysis/analyzer.js';
 import { compatibleQuestionTypes, frameWordsOf, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
-import { memoizedCredit, similarity, type MatchTerm, type Similarity } from './phraseMatch.js';
+import { CreditIndex, explanation, similarity, type Explanation, type MatchTerm, type Similarity } from './phraseMatch.js';
 
 export interface CuratedMatch {
   entry: CuratedEntry;
@@ -71,7 +71,7 @@ interface PhraseDoc {
 interface EntryDoc {
   entry: CuratedEntry;
   phrases: PhraseDoc[];
-  /** Terms of every phrasing of the entry. */
+  /** Terms of every phrasing of the entry, each reading once (aliases repeat words on purpose). */
   terms: QueryTerm[];
   /** Index terms of the entry's answer. */
   answerTerms: Set<string>;
@@ -87,8 +87,8 @@ interface GuildIndex {
   entries: Map<number, EntryDoc>;
   /** In how many entries (not phrases: aliases repeat words on purpose) each index term occurs. */
   entryFrequency: Map<string, number>;
-  /** Synonyms of the entries' terms, looked up on first use and kept with the index. */
-  synonyms: Map<QueryTerm, ReadonlySet<string>>;
+  /** How much a question's term stands for each of the entries' terms. */
+  credits: CreditIndex;
 }
 
 /**
@@ -139,19 +139,17 @@ export class CuratedIndex {
     if (queryTerms.length === 0) return [];
     const queryTypes = questionTypes(question, { frames: this.frameWords });
     const query = this.weighted(index, queryTerms, frameWordsOf(question));
-    // The entries' terms keep their synonyms with the index; the question's are this call's.
-    const querySynonyms = new Map<QueryTerm, ReadonlySet<string>>();
-    const credit = memoizedCredit((term) => {
-      const cache = queryTerms.includes(term) ? querySynonyms : index.synonyms;
-      return cache.get(term) ?? this.synonymsOf(term, cache);
-    });
+    const rows = new Map(queryTerms.map((term) => [term, index.credits.row(term)]));
+    const credit = (questionTerm: QueryTerm, other: QueryTerm) => rows.get(questionTerm)?.get(other) ?? 0;
 
     const byEntry = new Map<number, CuratedMatch>();
     for (const entryId of this.candidates(index, queryTerms)) {
       const entryDoc = index.entries.get(entryId)!;
+      let explained: Explanation | undefined;
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;
-        const found = similarity(query, doc.weighted, entryDoc.weighted, entryDoc.answerTerms, credit);
+        explained ??= explanation(query, entryDoc.weighted, entryDoc.answerTerms, credit);
+        const found = similarity(query, doc.weighted, explained, credit);
         const { phraseCoverage, queryCoverage } = found;
         // A word of the question the entry lacks in place of a word of the phrasing the question lacks
         // ("stok gula" for "stok beras", "mengekspor" for "mengimpor") most often asks something else.
@@ -172,11 +170,9 @@ export class CuratedIndex {
     return [...byEntry.values()].sort((a, b) => b.score - a.score);
   }
 
-  /** A term's synonyms (by the word as written and by its root), remembered in `cache`. */
-  private synonymsOf(term: QueryTerm, cache: Map<QueryTerm, ReadonlySet<string>>): ReadonlySet<string> {
-    const words = new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? this.analyzer.synonymWords(term.root) : [])]);
-    cache.set(term, words);
-    return words;
+  /** A term's synonyms (mythes-id), by the word as written and by its root. */
+  private synonymsOf(term: QueryTerm): ReadonlySet<string> {
+    return new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? this.analyzer.synonymWords(term.root) : [])]);
   }
 
   /** Terms with their weights; frame words weigh nothing (they give the question's type). */
@@ -185,7 +181,9 @@ export class CuratedIndex {
   }
 
   /** Entries sharing a reading (or, for words no lexicon knows, a near spelling) with the question. */
-  private candidates(index: GuildIndex, terms: readonly QueryTerm[]): Set<number> {
+  private candidates(index: GuildIndex, terms: readonly QueryTerm[]): Iterable<number> {
+    // Synonyms are not in the MiniSearch query: a guild of few entries has them all re-scored (they are cheap).
+    if (index.entries.size <= MAX_CANDIDATES) return index.entries.keys();
     const queries = [...new Set(terms.flatMap((t) => t.alternatives.map((a) => a.term)))];
     const results = index.search.search(
       { queries, combineWith: 'OR' },
@@ -198,8 +196,6 @@ export class CuratedIndex {
     );
     const out = new Set<number>();
     for (const result of results.slice(0, MAX_CANDIDATES)) out.add(index.docs.get(result.id as number)!.entryId);
-    // Synonyms are not in the MiniSearch query: entries of few terms are cheap to add whole.
-    if (index.entries.size <= MAX_CANDIDATES) for (const id of index.entries.keys()) out.add(id);
     return out;
   }
 
@@ -296,13 +292,22 @@ export class CuratedIndex {
     const docs = new Map<number, PhraseDoc>();
     const entryDocs = new Map<number, EntryDoc>();
     const entryFrequency = new Map<string, number>();
+    // One object per distinct reading across the guild's phrasings: CreditIndex compares terms by identity.
+    const canonical = new Map<string, QueryTerm>();
+    const canonicalTerm = (term: QueryTerm) => {
+      const key = JSON.stringify([term.surface, term.kind, term.root, term.alternatives.map((a) => [a.term, a.factor])]);
+      const known = canonical.get(key);
+      if (known) return known;
+      canonical.set(key, term);
+      return term;
+    };
     for (const entry of entries) {
       const entryTerms = new Set<string>();
       const phrases: PhraseDoc[] = [];
       const questionTypesOfEntry = questionTypes(entry.question, { frames: this.frameWords });
       [entry.question, ...entry.aliases].forEach((phrase, position) => {
         const id = docs.size;
-        const terms = this.analyzer.analyzeQuery(phrase);
+        const terms = this.analyzer.analyzeQuery(phrase).map(canonicalTerm);
         // An alias without a question word ("Putin") asks what the entry's question asks.
         const own = questionTypes(phrase, { frames: this.frameWords });
         const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase), weighted: [] };
@@ -313,9 +318,9 @@ export class CuratedIndex {
       });
       for (const term of entryTerms) entryFrequency.set(term, (entryFrequency.get(term) ?? 0) + 1);
       const frames = new Set(phrases.flatMap((p) => [...p.frames]));
-      entryDocs.set(entry.id, { entry, phrases, terms: phrases.flatMap((p) => p.terms), answerTerms: new Set(this.analyzer.analyze(entry.answer)), frames, weighted: [] });
+      entryDocs.set(entry.id, { entry, phrases, terms: [...new Set(phrases.flatMap((p) => p.terms))], answerTerms: new Set(this.analyzer.analyze(entry.answer)), frames, weighted: [] });
     }
-    const index: GuildIndex = { search, docs, entries: entryDocs, entryFrequency, synonyms: new Map() };
+    const index: GuildIndex = { search, docs, entries: entryDocs, entryFrequency, credits: new CreditIndex([...canonical.values()], (term) => this.synonymsOf(term)) };
     // Weights need the whole guild's entry frequencies: set once every entry is in.
     for (const entryDoc of entryDocs.values()) {
       entryDoc.weighted = this.weighted(index, entryDoc.terms, entryDoc.frames);

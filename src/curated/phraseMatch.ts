@@ -76,30 +76,82 @@ function wordsOf(t: QueryTerm): string[] {
 }
 
 /**
- * termCredit remembered for one question: the question's terms meet the same phrasing and
- * entry terms once per phrasing of an entry, and credit is the costly part of matching.
+ * termCredit of a question's term against every term of a guild's entries at once, found
+ * through indexes of the entry terms (by reading, by word, by synonym) rather than pair by
+ * pair: a question meets a few hundred entry terms, and most share nothing with it.
+ * Entry terms are compared by identity: pass the same objects the phrasings hold.
  */
-export function memoizedCredit(synonyms: (term: QueryTerm) => ReadonlySet<string>): (questionTerm: QueryTerm, other: QueryTerm) => number {
-  const memo = new Map<QueryTerm, Map<QueryTerm, number>>();
-  return (questionTerm, other) => {
-    let row = memo.get(questionTerm);
-    if (!row) memo.set(questionTerm, (row = new Map()));
-    let credit = row.get(other);
-    if (credit === undefined) row.set(other, (credit = termCredit(questionTerm, other, synonyms)));
-    return credit;
+export class CreditIndex {
+  private readonly byReading = new Map<string, { term: QueryTerm; factor: number }[]>();
+  /** Entry terms by the word as written and by root. */
+  private readonly byWord = new Map<string, QueryTerm[]>();
+  /** Entry terms by each of their synonyms. */
+  private readonly bySynonym = new Map<string, QueryTerm[]>();
+  /** Entry terms no lexicon knows (names, unknown words): near spellings are looked for among them. */
+  private readonly rootless: QueryTerm[];
+
+  constructor(private readonly terms: readonly QueryTerm[], private readonly synonyms: (term: QueryTerm) => ReadonlySet<string>) {
+    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const term of terms) {
+      for (const { term: reading, factor } of term.alternatives) push(this.byReading, reading, { term, factor });
+      push(this.byWord, term.surface, term);
+      if (term.root !== undefined && term.root !== term.surface) push(this.byWord, term.root, term);
+      for (const synonym of synonyms(term)) push(this.bySynonym, synonym, term);
+    }
+    this.rootless = terms.filter((term) => !term.root);
+  }
+
+  /** The entry terms `a` stands for, with termCredit(a, term) for each; the others get 0. */
+  row(a: QueryTerm): Map<QueryTerm, number> {
+    const row = new Map<QueryTerm, number>();
+    const raise = (map: Map<QueryTerm, number>, term: QueryTerm, credit: number) => {
+      if (credit > (map.get(term) ?? 0)) map.set(term, credit);
+    };
+    for (const x of a.alternatives) for (const { term, factor } of this.byReading.get(x.term) ?? []) raise(row, term, x.factor * factor);
+    // A synonym counts only where no reading is shared, either way round (see termCredit).
+    const viaSynonym = new Map<QueryTerm, number>();
+    const offer = (term: QueryTerm, credit: number) => {
+      if (!row.has(term)) raise(viaSynonym, term, credit);
+    };
+    for (const synonym of this.synonyms(a)) {
+      for (const term of this.byWord.get(synonym) ?? []) offer(term, 1);
+      for (const { term, factor } of this.byReading.get(synonym) ?? []) offer(term, factor);
+    }
+    for (const word of a.root !== undefined ? [a.surface, a.root] : [a.surface]) for (const term of this.bySynonym.get(word) ?? []) offer(term, 1);
+    for (const x of a.alternatives) for (const term of this.bySynonym.get(x.term) ?? []) offer(term, x.factor);
+    for (const [term, credit] of viaSynonym) row.set(term, SYNONYM_CREDIT * credit);
+    for (const term of a.root ? this.rootless : this.terms) {
+      if (row.has(term)) continue;
+      if (wordsOf(a).some((x) => wordsOf(term).some((y) => nearSpelling(x, y)))) row.set(term, TYPO_CREDIT);
+    }
+    return row;
+  }
+}
+
+/**
+ * How much an entry explains each of the question's terms: by its phrasings (the best
+ * credit among their terms), and whether its answer has the term. The same for every
+ * phrasing of the entry, so measured once per entry.
+ */
+export interface Explanation {
+  byPhrasings: number[];
+  inAnswer: boolean[];
+}
+
+export function explanation(question: MatchTerm[], entryTerms: MatchTerm[], answerTerms: Set<string>, credit: (questionTerm: QueryTerm, other: QueryTerm) => number): Explanation {
+  return {
+    byPhrasings: question.map((q) => Math.min(1, entryTerms.reduce((m, e) => Math.max(m, credit(q.term, e.term)), 0))),
+    inAnswer: question.map((q) => q.term.alternatives.some((a) => answerTerms.has(a.term))),
   };
 }
 
-/** The shares of weight each side covers of the other. */
-export function similarity(
-  question: MatchTerm[],
-  phrase: MatchTerm[],
-  entryTerms: MatchTerm[],
-  answerTerms: Set<string>,
-  credit: (questionTerm: QueryTerm, other: QueryTerm) => number,
-): Similarity {
+/** The shares of weight each side covers of the other; `explained` is the entry's explanation of `question`. */
+export function similarity(question: MatchTerm[], phrase: MatchTerm[], explained: Explanation, credit: (questionTerm: QueryTerm, other: QueryTerm) => number): Similarity {
   const mentioned = (p: MatchTerm) => question.reduce((m, q) => Math.max(m, credit(q.term, p.term)), 0);
-  const explained = (q: MatchTerm) => entryTerms.reduce((m, e) => Math.max(m, credit(q.term, e.term)), 0);
   const isTopic = (t: MatchTerm) => t.term.kind === 'topic' || t.term.kind === 'number';
   let topicMismatch = false;
   let phraseTotal = 0;
@@ -115,15 +167,15 @@ export function similarity(
   let queryTotal = 0;
   let queryFound = 0;
   let phrasingFound = 0;
-  for (const q of question) {
+  question.forEach((q, i) => {
     queryTotal += q.weight;
-    let credited = Math.min(1, explained(q));
+    let credited = explained.byPhrasings[i]!;
     phrasingFound += q.weight * credited;
-    if (credited < ANSWER_CREDIT && q.term.alternatives.some((a) => answerTerms.has(a.term))) credited = ANSWER_CREDIT;
+    if (credited < ANSWER_CREDIT && explained.inAnswer[i]) credited = ANSWER_CREDIT;
     if (credited === 0 && isTopic(q)) topicMismatch = true;
     if (credited === 0) unexplained = Math.max(unexplained, q.weight);
     queryFound += q.weight * credited;
-  }
+  });
   return {
     phraseCoverage: phraseTotal > 0 ? phraseFound / phraseTotal : 0,
     queryCoverage: queryTotal > 0 ? queryFound / queryTotal : 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasGroupsOf, ALIAS_GROUPS } from '../../src/analysis/aliases.js';
-import { Analyzer } from '../../src/analysis/analyzer.js';
+import { Analyzer, type Alternative, type QueryTerm } from '../../src/analysis/analyzer.js';
 
 const analyzer = new Analyzer();
 const terms = (text: string) => analyzer.analyze(text);
@@ -239,5 +239,20 @@ describe('Analyzer: names and question phrases read from the writing', () => {
   it('drops "long" of "how long": it asks for a duration, not a length', () => {
     expect(analyzer.analyzeQuery('How long did the meeting last?').map((t) => t.surface)).not.toContain('long');
     expect(analyzer.analyzeQuery('a long meeting').map((t) => t.surface)).toContain('long');
+  });
+});
+
+describe('Analyzer: a question is read once for all its readers', () => {
+  it('gives the same frozen reading to the curated answers and the article search, and reads it again once it is no longer recent', () => {
+    const fresh = new Analyzer();
+    const first = fresh.analyzeQuery('Siapa pendiri Wagner?');
+    expect(fresh.analyzeQuery('Siapa pendiri Wagner?')).toBe(first);
+    // Shared, so no reader may change it.
+    expect(() => (first as QueryTerm[]).push(first[0]!)).toThrow(TypeError);
+    expect(() => ((first[0]!.alternatives as Alternative[])[0]!.factor = 0)).toThrow(TypeError);
+    for (let i = 0; i < 70; i++) fresh.analyzeQuery(`pertanyaan nomor ${i}`);
+    const again = fresh.analyzeQuery('Siapa pendiri Wagner?');
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
