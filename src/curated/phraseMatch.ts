@@ -89,6 +89,8 @@ export class CreditIndex {
   private readonly bySynonym = new Map<string, QueryTerm[]>();
   /** Entry terms no lexicon knows (names, unknown words): near spellings are looked for among them. */
   private readonly rootless: QueryTerm[];
+  /** The words each entry term is spelt with (see wordsOf), for near spellings. */
+  private readonly words = new Map<QueryTerm, string[]>();
 
   constructor(private readonly terms: readonly QueryTerm[], private readonly synonyms: (term: QueryTerm) => ReadonlySet<string>) {
     const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -101,6 +103,7 @@ export class CreditIndex {
       push(this.byWord, term.surface, term);
       if (term.root !== undefined && term.root !== term.surface) push(this.byWord, term.root, term);
       for (const synonym of synonyms(term)) push(this.bySynonym, synonym, term);
+      this.words.set(term, wordsOf(term));
     }
     this.rootless = terms.filter((term) => !term.root);
   }
@@ -124,9 +127,11 @@ export class CreditIndex {
     for (const word of a.root !== undefined ? [a.surface, a.root] : [a.surface]) for (const term of this.bySynonym.get(word) ?? []) offer(term, 1);
     for (const x of a.alternatives) for (const term of this.bySynonym.get(x.term) ?? []) offer(term, x.factor);
     for (const [term, credit] of viaSynonym) row.set(term, SYNONYM_CREDIT * credit);
+    const spelt = wordsOf(a);
     for (const term of a.root ? this.rootless : this.terms) {
       if (row.has(term)) continue;
-      if (wordsOf(a).some((x) => wordsOf(term).some((y) => nearSpelling(x, y)))) row.set(term, TYPO_CREDIT);
+      const words = this.words.get(term)!;
+      if (spelt.some((x) => words.some((y) => nearSpelling(x, y)))) row.set(term, TYPO_CREDIT);
     }
     return row;
   }
