@@ -5,6 +5,7 @@
  */
 import type { CommandContext } from '../src/bot/context.js';
 import { citationOf, type Corpus } from '../src/corpus/types.js';
+import type { CuratedIndex } from '../src/curated/curatedIndex.js';
 import type { CuratedEntry, CuratedStore } from '../src/curated/curatedStore.js';
 import type { UnansweredQueue } from '../src/curated/unansweredQueue.js';
 import { CURATED_PAGE_SIZE, renderEntry, renderEntryList, renderUnanswered, UNANSWERED_PAGE_SIZE } from '../src/render/curatedReply.js';
@@ -69,8 +70,9 @@ export function listPage(curated: CuratedStore, guildId: string, requested: numb
   return renderEntryList(entries, total, page, language);
 }
 
-export function unansweredPage(unanswered: UnansweredQueue, guildId: string, requested: number, language: Language): Reply {
+/** A page of the queue, each question with the curated answer it comes closest to (for "Same as…"). */
+export function unansweredPage(unanswered: UnansweredQueue, curatedIndex: CuratedIndex, guildId: string, requested: number, language: Language): Reply {
   const page = clampPage(requested, unanswered.list(guildId, { limit: 0 }).total, UNANSWERED_PAGE_SIZE);
   const { items, total } = unanswered.list(guildId, { offset: (page - 1) * UNANSWERED_PAGE_SIZE, limit: UNANSWERED_PAGE_SIZE });
-  return renderUnanswered(items, total, page, language);
+  return renderUnanswered(items, total, page, language, (question) => curatedIndex.closest(guildId, question));
 }

@@ -3,13 +3,14 @@ import { InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, localized, type Outcome } from '../src/bot/command.js';
 import type { CommandContext, ComponentContext } from '../src/bot/context.js';
 import { guildOnly, MODERATOR_COMMAND_PERMISSION, moderatorOnly } from '../src/bot/preconditions.js';
+import type { CuratedIndex } from '../src/curated/curatedIndex.js';
 import { CuratedConflictError, type CuratedEntry, type CuratedStore } from '../src/curated/curatedStore.js';
 import { whenNotBusy } from '../src/curated/database.js';
 import type { ModeratorRoleStore } from '../src/curated/moderatorRoles.js';
 import type { ServerViews } from '../src/search/serverViews.js';
 import type { UnansweredQueue } from '../src/curated/unansweredQueue.js';
 import { LIMITS, parseEntryInput, type Message, type RawEntryInput } from '../src/curated/validation.js';
-import { answerModal, renderModeratorRoles, renderProblems } from '../src/render/curatedReply.js';
+import { answerModal, renderModeratorRoles, renderProblems, sameAsModal } from '../src/render/curatedReply.js';
 import { literal } from '../src/render/markdown.js';
 import { fill, t } from '../src/shared/i18n.js';
 import { shorten } from '../src/shared/text.js';
@@ -55,6 +56,9 @@ const MSG = {
   conflict: { en: '"{phrase}" is already a question or phrasing of curated answer #{id}. Edit that entry instead (`/faq-manage edit`).', id: '"{phrase}" sudah menjadi pertanyaan atau rumusan jawaban kurasi #{id}. Ubah entri itu saja (`/faq-manage edit`).' },
   invalid: { en: 'Nothing was saved:', id: 'Tidak ada yang disimpan:' },
   gone: { en: 'That question was already answered or removed from the queue.', id: 'Pertanyaan itu sudah dijawab atau dihapus dari antrean.' },
+  linked: { en: 'Added to curated answer #{id}: /ask now gives it for these phrasings too.', id: 'Ditambahkan ke jawaban kurasi #{id}: /tanya kini juga memberikannya untuk rumusan ini.' },
+  noEntry: { en: 'There is no curated answer "{value}" in this server. Give its number, like #12 (`/faq list` shows them). Nothing was saved.', id: 'Tidak ada jawaban kurasi "{value}" di server ini. Tulis nomornya, mis. #12 (`/faq list` menampilkannya). Tidak ada yang disimpan.' },
+  noPhrasing: { en: 'Write the phrasing to add. Nothing was saved.', id: 'Tulis rumusan yang akan ditambahkan. Tidak ada yang disimpan.' },
   roleAdded: { en: 'Members of <@&{role}> can now use the moderators\' buttons and forms.', id: 'Anggota <@&{role}> kini dapat memakai tombol dan formulir moderator.' },
   roleRemoved: { en: '<@&{role}> is no longer a moderator role.', id: '<@&{role}> bukan lagi peran moderator.' },
   roleUnchanged: { en: 'Nothing changed: <@&{role}> was already set that way.', id: 'Tidak ada yang berubah: <@&{role}> sudah seperti itu.' },
@@ -63,6 +67,7 @@ const MSG = {
 
 interface Deps {
   curated: CuratedStore;
+  curatedIndex: CuratedIndex;
   unanswered: UnansweredQueue;
   moderatorRoles: ModeratorRoleStore;
   views: ServerViews;
@@ -70,7 +75,7 @@ interface Deps {
 
 export default defineCommand<Deps>({
   data,
-  uses: ({ curated, unanswered, moderatorRoles, views }) => ({ curated, unanswered, moderatorRoles, views }),
+  uses: ({ curated, curatedIndex, unanswered, moderatorRoles, views }) => ({ curated, curatedIndex, unanswered, moderatorRoles, views }),
   // Who may run it is Discord's decision (default permissions and the server's overrides).
   preconditions: [guildOnly],
   async execute(ctx, deps) {
@@ -88,7 +93,7 @@ export default defineCommand<Deps>({
         return;
       }
       case 'unanswered':
-        await ctx.reply(unansweredPage(deps.unanswered, guildId, ctx.options.getInteger('page') ?? 1, ctx.language));
+        await ctx.reply(unansweredPage(deps.unanswered, deps.curatedIndex, guildId, ctx.options.getInteger('page') ?? 1, ctx.language));
         return;
       case 'roles':
         return roles(ctx, deps);
@@ -100,7 +105,7 @@ export default defineCommand<Deps>({
   components: {
     'faq-unanswered': {
       preconditions: [guildOnly, moderatorOnly],
-      handle: async (ctx, { unanswered }) => ctx.update(unansweredPage(unanswered, ctx.actor.guildId!, Number(ctx.args[0]) || 1, ctx.language)),
+      handle: async (ctx, { unanswered, curatedIndex }) => ctx.update(unansweredPage(unanswered, curatedIndex, ctx.actor.guildId!, Number(ctx.args[0]) || 1, ctx.language)),
     },
     // The "Answer" button of a queued question opens a form prefilled with it.
     'faq-answer': {
@@ -114,16 +119,33 @@ export default defineCommand<Deps>({
         await ctx.showModal(answerModal(item.id, item.question, ctx.language));
       },
     },
+    // "Same as… n": the queued question asks for an existing answer; a form names it (the closest filled in).
+    'faq-same': {
+      preconditions: [guildOnly, moderatorOnly],
+      async handle(ctx, { unanswered, curatedIndex }) {
+        const guildId = ctx.actor.guildId!;
+        const item = unanswered.get(guildId, Number(ctx.args[0]));
+        if (!item) {
+          await ctx.reply({ content: t(ctx.language, MSG.gone), ephemeral: true });
+          return 'refused';
+        }
+        await ctx.showModal(sameAsModal(item.id, item.question, curatedIndex.closest(guildId, item.question)?.id, ctx.language));
+      },
+    },
+    'faq-same-modal': {
+      preconditions: [guildOnly, moderatorOnly],
+      handle: (ctx, deps) => addPhrasings(ctx, deps),
+    },
     // "Dismiss n": drop a queued question that needs no answer, and show the page again.
     'faq-dismiss': {
       preconditions: [guildOnly, moderatorOnly],
-      async handle(ctx, { unanswered }) {
+      async handle(ctx, { unanswered, curatedIndex }) {
         const guildId = ctx.actor.guildId!;
         if (!(await whenNotBusy(() => unanswered.resolve(guildId, Number(ctx.args[0]))))) {
           await ctx.reply({ content: t(ctx.language, MSG.gone), ephemeral: true });
           return 'refused';
         }
-        await ctx.update(unansweredPage(unanswered, guildId, Number(ctx.args[1]) || 1, ctx.language));
+        await ctx.update(unansweredPage(unanswered, curatedIndex, guildId, Number(ctx.args[1]) || 1, ctx.language));
       },
     },
     'faq-modal': {
@@ -175,6 +197,38 @@ async function edit(ctx: CommandContext, deps: Deps): Promise<Outcome> {
     const updated = await whenNotBusy(() => deps.curated.edit(ctx.actor.guildId!, entry.id, parsed.value, ctx.actor.userId));
     await resolveQueued(deps.unanswered, ctx.actor.guildId!, updated);
     await ctx.reply({ content: fill(t(ctx.language, MSG.edited), { id: updated.id }), embeds: entryReply(deps.curated, corpus, updated, ctx.language).embeds, ephemeral: true });
+    return 'answered';
+  } catch (error) {
+    if (error instanceof CuratedConflictError) return conflict(ctx, error);
+    throw error;
+  }
+}
+
+/**
+ * The "Same as…" form: the phrasings join the named entry's aliases (validated as an edit
+ * is, so a phrasing another entry has is refused), and the queued question leaves the queue.
+ */
+async function addPhrasings(ctx: ComponentContext, deps: Deps): Promise<Outcome> {
+  const guildId = ctx.actor.guildId!;
+  const named = (ctx.fields.get('entry') ?? '').trim();
+  const entry = /^#?\d{1,9}$/.test(named) ? deps.curated.get(guildId, Number(named.replace('#', ''))) : undefined;
+  if (!entry) {
+    await ctx.reply({ content: fill(t(ctx.language, MSG.noEntry), { value: literal(shorten(named, 40)) }), ephemeral: true });
+    return 'refused';
+  }
+  const phrasings = ctx.fields.get('aliases') ?? '';
+  if (!phrasings.split(';').some((p) => p.trim())) {
+    await ctx.reply({ content: t(ctx.language, MSG.noPhrasing), ephemeral: true });
+    return 'refused';
+  }
+  const corpus = (await deps.views.engineFor(guildId)).corpus;
+  const parsed = parseEntryInput({ aliases: [...entry.aliases, phrasings].join(';') }, corpus, { partial: true, current: entry });
+  if (!parsed.ok) return refuseInput(ctx, parsed.errors);
+  try {
+    const updated = await whenNotBusy(() => deps.curated.edit(guildId, entry.id, parsed.value, ctx.actor.userId));
+    await whenNotBusy(() => deps.unanswered.resolve(guildId, Number(ctx.args[0]))).catch(() => undefined);
+    await resolveQueued(deps.unanswered, guildId, updated);
+    await ctx.reply({ content: fill(t(ctx.language, MSG.linked), { id: updated.id }), embeds: entryReply(deps.curated, corpus, updated, ctx.language).embeds, ephemeral: true });
     return 'answered';
   } catch (error) {
     if (error instanceof CuratedConflictError) return conflict(ctx, error);

@@ -36,6 +36,8 @@ export interface CuratedIndexOptions {
  * curated.jsonl), where a wrong answer counts more than a missed one; see README "Quality".
  */
 export const MIN_SCORE = 0.6;
+/** An entry this close to a question is shown to moderators as its closest answer ("did you mean"), though below MIN_SCORE. */
+const SUGGEST_SCORE = MIN_SCORE / 2;
 /** How much a substituted word (see match) takes off the score, per share of weight. */
 const SUBSTITUTION_PENALTY = 1;
 /** A word's weight is SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) x its specificity. */
@@ -129,6 +131,16 @@ export class CuratedIndex {
     if (!best || best.score < this.minScore) return undefined;
     if (ranked[1] && best.score - ranked[1].score < MIN_MARGIN) return undefined;
     return best;
+  }
+
+  /**
+   * The entry `question` comes closest to, even when it is not confident enough to be
+   * given: for the unanswered queue, where a moderator may find that a missed question
+   * is a paraphrase of an existing answer.
+   */
+  closest(guildId: string, question: string): CuratedEntry | undefined {
+    const best = this.rank(guildId, question)[0];
+    return best && best.score >= SUGGEST_SCORE ? best.entry : undefined;
   }
 
   /** Every candidate entry with its best phrasing, best first, before any threshold. */

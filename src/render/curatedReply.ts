@@ -33,6 +33,11 @@ const TEXT = {
   queueLine: { en: '**{n}.** "{question}" — asked {count}× ({abstained} unanswered, {down} 👎), last <t:{last}:R>', id: '**{n}.** "{question}" — ditanya {count}× ({abstained} tak terjawab, {down} 👎), terakhir <t:{last}:R>' },
   answerButton: { en: 'Answer {n}', id: 'Jawab {n}' },
   dismissButton: { en: 'Dismiss {n}', id: 'Abaikan {n}' },
+  sameButton: { en: 'Same as… {n}', id: 'Sama dengan… {n}' },
+  queueClosest: { en: 'closest answer: #{id} "{question}"', id: 'jawaban terdekat: #{id} "{question}"' },
+  sameModalTitle: { en: 'Add it to an existing answer', id: 'Tambahkan ke jawaban yang ada' },
+  entryField: { en: 'Curated answer it asks for (#number)', id: 'Jawaban kurasi yang ditanyakan (#nomor)' },
+  phrasingsField: { en: 'Phrasings to add, separated by ;', id: 'Rumusan yang ditambahkan, pisahkan dengan ;' },
   modalTitle: { en: 'Write a curated answer', id: 'Tulis jawaban kurasi' },
   question: { en: 'Question', id: 'Pertanyaan' },
   answer: { en: 'Answer (Markdown)', id: 'Jawaban (Markdown)' },
@@ -90,21 +95,28 @@ export function renderEntryList(entries: CuratedEntry[], total: number, page: nu
   return { embeds: [embed], components: pagerRow('faq-list', page, pages, language) };
 }
 
-export function renderUnanswered(items: UnansweredItem[], total: number, page: number, language: Language): Reply {
+/**
+ * A page of the unanswered queue. `closest` gives, for a queued question, the curated
+ * answer it comes closest to (CuratedIndex.closest), shown on its line: a question the
+ * matcher missed is often a paraphrase of one, which "Same as…" adds as a phrasing.
+ */
+export function renderUnanswered(items: UnansweredItem[], total: number, page: number, language: Language, closest: (question: string) => CuratedEntry | undefined = () => undefined): Reply {
   if (total === 0) return { content: t(language, TEXT.queueEmpty), ephemeral: true };
   const pages = Math.max(1, Math.ceil(total / UNANSWERED_PAGE_SIZE));
   const first = (page - 1) * UNANSWERED_PAGE_SIZE;
-  const lines = items.map((item, i) =>
-    fill(t(language, TEXT.queueLine), {
+  const lines = items.map((item, i) => {
+    const line = fill(t(language, TEXT.queueLine), {
       n: first + i + 1,
       question: literal(shorten(item.question, 200)),
       count: item.count,
       abstained: item.abstainedCount,
       down: item.thumbsDownCount,
       last: seconds(item.lastAskedAt),
-    }),
-  );
-  // One row of "Answer n" buttons (opens the form) and one of "Dismiss n" (drops noise).
+    });
+    const near = closest(item.question);
+    return near ? `${line}\n  ↳ ${fill(t(language, TEXT.queueClosest), { id: near.id, question: literal(shorten(near.question, 120)) })}` : line;
+  });
+  // One row of "Answer n" buttons (opens the form), one of "Same as… n" (adds it to an existing answer) and one of "Dismiss n" (drops noise).
   const itemRow = (prefix: string, label: typeof TEXT.answerButton, style: ButtonStyle.Primary | ButtonStyle.Secondary) => ({
     type: ComponentType.ActionRow as const,
     components: items.map((item, i) => ({
@@ -116,24 +128,39 @@ export function renderUnanswered(items: UnansweredItem[], total: number, page: n
   });
   const embed = fitEmbed({ title: `${t(language, TEXT.queueTitle)} (${total})`, color: COLORS.none, description: lines.join('\n'), footer: { text: `${page}/${pages}` } });
   // Discord refuses an action row without components (a page past the end has no items).
-  const rows = items.length ? [itemRow('faq-answer', TEXT.answerButton, ButtonStyle.Primary), itemRow('faq-dismiss', TEXT.dismissButton, ButtonStyle.Secondary)] : [];
+  const rows = items.length
+    ? [itemRow('faq-answer', TEXT.answerButton, ButtonStyle.Primary), itemRow('faq-same', TEXT.sameButton, ButtonStyle.Secondary), itemRow('faq-dismiss', TEXT.dismissButton, ButtonStyle.Secondary)]
+    : [];
   return { embeds: [embed], components: [...rows, ...pagerRow('faq-unanswered', page, pages, language)], ephemeral: true };
 }
 
 /** The form a moderator fills to answer a queued question on the spot. */
+const textInput = (id: string, label: string, style: TextInputStyle, max: number, required: boolean, value?: string) => ({
+  type: ComponentType.ActionRow as const,
+  components: [{ type: ComponentType.TextInput as const, custom_id: id, label: shorten(label, 45), style, max_length: max, required, ...(value ? { value } : {}) }],
+});
+
+/** The "Same as…" form of a queued question: which curated answer it asks for (the closest one filled in), and the phrasing to add to it. */
+export function sameAsModal(itemId: number, question: string, closestId: number | undefined, language: Language): Modal {
+  return {
+    custom_id: customId('faq-same-modal', itemId),
+    title: shorten(t(language, TEXT.sameModalTitle), 45),
+    components: [
+      textInput('entry', t(language, TEXT.entryField), TextInputStyle.Short, 12, true, closestId === undefined ? undefined : `#${closestId}`),
+      textInput('aliases', t(language, TEXT.phrasingsField), TextInputStyle.Paragraph, 1000, true, shorten(question, CURATED_LIMITS.questionMax)),
+    ],
+  };
+}
+
 export function answerModal(itemId: number, question: string, language: Language): Modal {
-  const input = (id: string, label: string, style: TextInputStyle, max: number, required: boolean, value?: string) => ({
-    type: ComponentType.ActionRow as const,
-    components: [{ type: ComponentType.TextInput as const, custom_id: id, label: shorten(label, 45), style, max_length: max, required, ...(value ? { value } : {}) }],
-  });
   return {
     custom_id: customId('faq-modal', itemId),
     title: shorten(t(language, TEXT.modalTitle), 45),
     components: [
-      input('question', t(language, TEXT.question), TextInputStyle.Short, CURATED_LIMITS.questionMax, true, shorten(question, CURATED_LIMITS.questionMax)),
-      input('answer', t(language, TEXT.answer), TextInputStyle.Paragraph, CURATED_LIMITS.answerMax, true),
-      input('paragraphs', t(language, TEXT.paragraphsField), TextInputStyle.Short, 200, false),
-      input('aliases', t(language, TEXT.aliasesField), TextInputStyle.Paragraph, 1000, false),
+      textInput('question', t(language, TEXT.question), TextInputStyle.Short, CURATED_LIMITS.questionMax, true, shorten(question, CURATED_LIMITS.questionMax)),
+      textInput('answer', t(language, TEXT.answer), TextInputStyle.Paragraph, CURATED_LIMITS.answerMax, true),
+      textInput('paragraphs', t(language, TEXT.paragraphsField), TextInputStyle.Short, 200, false),
+      textInput('aliases', t(language, TEXT.aliasesField), TextInputStyle.Paragraph, 1000, false),
     ],
   };
 }

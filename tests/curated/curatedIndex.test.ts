@@ -55,6 +55,14 @@ describe('CuratedIndex', () => {
     expect(matchedQuestion(question)).toBe(expected);
   });
 
+  it('names the closest entry of a question it does not match (for the unanswered queue), and none for a question far from every entry', () => {
+    const question = 'Siapa pendiri grup tentara bayaran Wagner?';
+    expect(index.match(GUILD_A, question)).toBeUndefined();
+    expect(index.closest(GUILD_A, question)?.question).toBe('Siapa pendiri Wagner?');
+    expect(index.closest(GUILD_A, 'Apa resep nasi goreng?')).toBeUndefined();
+    expect(index.closest(GUILD_B, question)).toBeUndefined();
+  });
+
   it.each([
     'Apa kata Putin tentang roket?', // shares only "Putin"
     'Siapa Putin?',

@@ -660,6 +660,77 @@ describe('the unanswered queue', () => {
     expect(stale.text).toContain('already answered or removed');
   });
 
+  it('a queued paraphrase of an existing answer: the queue names the closest answer, "Same as…" adds the question to it, and /ask then gives it', async () => {
+    const guild = newGuild();
+    const id = await addEntry(guild, WAGNER);
+    // Below the match threshold (its extra words are not in the entry), but closest to it.
+    const PARAPHRASE = 'Siapa pendiri grup tentara bayaran Wagner?';
+    const before = await ask(PARAPHRASE, guild);
+    expect(before.message!.embeds[0]!.description ?? '').not.toContain("Moderators' answer");
+    const itemId = queue().record(guild, PARAPHRASE, 'abstained')!;
+
+    const pending = await faqCommand('unanswered', {}, asModerator(guild));
+    expect(pending.text).toContain(`closest answer: #${id} "Siapa pendiri Wagner?"`);
+    const sameId = customIds(pending.message).find((c) => c.startsWith(`faq-same:${itemId}:`))!;
+    expect(sameId).toBeDefined();
+
+    // Not gated by Discord: a member is refused, and nothing opens.
+    expect((await send(button({ customId: sameId, message: pending.message, guildId: guild, user: memberUser, locale: 'en-US' }))).text).toBe(REFUSED);
+    const opened = await send(button({ customId: sameId, message: pending.message, guildId: guild, user: moderatorUser, locale: 'en-US' }));
+    expect(opened.callback.body.type).toBe(InteractionResponseType.Modal);
+    const modal = opened.callback.body.data;
+    expect(modal.custom_id).toBe(`faq-same-modal:${itemId}`);
+    const inputs = (modal.components as { components: { custom_id: string; value?: string }[] }[]).map((row) => row.components[0]!);
+    expect(inputs.map((i) => [i.custom_id, i.value])).toEqual([
+      ['entry', `#${id}`],
+      ['aliases', PARAPHRASE],
+    ]);
+
+    const fields = { entry: `#${id}`, aliases: PARAPHRASE };
+    const forged = await send(modalSubmit({ customId: modal.custom_id, fields, guildId: guild, user: memberUser, locale: 'en-US' }));
+    expect(forged.text).toBe(REFUSED);
+    expect(store().get(guild, id)!.aliases).toEqual(['Wagner didirikan siapa']);
+
+    const saved = await send(modalSubmit({ customId: modal.custom_id, fields, guildId: guild, user: moderatorUser, locale: 'en-US' }));
+    expect(saved.ephemeral).toBe(true);
+    expect(saved.text).toContain(`Added to curated answer #${id}`);
+    expect(store().get(guild, id)!.aliases).toEqual(['Wagner didirikan siapa', PARAPHRASE]);
+    expect(store().history(guild, id).at(-1)).toMatchObject({ action: 'edit', actorId: moderatorUser.id });
+    expect(queue().get(guild, itemId)).toBeUndefined();
+
+    const after = await ask(PARAPHRASE, guild);
+    expect(after.message!.embeds[0]!.description).toMatch(/^\*\*📌 Moderators' answer\*\*\n\*\*Yevgeny Prigozhin\*\*/);
+  });
+
+  it('a "Same as…" form naming no entry of this server, or a phrasing another entry has, saves nothing and keeps the question queued', async () => {
+    const guild = newGuild();
+    const elsewhere = newGuild();
+    const id = await addEntry(guild, WAGNER);
+    const other = await addEntry(guild, { question: 'Di mana Putin dan Kim bertemu?', answer: 'Di Kosmodrom Vostochny.', paragraphs: '2', aliases: '' });
+    const foreign = await addEntry(elsewhere, { question: 'Kapan Prigozhin meninggal?', answer: 'Bulan lalu.', paragraphs: '7', aliases: '' });
+    const itemId = queue().record(guild, 'pendiri wagner siapa ya', 'abstained')!;
+    const submit = (fields: Record<string, string>) => send(modalSubmit({ customId: `faq-same-modal:${itemId}`, fields, guildId: guild, user: moderatorUser, locale: 'en-US' }));
+
+    for (const entry of ['#99999', 'Wagner', `#${foreign}`, '']) {
+      expect((await submit({ entry, aliases: 'pendiri wagner siapa ya' })).text).toMatch(/^There is no curated answer ".*" in this server\./);
+    }
+    expect((await submit({ entry: `#${id}`, aliases: ' ; ' })).text).toBe('Write the phrasing to add. Nothing was saved.');
+    const clash = await submit({ entry: `#${id}`, aliases: 'Di mana Putin dan Kim bertemu?' });
+    expect(clash.text).toContain(`is already a question or phrasing of curated answer #${other}`);
+    const repeated = await submit({ entry: `#${id}`, aliases: 'wagner didirikan siapa' });
+    expect(repeated.text).toMatch(/^Nothing was saved:/);
+    const pinging = await submit({ entry: `#${id}`, aliases: '@everyone pendiri wagner' });
+    expect(pinging.text).toMatch(/^Nothing was saved:/);
+
+    expect(store().get(guild, id)!.aliases).toEqual(['Wagner didirikan siapa']);
+    expect(store().get(elsewhere, foreign)!.aliases).toEqual([]);
+    expect(queue().get(guild, itemId)).toBeDefined();
+    // The button of a question no longer queued says so instead of opening a form.
+    queue().resolve(guild, itemId);
+    const stale = await send(button({ customId: `faq-same:${itemId}:1`, guildId: guild, user: moderatorUser, locale: 'en-US' }));
+    expect(stale.text).toContain('already answered or removed');
+  });
+
   it('a moderator can dismiss a queued question; the page is redrawn without it; a member cannot', async () => {
     const guild = newGuild();
     const noise = queue().record(guild, 'asdf qwerty', 'abstained')!;
