@@ -23,6 +23,8 @@ export interface AnsweredQuestion {
   outcome: AnswerOutcome;
   /** What to write once the reply is out (guilds only): `deps.bookkeeping.record(it)`. */
   record?: AnswerLogEntry;
+  /** An abstention's "did you mean": the question of the curated answer it comes closest to. */
+  suggestion?: string;
 }
 
 export interface AnswerDeps {
@@ -34,7 +36,8 @@ export interface AnswerDeps {
 /**
  * The answering step that /ask and the console share; `deps.engine` is the server's view
  * (the bundled corpus and the server's own articles): a confident curated entry first,
- * then the article passages. It writes nothing: its bookkeeping (use count, unanswered
+ * then the article passages, and when neither answers, the question of the curated
+ * entry it comes closest to, as a "did you mean". It writes nothing: its bookkeeping (use count, unanswered
  * queue, the answer row behind the feedback buttons) is returned as `record`, for the
  * caller to pass to AnswerBookkeeping once the reply is out. DMs have no moderators, so
  * they get passages only and record nothing.
@@ -43,7 +46,7 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   const answer = deps.engine.search(question);
   if (!guildId) return { answer, outcome: answer.abstained ? 'abstained' : 'answered' };
 
-  const match = deps.curatedIndex.match(guildId, question);
+  const { match, closest } = deps.curatedIndex.lookup(guildId, question);
   const cited = match?.entry.paragraphs.map((citation) => ({ citation, paragraph: paragraphByCitation(deps.engine.corpus, citation) })) ?? [];
   const curated: CuratedAnswer | undefined = match && {
     entryId: match.entry.id,
@@ -59,7 +62,9 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   // A question to the bot about itself got the help text: nothing for moderators to answer.
   const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && answer.reason !== 'about-the-bot' && isWorthQueueing(deps.engine, question);
   const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
-  return { answer, curated, answerId, outcome, record };
+  // Nothing to give, but moderators answered something like it: the member may have meant that.
+  const suggestion = abstained && answer.reason !== 'about-the-bot' ? closest?.question : undefined;
+  return { answer, curated, answerId, outcome, record, ...(suggestion ? { suggestion } : {}) };
 }
 
 export function paragraphByCitation(corpus: Corpus, citation: string): Paragraph | undefined {

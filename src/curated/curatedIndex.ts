@@ -126,11 +126,7 @@ export class CuratedIndex {
 
   /** The curated entry answering `question`, only when confident. */
   match(guildId: string, question: string): CuratedMatch | undefined {
-    const ranked = this.rank(guildId, question);
-    const best = ranked[0];
-    if (!best || best.score < this.minScore) return undefined;
-    if (ranked[1] && best.score - ranked[1].score < MIN_MARGIN) return undefined;
-    return best;
+    return this.lookup(guildId, question).match;
   }
 
   /**
@@ -139,8 +135,17 @@ export class CuratedIndex {
    * is a paraphrase of an existing answer.
    */
   closest(guildId: string, question: string): CuratedEntry | undefined {
-    const best = this.rank(guildId, question)[0];
-    return best && best.score >= SUGGEST_SCORE ? best.entry : undefined;
+    return this.lookup(guildId, question).closest;
+  }
+
+  /** match and closest from one ranking (/ask wants both: the answer, or else a "did you mean"). */
+  lookup(guildId: string, question: string): { match?: CuratedMatch; closest?: CuratedEntry } {
+    const ranked = this.rank(guildId, question);
+    const best = ranked[0];
+    if (!best) return {};
+    const confident = best.score >= this.minScore && !(ranked[1] && best.score - ranked[1].score < MIN_MARGIN);
+    if (confident) return { match: best, closest: best.entry };
+    return best.score >= SUGGEST_SCORE ? { closest: best.entry } : {};
   }
 
   /** Every candidate entry with its best phrasing, best first, before any threshold. */

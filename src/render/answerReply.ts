@@ -18,6 +18,8 @@ export interface AnswerReplyInput {
   language: Language;
   /** When set, the reply carries 👍/👎 feedback buttons for this stored answer. */
   answerId?: number;
+  /** For an abstention: the question of a curated answer close to this one ("did you mean"). */
+  suggestion?: string;
   ephemeral?: boolean;
 }
 
@@ -27,6 +29,10 @@ const TEXT = {
   curatedMissing: {
     en: '⚠️ It cites {list}, which this server no longer has (the article was removed or shortened).',
     id: '⚠️ Jawaban ini mengutip {list}, yang tidak ada lagi di server ini (artikelnya dihapus atau dipendekkan).',
+  },
+  didYouMean: {
+    en: 'Moderators have answered a similar question: "{question}". If that is what you mean, ask it that way.',
+    id: 'Moderator sudah menjawab pertanyaan yang mirip: "{question}". Jika itu maksud Anda, tanyakan dengan kalimat itu.',
   },
   abstain: {
     en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
@@ -53,7 +59,10 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   }));
   let description: string | undefined;
   if (curated) description = curatedBlock(curated, language);
-  else if (answer.abstained) description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : TEXT.abstain);
+  else if (answer.abstained) {
+    description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : TEXT.abstain);
+    if (input.suggestion) description += `\n${fill(t(language, TEXT.didYouMean), { question: literal(shorten(input.suggestion, 200)) })}`;
+  }
   else if (answer.certainty === 'unsure') description = t(language, TEXT.unsure);
 
   const embed: APIEmbed = fitEmbed({

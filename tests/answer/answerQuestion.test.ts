@@ -107,6 +107,20 @@ describe('answerQuestion', () => {
     expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
   });
 
+  it('an abstention close to a curated answer names that answer\'s question ("did you mean"); a match, a far question and a DM get none', () => {
+    const entry = services.curated.add(GUILD, { question: OFF_TOPIC, answer: 'Manchester City.', paragraphs: [], aliases: [] }, 'mod');
+    // Another attribute of the same thing: not that entry's answer, but its question is worth showing.
+    const near = answered(GUILD, 'siapa pencetak gol terbanyak Liga Inggris musim lalu');
+    expect(near.outcome).toBe('abstained');
+    expect(near.curated).toBeUndefined();
+    expect(near.suggestion).toBe(entry.question);
+    expect(services.unanswered.list(GUILD).items.map((i) => i.question)).toEqual(['siapa pencetak gol terbanyak Liga Inggris musim lalu']); // still queued
+    expect(answered(GUILD, OFF_TOPIC).suggestion).toBeUndefined(); // matched: the answer itself
+    expect(answered(GUILD, 'Apa resep nasi goreng?').suggestion).toBeUndefined();
+    expect(answered(null, 'siapa pencetak gol terbanyak Liga Inggris musim lalu').suggestion).toBeUndefined();
+    expect(answered(OTHER_GUILD, 'siapa pencetak gol terbanyak Liga Inggris musim lalu').suggestion).toBeUndefined();
+  });
+
   it('queues an abstention (grouped by wording) and records it as abstained', () => {
     const first = answered(GUILD, OFF_TOPIC);
     expect(first.answer.abstained).toBe(true);

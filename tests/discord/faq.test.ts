@@ -660,6 +660,16 @@ describe('the unanswered queue', () => {
     expect(stale.text).toContain('already answered or removed');
   });
 
+  it('an /ask the bot cannot answer, close to a curated answer, names that answer\'s question ("did you mean")', async () => {
+    const guild = newGuild();
+    await addEntry(guild, { question: 'Siapa juara Liga Inggris musim lalu?', answer: 'Manchester City.', paragraphs: '', aliases: '' });
+    const near = await ask('siapa pencetak gol terbanyak Liga Inggris musim lalu', guild);
+    expect(near.message!.embeds[0]!.description).toContain('The article does not answer this question');
+    expect(near.message!.embeds[0]!.description).toContain('Moderators have answered a similar question: "Siapa juara Liga Inggris musim lalu?"');
+    const far = await ask('Apa resep nasi goreng?', guild);
+    expect(far.message!.embeds[0]!.description).not.toContain('similar question');
+  });
+
   it('a queued paraphrase of an existing answer: the queue names the closest answer, "Same as…" adds the question to it, and /ask then gives it', async () => {
     const guild = newGuild();
     const id = await addEntry(guild, WAGNER);

@@ -93,6 +93,15 @@ function expectNoRawMentions(reply: Reply) {
 }
 
 describe('renderAnswer', () => {
+  it('adds an abstention\'s "did you mean" as literal text, in the member\'s language', () => {
+    const abstained = { query: 'q', abstained: true, reason: 'low-confidence', results: [] } as const;
+    const en = renderAnswer({ question: 'q', answer: abstained, suggestion: 'Siapa *juara* Liga Inggris?', language: 'en' }).embeds![0]!.description!;
+    expect(en).toContain('Moderators have answered a similar question: "Siapa \\*juara\\* Liga Inggris?"');
+    const id = renderAnswer({ question: 'q', answer: abstained, suggestion: 'Siapa juara Liga Inggris?', language: 'id' }).embeds![0]!.description!;
+    expect(id).toMatch(/^Artikel tidak menjawab pertanyaan ini.*\nModerator sudah menjawab pertanyaan yang mirip: "Siapa juara Liga Inggris\?"/s);
+    expect(renderAnswer({ question: 'q', answer: abstained, language: 'en' }).embeds![0]!.description).not.toContain('similar question');
+  });
+
   it('puts a clear caveat over a "not sure" answer, and none over a sure one', () => {
     const p = paragraph(3, 'Pada bulan Juli, Shoigu berkunjung ke Pyongyang.');
     const unsure = renderAnswer({ question: 'q', answer: { query: 'q', abstained: false, certainty: 'unsure', results: [hit(p, p.text)] }, language: 'en' }).embeds![0]!;
