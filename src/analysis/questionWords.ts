@@ -119,6 +119,10 @@ export function focusWordOf(text: string, isStopword: (word: string) => boolean)
     while (next < words.length && (FRAME_WORDS.has(words[next]!) || unit(words[next]!))) next++;
     if (content(words[next])) return words[next];
   }
+  // Chat puts "berapa" last, after what is measured: "harga tiket ke moskow brp", "umurnya berapa sih".
+  // ("jam berapa", "tahun berapa" ask for a time, as above.)
+  const last = words.findLastIndex((word) => !isStopword(word) || HOW_MANY_WORDS.has(word));
+  if (last > 0 && HOW_MANY_WORDS.has(words[last]!) && !unit(words[last - 1]!)) return words.slice(0, last).find((word) => content(word));
   return undefined;
 }
 

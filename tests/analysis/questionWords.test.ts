@@ -16,6 +16,11 @@ describe('focusWordOf (the noun naming what is asked)', () => {
     ['Berapa hektare lahan yang terbakar?', 'lahan'], // past a classifier
     ['Berapa banyak beras yang boleh dibeli setiap orang?', 'beras'], // "berapa banyak" is one question word
     ['brp banyak masker yang dibagikan', 'masker'],
+    // Chat puts "berapa" last, after what is measured.
+    ['harga tiket ke moskow brp', 'harga'],
+    ['harga emas hari ini berapa', 'harga'],
+    ['beras skrg harganya brp sih', 'beras'],
+    ['jumlah korbannya berapa?', 'korbannya'], // past a frame noun
     // English: after a copula, or after "which".
     ['What is the capital of Ukraine?', 'capital'],
     ['Which country hosted the match?', 'country'],
@@ -30,6 +35,9 @@ describe('focusWordOf (the noun naming what is asked)', () => {
     'Who founded Wagner?', // an English verb, not an attribute
     'Tahun berapa Wagner didirikan?',
     'Apakah ada konferensi pers?', // yes/no
+    'Putin dan Kim bertemu berapa kali?', // "berapa kali" asks how often: the count is of times
+    'berapa?',
+    'nonton bareng sampai jam berapa?', // a time
   ])('%s has none', (question) => {
     expect(focus(question)).toBeUndefined();
   });

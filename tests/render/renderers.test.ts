@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Reply } from '../../src/shared/reply.js';
 import type { Article, Paragraph } from '../../src/corpus/types.js';
-import type { Hit } from '../../src/search/engine.js';
+import type { Answer, Hit } from '../../src/search/engine.js';
 import { SIGNAL_NAMES, type Signals } from '../../src/search/confidence.js';
 import { renderAnswer } from '../../src/render/answerReply.js';
 import { renderArticleAdded, renderArticleList, renderArticleRemoved } from '../../src/render/articleReply.js';
@@ -94,7 +94,7 @@ function expectNoRawMentions(reply: Reply) {
 
 describe('renderAnswer', () => {
   it('adds an abstention\'s "did you mean" as literal text, in the member\'s language', () => {
-    const abstained = { query: 'q', abstained: true, reason: 'low-confidence', results: [] } as const;
+    const abstained: Answer = { query: 'q', abstained: true, reason: 'low-confidence', results: [] };
     const en = renderAnswer({ question: 'q', answer: abstained, suggestion: 'Siapa *juara* Liga Inggris?', language: 'en' }).embeds![0]!.description!;
     expect(en).toContain('Moderators have answered a similar question: "Siapa \\*juara\\* Liga Inggris?"');
     const id = renderAnswer({ question: 'q', answer: abstained, suggestion: 'Siapa juara Liga Inggris?', language: 'id' }).embeds![0]!.description!;
