@@ -48,7 +48,8 @@ const SYNONYM_CREDIT = 0.5;
  * How much term `a` stands for term `b` (either way round): a shared reading (times the
  * readings' factors), a synonym, or a spelling within one or two edits of a word neither
  * lexicon knows. `synonyms` gives a term's synonyms (mythes-id, by the word as written and
- * by its root).
+ * by its root). The definition, pair by pair; the matcher gets the same credits from
+ * CreditIndex, for all of a server's entry terms at once.
  */
 export function termCredit(a: QueryTerm, b: QueryTerm, synonyms: (term: QueryTerm) => ReadonlySet<string>): number {
   let best = 0;
