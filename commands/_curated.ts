@@ -19,6 +19,15 @@ const MSG = {
   didYouMean: { en: 'Did you mean: {list}?', id: 'Maksud Anda: {list}?' },
 };
 
+/** An entry named by its number, as autocomplete and the forms give it ("12" or "#12"). */
+const ENTRY_NUMBER = /^#?\d{1,9}$/;
+
+/** This server's entry with the number `value` names, if any. */
+export function entryByNumber(curated: CuratedStore, guildId: string, value: string): CuratedEntry | undefined {
+  const trimmed = value.trim();
+  return ENTRY_NUMBER.test(trimmed) ? curated.get(guildId, Number(trimmed.replace('#', ''))) : undefined;
+}
+
 /**
  * The entry option comes from autocomplete (an id) but the user may type anything:
  * accept an id or an exact question/phrasing, otherwise say so and suggest close ones.
@@ -26,8 +35,8 @@ const MSG = {
 export async function resolveEntry(ctx: CommandContext, curated: CuratedStore): Promise<CuratedEntry | undefined> {
   const guildId = ctx.actor.guildId!;
   const value = (ctx.options.getString('entry') ?? '').trim();
-  const isId = /^#?\d{1,9}$/.test(value);
-  const byId = isId ? curated.get(guildId, Number(value.replace('#', ''))) : undefined;
+  const isId = ENTRY_NUMBER.test(value);
+  const byId = entryByNumber(curated, guildId, value);
   const entry = byId ?? (value ? curated.findByPhrase(guildId, value) : undefined);
   if (entry) return entry;
   let near = value ? curated.search(guildId, value.split(/\s+/)[0] ?? value, 3) : [];

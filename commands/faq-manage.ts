@@ -14,7 +14,7 @@ import { answerModal, renderModeratorRoles, renderProblems, sameAsModal } from '
 import { literal } from '../src/render/markdown.js';
 import { fill, t } from '../src/shared/i18n.js';
 import { shorten } from '../src/shared/text.js';
-import { entryChoices, entryReply, resolveEntry, unansweredPage } from './_curated.js';
+import { entryByNumber, entryChoices, entryReply, resolveEntry, unansweredPage } from './_curated.js';
 
 const entryOption = (s: SlashCommandSubcommandBuilder) =>
   s.addStringOption((o) => localized(o, ['entry', 'entri'], ['The curated answer', 'Jawaban kurasi']).setRequired(true).setAutocomplete(true));
@@ -211,7 +211,7 @@ async function edit(ctx: CommandContext, deps: Deps): Promise<Outcome> {
 async function addPhrasings(ctx: ComponentContext, deps: Deps): Promise<Outcome> {
   const guildId = ctx.actor.guildId!;
   const named = (ctx.fields.get('entry') ?? '').trim();
-  const entry = /^#?\d{1,9}$/.test(named) ? deps.curated.get(guildId, Number(named.replace('#', ''))) : undefined;
+  const entry = entryByNumber(deps.curated, guildId, named);
   if (!entry) {
     await ctx.reply({ content: fill(t(ctx.language, MSG.noEntry), { value: literal(shorten(named, 40)) }), ephemeral: true });
     return 'refused';

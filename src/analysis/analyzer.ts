@@ -8,6 +8,7 @@ import { InformalIndonesian } from './informal.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { SpellingCorrector } from './spelling.js';
+import { BoundedMemo } from '../shared/memo.js';
 import { IndonesianStemmer } from './stemmer.js';
 
 /**
@@ -120,9 +121,9 @@ export class Analyzer {
   readonly fingerprint: string;
   private readonly aliases: AliasTable;
   private readonly options: Required<Omit<AnalyzerOptions, 'lexicon' | 'extraAliases'>>;
-  private readonly stemCache = new Map<string, string>();
-  /** The last questions read, most recent last: /ask reads each twice (curated answers, then the articles). */
-  private readonly recentQueries = new Map<string, readonly QueryTerm[]>();
+  private readonly stemCache = new BoundedMemo<string>(200_000);
+  /** Questions read lately: /ask reads each twice (curated answers, then the articles). */
+  private readonly recentQueries = new BoundedMemo<readonly QueryTerm[]>(RECENT_QUERIES);
   private spellingCorrector?: SpellingCorrector;
 
   constructor(options: AnalyzerOptions = {}) {
@@ -181,19 +182,11 @@ export class Analyzer {
     return this.recentQuery(text, false);
   }
 
-  /** queryTerms, remembered for the last RECENT_QUERIES questions (frozen: callers share them). */
+  /** queryTerms, remembered for up to RECENT_QUERIES questions (frozen: callers share them). */
   private recentQuery(text: string, removeStopwords: boolean): readonly QueryTerm[] {
-    const key = (removeStopwords ? '1' : '0') + text;
-    let terms = this.recentQueries.get(key);
-    if (terms) {
-      this.recentQueries.delete(key); // re-inserted below: Map order is the recency order
-    } else {
-      terms = Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm));
-      if (this.recentQueries.size >= RECENT_QUERIES) this.recentQueries.delete(this.recentQueries.keys().next().value!);
-    }
-    this.recentQueries.set(key, terms);
-    return terms;
+    return this.recentQueries.get((removeStopwords ? '1' : '0') + text, () => Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm)));
   }
+
 
   /** The index terms of a question, flattened (for matching questions against questions). */
   queryTermSet(text: string): string[] {
@@ -201,13 +194,7 @@ export class Analyzer {
   }
 
   stem(word: string): string {
-    let stem = this.stemCache.get(word);
-    if (stem === undefined) {
-      stem = /\p{L}/u.test(word) ? this.stemmer.stem(word) : word;
-      if (this.stemCache.size > 200_000) this.stemCache.clear();
-      this.stemCache.set(word, stem);
-    }
-    return stem;
+    return this.stemCache.get(word, (w) => (/\p{L}/u.test(w) ? this.stemmer.stem(w) : w));
   }
 
   private get spelling(): SpellingCorrector {

@@ -6,6 +6,8 @@
  * which are stems ("akhir"), and cannot see that; names are left to it.
  */
 
+import { BoundedMemo } from '../shared/memo.js';
+
 /**
  * Corrections are among this many of the most frequent words (of the list's 48,861): at the
  * rare end a near spelling is as likely a name or a typo itself. 10,000 was the first
@@ -20,13 +22,11 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Words whose correction (or its absence) is remembered; past this the memory starts over. */
 const CORRECTION_CACHE_LIMIT = 50_000;
-/** Marks a word found to have no correction, in the cache (a correction is never empty). */
-const NONE = '';
 
 export class SpellingCorrector {
   private minCount?: number;
   /** The same words come back question after question, and trying every one-edit spelling costs about 0.05 ms a word. */
-  private readonly corrections = new Map<string, string>();
+  private readonly corrections = new BoundedMemo<string | undefined>(CORRECTION_CACHE_LIMIT);
 
   /** `accept` says which frequent words may be a correction (the same for every word, so answers can be remembered). */
   constructor(private readonly counts: Map<string, number>, private readonly accept: (candidate: string) => boolean) {}
@@ -35,12 +35,7 @@ export class SpellingCorrector {
   correct(word: string): string | undefined {
     // A word the list has is a word people use: a name ("putin") or a common typo, not to be guessed at.
     if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || this.counts.has(word)) return undefined;
-    const known = this.corrections.get(word);
-    if (known !== undefined) return known === NONE ? undefined : known;
-    const found = this.search(word);
-    if (this.corrections.size >= CORRECTION_CACHE_LIMIT) this.corrections.clear();
-    this.corrections.set(word, found ?? NONE);
-    return found;
+    return this.corrections.get(word, (w) => this.search(w));
   }
 
   private search(word: string): string | undefined {

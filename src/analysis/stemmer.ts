@@ -8,6 +8,9 @@
  * keeps "bertemu" at "temu" (not "berte") and "menemui" at "temu" (not "emu"). A word with
  * no root in the lexicon (a name, a loan word, a typo) is left to `fallback`.
  */
+
+import { BoundedMemo } from '../shared/memo.js';
+
 export interface RootLexicon {
   /** Whether the word is a root word. */
   has(word: string): boolean;
@@ -47,18 +50,16 @@ const INVALID_PAIRS: [RegExp, string[]][] = [
 /** Words the invalid-pair rule would wrongly block (ECS's own exceptions). */
 const PAIR_EXCEPTIONS = new Set(['ketahui', 'menangkan']);
 
-/** Marks a word found to have no root, in the cache (a root is never empty). */
-const NO_ROOT = '';
 /** Words whose root is remembered; past this the cache starts over (a few MB at most). */
 const ROOT_CACHE_LIMIT = 100_000;
 
 export class IndonesianStemmer {
   /**
-   * Word -> root, or NO_ROOT. The analysis asks for the root of one word several times
+   * Word -> root (or none). The analysis asks for the root of one word several times
    * (language, kind, reading, spelling), each a search over affix layers with a lexicon
    * lookup per step; words recur from question to question.
    */
-  private readonly rootCache = new Map<string, string>();
+  private readonly rootCache = new BoundedMemo<string | undefined>(ROOT_CACHE_LIMIT);
 
   constructor(
     private readonly roots: RootLexicon,
@@ -73,12 +74,7 @@ export class IndonesianStemmer {
 
   /** The root of a lower-case word in the lexicon, or undefined when there is none. */
   findRoot(word: string): string | undefined {
-    const known = this.rootCache.get(word);
-    if (known !== undefined) return known === NO_ROOT ? undefined : known;
-    const root = this.lookUpRoot(word);
-    if (this.rootCache.size >= ROOT_CACHE_LIMIT) this.rootCache.clear();
-    this.rootCache.set(word, root ?? NO_ROOT);
-    return root;
+    return this.rootCache.get(word, (w) => this.lookUpRoot(w));
   }
 
   private lookUpRoot(word: string): string | undefined {
