@@ -3,8 +3,8 @@
  * dist/src/main.js`, what `npm start` runs) as its own process, logged in to the loopback
  * fake Discord of the tests, which runs here, in the benchmark's process (nothing leaves
  * the machine; the fake's own work does not share the bot's event loop or heap).
- *   npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--json]
- * Sends N /ask interactions (varied questions, 20% out of scope, a fresh user each so the
+ *   npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--questions FILE|builtin] [--json]
+ * Sends N /ask interactions (varied questions, about a fifth out of scope, a fresh user each so the
  * per-user cooldown never triggers) and N of a trivial command over the gateway socket,
  * one at a time, alternating. The server has curated answers, as a moderated one does
  * (by default the entries of ../shared/eval/curated-dev.jsonl, imported with `npm run faq
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     // discord.js holds requests beyond Discord's global limit (50/s); each round sends 2.
     'round-ms': { type: 'string', default: '80' },
     curated: { type: 'string', default: join(import.meta.dirname, '../../shared/eval/curated-dev.jsonl') },
+    questions: { type: 'string', default: join(import.meta.dirname, '../../shared/eval/article-dev.jsonl') },
     json: { type: 'boolean', default: false },
   },
 });
@@ -42,7 +43,7 @@ const N = Number(values.n);
 const ROUND_MS = Number(values['round-ms']);
 const WARMUP = Number(values.warmup);
 if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 0 || !Number.isFinite(ROUND_MS)) {
-  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--json]');
+  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--questions FILE|builtin] [--json]');
   process.exit(2);
 }
 const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, Math.max(0, ms)));
@@ -61,7 +62,7 @@ function seedCuratedAnswers(file: string): number {
 }
 
 /** In scope and out of scope, Indonesian and English, short and long, typos. */
-const QUESTIONS = [
+const BUILTIN_QUESTIONS = [
   'Siapa pendiri Wagner?',
   'Di mana Putin dan Kim bertemu?',
   'Siapa Menteri Pertahanan Rusia yang berkunjung ke Pyongyang?',
@@ -83,6 +84,19 @@ const QUESTIONS = [
   'teknologi luar angkasa roket',
   'Apa implikasi global dari kesepakatan senjata antara Korea Utara dan Rusia bagi perang di Ukraina dan bagi NATO?',
 ];
+
+/**
+ * The questions asked in turn: the built-in ones and, by default, article-dev's 117 (every
+ * style members write). More distinct questions than the analyzer remembers readings (64),
+ * so no /ask finds its question already read: a server's members rarely ask the same words
+ * twice in a row, and the 20 built-in ones alone would measure the memo, not the analysis.
+ */
+function questionPool(file: string): string[] {
+  if (file === 'builtin') return BUILTIN_QUESTIONS;
+  const asked = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => (JSON.parse(line) as { q: string }).q);
+  return [...new Set([...BUILTIN_QUESTIONS, ...asked])];
+}
+const QUESTIONS = questionPool(values.questions!);
 
 interface Stats {
   n: number;
@@ -173,7 +187,7 @@ try {
   const started = performance.now();
   for (let i = 0; i < N; i++) {
     const roundStart = performance.now();
-    const { ack, final } = await runAsk(QUESTIONS[i % QUESTIONS.length]!);
+    const { ack, final } = await runAsk(QUESTIONS[(WARMUP + i) % QUESTIONS.length]!); // the warm-up's questions are not asked again at once
     askAck.push(ack);
     askFinal.push(final);
     trivialFinal.push(await runTrivial());
