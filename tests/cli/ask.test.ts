@@ -3,24 +3,16 @@
  * runs, from the repository root). Cases are batched: one --jsonl run carries many
  * questions, and independent runs go in parallel.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkQuestion } from '../../src/search/question.js';
 import { shorten } from '../../src/shared/text.js';
 import { splitSentences } from '../../src/search/sentences.js';
+import { ROOT, runNode, runProcess, type Run } from '../support/runNode.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = 'dist/src/cli/ask.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let work: string;
 beforeAll(() => {
@@ -29,22 +21,9 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function ask(args: string[], input?: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(work, 'data'), NO_COLOR: '1', ...options.env };
-    if (!options.env?.CORPUS_DIR) delete env.CORPUS_DIR;
-    const child = spawn(process.execPath, [resolve(ROOT, CLI), ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-    child.stdin.end(input ?? '');
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(work, 'data'), NO_COLOR: '1', ...options.env };
+  if (!options.env?.CORPUS_DIR) delete env.CORPUS_DIR;
+  return runNode(CLI, args, { env, input, cwd: options.cwd });
 }
 
 /** No "    at foo (file:line)" stack frames, no raw error class dumps. */
@@ -323,15 +302,7 @@ describe('ask CLI: output and configuration', () => {
     const input = join(work, 'many-questions.txt');
     writeFileSync(input, questions.join('\n') + '\n');
     // The reader starts two seconds late, as in `npm run -s ask -- --jsonl < q.txt | (sleep 2; wc -l)`.
-    const run = await new Promise<Run>((done, fail) => {
-      const child = spawn('sh', ['-c', `node ${CLI} --jsonl < "${input}" | (sleep 2; wc -l)`], { cwd: ROOT, env: { ...process.env, DATA_DIR: join(work, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+    const run = await runProcess('sh', ['-c', `node ${CLI} --jsonl < "${input}" | (sleep 2; wc -l)`], { env: { ...process.env, DATA_DIR: join(work, 'data') }, timeoutMs: 55_000 });
     expect(run.stderr).toBe('');
     expect(Number(run.stdout.trim())).toBe(1500);
   });
@@ -365,15 +336,7 @@ describe('a build older than the sources', () => {
     const edited = join(project, 'src', 'search', 'question.ts');
     writeFileSync(edited, '// edited after the build\n');
     utimesSync(info, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-    const run = await new Promise<Run>((done, fail) => {
-      const child = spawn(process.execPath, [join(project, CLI), '--json', 'Siapa pendiri Wagner?'], { cwd: project, env: { ...process.env, DATA_DIR: join(work, 'data') } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+    const run = await runNode(join(project, CLI), ['--json', 'Siapa pendiri Wagner?'], { cwd: project, env: { ...process.env, DATA_DIR: join(work, 'data') } });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('Warning: dist/ is older than src/search/question.ts; run `npm run build` (this run uses the old build).\n');
     expect(JSON.parse(run.stdout).results[0].paragraph).toBe(7);

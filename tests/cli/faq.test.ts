@@ -2,23 +2,15 @@
  * Curated answers as JSONL, run for real: `npm run faq -- import/export` against a
  * DATA_DIR (the compiled CLI), and `npm run ask -- --faq FILE`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
 import { parseCuratedFile } from '../../src/curated/curatedFile.js';
+import { ROOT, runNode, type Run } from '../support/runNode.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const GUILD = '123456789012345678';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let work: string;
 beforeAll(() => {
@@ -27,18 +19,9 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(cli: string, args: string[], dataDir: string, input = ''): Promise<Run> {
-  return new Promise((done, fail) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
-    delete env.CORPUS_DIR;
-    const child = spawn(process.execPath, [resolve(ROOT, cli), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NO_COLOR: '1' };
+  delete env.CORPUS_DIR;
+  return runNode(cli, args, { env, input });
 }
 const faq = (args: string[], dataDir: string) => run('dist/src/cli/faq.js', args, dataDir);
 const ask = (args: string[], dataDir: string, input: string) => run('dist/src/cli/ask.js', args, dataDir, input);

@@ -3,34 +3,20 @@
  * too (the local user is a moderator of the fixed 'local' server), /ask prefers the
  * curated answer, and everything persists in DATA_DIR for the next run.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { runNode, type Run } from '../support/runNode.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'faq-console-'));
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `npm start` (node dist/src/main.js) with the given lines on stdin. */
-function runConsole(lines: string[], language = 'en'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['dist/src/main.js'], {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_API_URL: '', DATA_DIR: dataDir, CORPUS_DIR: 'corpus', CONSOLE_LANGUAGE: language, LOG_LEVEL: 'warn' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(lines.map((line) => line + '\n').join(''));
-  });
+function runConsole(lines: string[], language = 'en'): Promise<Run> {
+  const env = { ...process.env, DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '', DISCORD_API_URL: '', DATA_DIR: dataDir, CORPUS_DIR: 'corpus', CONSOLE_LANGUAGE: language, LOG_LEVEL: 'warn' };
+  return runNode('dist/src/main.js', [], { env, input: lines.map((line) => line + '\n').join(''), timeoutMs: 110_000 });
 }
 
 describe('/faq in the offline console', () => {
