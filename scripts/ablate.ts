@@ -26,6 +26,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'full', what: 'everything on' },
   { name: 'no-informal', what: 'informal Indonesian table and rules off', analyzer: { informal: false } },
   { name: 'no-english', what: 'English through FreeDict (and WordNet) off', analyzer: { english: false } },
+  { name: 'no-pivots', what: 'English translations through Finnish, Greek and Polish (two agreeing) off', analyzer: { englishPivots: false } },
   { name: 'no-wordnet', what: "WordNet's related headwords for English words FreeDict lacks off", analyzer: { englishRelated: false } },
   { name: 'no-loanwords', what: 'English words not respelt as Indonesian loanwords (ballistic, balistik; score, skor)', analyzer: { loanwords: false } },
   { name: 'no-abbreviations', what: 'vowelless chat abbreviations (dpt, mksd) not read as the common word', analyzer: { abbreviations: false } },

@@ -10,6 +10,9 @@
  *   wamerican              SCOWL American English word list: tells an English word in a mixed question
  *   wordnet-base           Princeton WordNet 3.0: English irregular forms, and for an English word
  *                          FreeDict lacks, the related words (synonyms, derived forms) it has
+ *   dict-freedict-{eng-fin,fin-eng,fin-ind,ell-eng,ell-ind,pol-eng,pol-ind}
+ *                          FreeDict/WikDict through Finnish, Greek and Polish: English-Indonesian
+ *                          translations that two of the three pivot languages agree on
  * Each package is fetched with `apt-get download` and unpacked with `dpkg-deb -x`; the
  * outputs are plain UTF-8 text, sorted, so a rebuild from the same packages is byte-identical.
  */
@@ -22,7 +25,17 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { LEXICON_DIR } from '../../src/config/paths.js';
 
-const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id', 'wamerican', 'wordnet-base'] as const;
+/** The WikDict dictionaries (CC BY-SA 3.0, like eng-ind) through which English reaches Indonesian by a third language. */
+const PIVOTS = [
+  { language: 'fin', toEnglish: 'fin-eng', fromEnglish: 'eng-fin', toIndonesian: 'fin-ind' },
+  { language: 'ell', toEnglish: 'ell-eng', toIndonesian: 'ell-ind' },
+  { language: 'pol', toEnglish: 'pol-eng', toIndonesian: 'pol-ind' },
+] as const;
+const PIVOT_PACKAGES = [...new Set(PIVOTS.flatMap((p) => ['toEnglish' in p ? p.toEnglish : '', 'fromEnglish' in p ? p.fromEnglish : '', p.toIndonesian]).filter(Boolean))].map((pair) => `dict-freedict-${pair}`);
+/** Pivot languages that must agree on a translation: one alone strays too often ("flight" -> Finnish "lento" and "kerros"... -> "lantai", floor). */
+const PIVOTS_AGREEING = 2;
+
+const PACKAGES = ['hunspell-id', 'dict-freedict-eng-ind', 'mythes-id', 'wamerican', 'wordnet-base', ...PIVOT_PACKAGES] as const;
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: LEXICON_DIR } } });
 const outDir = values.out!;
@@ -57,6 +70,9 @@ try {
   const scowl = readFileSync(join(trees['wamerican']!, 'usr/share/dict/american-english'), 'utf8').split('\n').filter((w) => /^[a-z]{2,}$/.test(w));
   write('en-words.txt', [...new Set([...englishWords, ...scowl])].sort(byCodePoint));
 
+  const pivoted = triangulate(trees, new Set([...englishWords, ...scowl]), translations);
+  write('en-id-pivot.tsv', [...pivoted].map(([en, ids]) => `${en}\t${ids.join('|')}`));
+
   const wordnet = readWordnet(join(trees['wordnet-base']!, 'usr/share/wordnet'), translations, new Set(scowl));
   write('en-irregular.tsv', [...wordnet.irregular].map(([form, base]) => `${form}\t${base}`));
   write('en-related.tsv', [...wordnet.related].map(([word, related]) => `${word}\t${related.join('|')}`));
@@ -69,7 +85,7 @@ try {
   const previous = existsSync(sourcesFile) ? (JSON.parse(readFileSync(sourcesFile, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(sourcesFile, JSON.stringify({ ...previous, ...sources }, null, 2) + '\n');
   copyLicences(trees);
-  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words from FreeDict (plus SCOWL's), ${thesaurus.size} thesaurus entries, ${wordnet.irregular.size} English irregular forms, ${wordnet.related.size} English words related to a FreeDict headword`);
+  console.log(`lexicon written to ${outDir}: ${roots.size} roots, ${names.length} names, ${translations.size} English headwords, ${englishWords.length} English words from FreeDict (plus SCOWL's), ${pivoted.size} English words with translations through pivots, ${thesaurus.size} thesaurus entries, ${wordnet.irregular.size} English irregular forms, ${wordnet.related.size} English words related to a FreeDict headword`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -135,10 +151,30 @@ function readHunspell(file: string): { roots: Map<string, string>; names: string
  * lines give a list of English words, which tells English in a mixed question.
  */
 function readFreedict(dir: string): { translations: Map<string, Set<string>>; englishWords: string[] } {
-  const index = readFileSync(join(dir, 'freedict-eng-ind.index'), 'utf8');
-  const dict = gunzipSync(readFileSync(join(dir, 'freedict-eng-ind.dict.dz')));
-  const translations = new Map<string, Set<string>>();
   const english = new Set<string>();
+  const translations = readDictd(dir, 'eng-ind', {
+    keyPattern: /^[a-z][a-z' -]*$/,
+    // Proper names (<pn>, or written with a capital) are not English words: "Libya" is a topic.
+    onEntry: (key, header) => {
+      if (!/<pn>/.test(header) && /^[a-z]/.test(header)) for (const word of key.split(/[ -]/)) english.add(word);
+    },
+    // Gloss words as written: only those in lower case, so names in glosses stay out.
+    onGloss: (text) => {
+      for (const word of text.match(/[A-Za-z]+(?:'[a-z]+)?/g) ?? []) if (/^[a-z]/.test(word)) english.add(word);
+    },
+  });
+  return { translations, englishWords: [...english].filter((w) => w.length > 1).sort(byCodePoint) };
+}
+
+/**
+ * One FreeDict dictionary (`freedict-PAIR.index` and `.dict.dz` in `dir`): headword ->
+ * translations, both lower-cased, sorted; entries of affixes skipped, and headwords or
+ * translations of more than three words.
+ */
+function readDictd(dir: string, pair: string, hooks: { keyPattern?: RegExp; onEntry?: (key: string, header: string) => void; onGloss?: (text: string) => void } = {}): Map<string, Set<string>> {
+  const index = readFileSync(join(dir, `freedict-${pair}.index`), 'utf8');
+  const dict = gunzipSync(readFileSync(join(dir, `freedict-${pair}.dict.dz`)));
+  const translations = new Map<string, Set<string>>();
   for (const line of index.split('\n')) {
     const [headword, offset, length] = line.split('\t');
     if (!headword || !offset || !length || headword.startsWith('00database')) continue;
@@ -146,14 +182,12 @@ function readFreedict(dir: string): { translations: Map<string, Set<string>>; en
     const [header, ...rest] = body.split('\n').filter((l) => l.trim());
     if (!header || /<(suffix|prefix)>/.test(header)) continue;
     const key = headword.toLowerCase().trim();
-    if (!/^[a-z][a-z' -]*$/.test(key) || key.split(' ').length > 3) continue;
-    // Proper names (<pn>, or written with a capital) are not English words: "Libya" is a topic.
-    if (!/<pn>/.test(header) && /^[a-z]/.test(header)) for (const word of key.split(/[ -]/)) english.add(word);
+    if (!(hooks.keyPattern ?? /^[\p{L}][\p{L}' -]*$/u).test(key) || key.split(' ').length > 3) continue;
+    hooks.onEntry?.(key, header);
     rest.forEach((text, i) => {
       const numbered = /^\s*\d+\.\s*(.*)$/.exec(text);
       if (i > 0 && !numbered) {
-        // Gloss words as written: only those in lower case, so names in glosses stay out.
-        for (const word of text.match(/[A-Za-z]+(?:'[a-z]+)?/g) ?? []) if (/^[a-z]/.test(word)) english.add(word);
+        hooks.onGloss?.(text);
         return;
       }
       const senses = (numbered ? numbered[1]! : text).replace(/\s*\d+\.\s*$/, '');
@@ -166,8 +200,49 @@ function readFreedict(dir: string): { translations: Map<string, Set<string>>; en
       }
     });
   }
-  const sorted = new Map([...translations].sort(([a], [b]) => byCodePoint(a, b)).map(([k, v]) => [k, new Set([...v].sort(byCodePoint))]));
-  return { translations: sorted, englishWords: [...english].filter((w) => w.length > 1).sort(byCodePoint) };
+  return new Map([...translations].sort(([a], [b]) => byCodePoint(a, b)).map(([k, v]) => [k, new Set([...v].sort(byCodePoint))]));
+}
+
+/**
+ * English -> Indonesian through a third language (triangulation): an English word's
+ * translations into each pivot language (its eng-X entry, and the X headwords whose English
+ * translations name it), then those words' Indonesian translations. A translation counts
+ * only when PIVOTS_AGREEING pivot languages reach it, which keeps the right sense ("speed"
+ * -> "kecepatan", "founder" -> "pendiri") and drops the homonyms a single pivot brings.
+ * Kept for English words (SCOWL's and FreeDict's) and only what eng-ind does not already give.
+ */
+function triangulate(trees: Record<string, string>, englishWords: Set<string>, direct: Map<string, Set<string>>): Map<string, string[]> {
+  const dictd = (pair: string) => readDictd(join(trees[`dict-freedict-${pair}`]!, 'usr/share/dictd'), pair);
+  const reached = new Map<string, Map<string, Set<string>>>(); // English -> Indonesian -> pivot languages
+  for (const pivot of PIVOTS) {
+    const toIndonesian = dictd(pivot.toIndonesian);
+    const pivotWordsOf = new Map<string, Set<string>>(); // English -> pivot-language words
+    const link = (english: string, word: string) => {
+      if (!englishWords.has(english)) return;
+      const set = pivotWordsOf.get(english) ?? new Set<string>();
+      set.add(word);
+      pivotWordsOf.set(english, set);
+    };
+    for (const [word, englishes] of dictd(pivot.toEnglish)) for (const english of englishes) link(english, word);
+    if ('fromEnglish' in pivot) for (const [english, words] of dictd(pivot.fromEnglish)) for (const word of words) link(english, word);
+    for (const [english, words] of pivotWordsOf) {
+      for (const word of words) {
+        for (const indonesian of toIndonesian.get(word) ?? []) {
+          const byWord = reached.get(english) ?? new Map<string, Set<string>>();
+          const languages = byWord.get(indonesian) ?? new Set<string>();
+          languages.add(pivot.language);
+          byWord.set(indonesian, languages);
+          reached.set(english, byWord);
+        }
+      }
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [english, byWord] of [...reached].sort(([a], [b]) => byCodePoint(a, b))) {
+    const agreed = [...byWord].filter(([indonesian, languages]) => languages.size >= PIVOTS_AGREEING && !direct.get(english)?.has(indonesian)).map(([indonesian]) => indonesian);
+    if (agreed.length) out.set(english, agreed.sort(byCodePoint));
+  }
+  return out;
 }
 
 /** dictd numbers: base64 digits, most significant first. */

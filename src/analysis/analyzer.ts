@@ -15,7 +15,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 11;
+export const ANALYSIS_VERSION = 12;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -77,6 +77,8 @@ export interface AnalyzerOptions {
   informal?: boolean;
   /** Read English through the dictionary (default true); off only for ablations. */
   english?: boolean;
+  /** Read English also through the translations two pivot languages agree on (default true); off only for ablations. */
+  englishPivots?: boolean;
   /** Read English words FreeDict lacks through WordNet's related headwords (default true); off only for ablations. */
   englishRelated?: boolean;
   /** Read English words as the Indonesian loanwords they were borrowed as, too (default true); off only for ablations. */
@@ -93,6 +95,9 @@ export interface AnalyzerOptions {
 /** Factors of readings that are not the word itself. */
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
+
+/** A pivot sense of a word eng-ind translates counts as a WordNet-related word does (0.85 x 0.7 ~ 0.6): a sense the dictionary left out. */
+const PIVOT_SENSE_SCALE = 0.7;
 
 export const READING_FACTORS = { misspelling: 0.8, informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, capital: 0.6, thesaurus: 0.6 } as const;
 
@@ -133,6 +138,7 @@ export class Analyzer {
       stemmer: options.stemmer ?? 'ecs',
       informal: options.informal ?? true,
       english: options.english ?? true,
+      englishPivots: options.englishPivots ?? true,
       englishRelated: options.englishRelated ?? true,
       loanwords: options.loanwords ?? true,
       capitals: options.capitals ?? true,
@@ -151,7 +157,7 @@ export class Analyzer {
     const groups = this.options.capitals ? capitalGroups(this.lexicon.capitals, named, isOrdinaryWord, (country, table) => this.countryTerm(country, table)) : named;
     this.aliases = buildAliasTable(groups);
     this.informal = new InformalIndonesian(this.lexicon, rootLexicon);
-    this.english = new EnglishDictionary(this.lexicon);
+    this.english = new EnglishDictionary(this.lexicon, { pivots: this.options.englishPivots });
     this.fingerprint = createHash('sha256')
       .update(JSON.stringify({ version: ANALYSIS_VERSION, lexicon: this.lexicon.fingerprint, options: this.options, groups, stopwords: [...this.stopwords].sort() }))
       .digest('hex');
@@ -369,7 +375,12 @@ export class Analyzer {
     if (this.options.english) {
       const translations = this.english.translate(word);
       // The loanword everyday Indonesian uses, which FreeDict may not list ("score": "partitur", but "skor").
-      if (translations) return { surface: word, kind: 'english', alternatives: withoutRepeats([self, ...this.translationAlternatives(translations), ...this.loanAlternatives(word, writtenAsName)]) };
+      if (translations) {
+        // Senses eng-ind does not list that two pivot languages agree on ("speed": "laju", and "kecepatan"), weaker.
+        const pivoted = this.options.englishPivots ? this.english.translatePivot(word) : undefined;
+        const alternatives = [self, ...this.translationAlternatives(translations), ...this.loanAlternatives(word, writtenAsName), ...(pivoted ? this.translationAlternatives(pivoted, PIVOT_SENSE_SCALE) : [])];
+        return { surface: word, kind: 'english', alternatives: withoutRepeats(alternatives) };
+      }
     }
     if (this.options.informal) {
       const informalRoot = this.informal.rootOf(word);
@@ -383,10 +394,16 @@ export class Analyzer {
       return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: READING_FACTORS.informalRule, via: 'informal' }, self] };
     }
     if (this.options.english && this.english.isEnglish(word)) {
-      // A word FreeDict lacks: the Indonesian word it was borrowed as ("ballistic", "balistik"),
-      // and the words WordNet relates to it, weaker, as a synonym is.
+      // A word FreeDict lacks: what two pivot languages agree it translates to ("founder",
+      // "pendiri"), the Indonesian word it was borrowed as ("ballistic", "balistik"), and the
+      // words WordNet relates to it, weaker, as a synonym is.
+      const pivoted = this.options.englishPivots ? this.english.translatePivot(word) : undefined;
       const related = this.options.englishRelated ? this.english.translateRelated(word) : undefined;
-      return { surface: word, kind: 'english', alternatives: withoutRepeats([self, ...this.loanAlternatives(word, writtenAsName), ...(related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : [])]) };
+      return {
+        surface: word,
+        kind: 'english',
+        alternatives: withoutRepeats([self, ...(pivoted ? this.translationAlternatives(pivoted) : []), ...this.loanAlternatives(word, writtenAsName), ...(related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : [])]),
+      };
     }
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
     const mayBeMisspelt = this.options.spelling && !writtenAsName;

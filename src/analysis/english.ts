@@ -2,7 +2,8 @@
  * English in questions ("When did Shoigu visit Pyongyang?", "Korut bakal supply senjata?"):
  * an English word is brought to its dictionary form (inflection rules and WordNet's
  * irregular forms, checked against the dictionary's headwords), then looked up in the
- * English-Indonesian dictionary (FreeDict eng-ind). Multi-word headwords ("press
+ * English-Indonesian dictionary (FreeDict eng-ind), with the translations two pivot
+ * languages agree on ("founder" -> "pendiri", which eng-ind lacks). Multi-word headwords ("press
  * conference") are matched before single words. A word FreeDict lacks ("penalty",
  * "flight") is read through the headwords WordNet relates to it ("punishment", "fly").
  */
@@ -10,6 +11,7 @@ import { oneLetterDeletions, withinEdits } from './spelling.js';
 
 export interface EnglishLexicon {
   english: Map<string, string[]>;
+  englishPivot: Map<string, string[]>;
   englishWords: Set<string>;
   englishIrregular: Map<string, string>;
   englishRelated: Map<string, string[]>;
@@ -23,7 +25,11 @@ export class EnglishDictionary {
   private readonly maxPhraseWords: number;
   private deletions?: Map<string, string[]>;
 
-  constructor(private readonly lexicon: EnglishLexicon) {
+  private readonly pivot: Map<string, string[]>;
+
+  /** `pivots`: also the translations through pivot languages (default true; off only for ablations). */
+  constructor(private readonly lexicon: EnglishLexicon, options: { pivots?: boolean } = {}) {
+    this.pivot = options.pivots === false ? new Map() : lexicon.englishPivot;
     let max = 1;
     for (const headword of lexicon.english.keys()) max = Math.max(max, headword.split(' ').length);
     this.maxPhraseWords = Math.min(max, 3);
@@ -39,6 +45,20 @@ export class EnglishDictionary {
     for (const lemma of this.lemmas(word)) {
       const translations = this.lexicon.english.get(lemma);
       if (translations?.length) return translations;
+    }
+    return undefined;
+  }
+
+  /**
+   * The translations two pivot languages agree on and eng-ind does not give, for the same
+   * dictionary form translate() uses ("founder" -> "pendiri", a word eng-ind lacks;
+   * "speed" -> "kecepatan" beside eng-ind's "laju"); undefined if none.
+   */
+  translatePivot(word: string): string[] | undefined {
+    for (const lemma of this.lemmas(word)) {
+      const pivoted = this.pivot.get(lemma);
+      if (pivoted?.length) return pivoted;
+      if (this.lexicon.english.get(lemma)?.length) return undefined;
     }
     return undefined;
   }
@@ -89,6 +109,7 @@ export class EnglishDictionary {
   }
 
   private isHeadword(word: string): boolean {
+    // Not the pivots' words: a misspelling is read as a word of the dictionary's own.
     return this.lexicon.english.has(word) || this.lexicon.englishRelated.has(word);
   }
 

@@ -15,6 +15,11 @@ export interface Lexicon {
   names: Set<string>;
   /** English headword or phrase (FreeDict eng-ind) -> Indonesian translations. */
   english: Map<string, string[]>;
+  /**
+   * English word -> Indonesian translations that eng-ind lacks, reached through Finnish,
+   * Greek and Polish (FreeDict/WikDict), two of the three agreeing ("speed" -> "kecepatan").
+   */
+  englishPivot: Map<string, string[]>;
   /** English words seen in lower case in FreeDict's headwords and glosses. */
   englishWords: Set<string>;
   /** English irregular form -> its base form (WordNet's exception lists: "flew" -> "fly"). */
@@ -41,6 +46,7 @@ export const LEXICON_FILES = {
   roots: 'id-roots.tsv',
   names: 'id-names.txt',
   english: 'en-id.tsv',
+  englishPivot: 'en-id-pivot.tsv',
   englishWords: 'en-words.txt',
   englishIrregular: 'en-irregular.tsv',
   englishRelated: 'en-related.tsv',
@@ -83,6 +89,7 @@ function readLexicon(dir: string): Lexicon {
   const roots = new Map(pairs(read(LEXICON_FILES.roots)).map(([word, flags]) => [word, Boolean(flags)]));
   const names = new Set(lines(read(LEXICON_FILES.names)));
   const english = new Map(pairs(read(LEXICON_FILES.english)).map(([word, list]) => [word, (list ?? '').split('|').filter(Boolean)]));
+  const englishPivot = new Map(pairs(read(LEXICON_FILES.englishPivot)).map(([word, list]) => [word, (list ?? '').split('|').filter(Boolean)]));
   const englishWords = new Set(lines(read(LEXICON_FILES.englishWords)));
   const englishIrregular = new Map(pairs(read(LEXICON_FILES.englishIrregular)).map(([form, base]) => [form, base ?? form]));
   const englishRelated = new Map(pairs(read(LEXICON_FILES.englishRelated)).map(([word, list]) => [word, (list ?? '').split('|').filter(Boolean)]));
@@ -100,6 +107,7 @@ function readLexicon(dir: string): Lexicon {
     roots,
     names,
     english,
+    englishPivot,
     englishWords,
     englishIrregular,
     englishRelated,

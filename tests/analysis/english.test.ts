@@ -70,6 +70,40 @@ describe('English through WordNet, where FreeDict has no entry', () => {
   });
 });
 
+describe('English through pivot languages (Finnish, Greek, Polish), two agreeing', () => {
+  const withoutPivots = new Analyzer({ englishPivots: false });
+  const reading = (a: Analyzer, question: string, surface: string) => a.analyzeQuery(question).find((t) => t.surface === surface)!;
+
+  it('translates a word eng-ind lacks at the dictionary\'s own factor ("founder" -> "pendiri")', () => {
+    const founder = reading(analyzer, 'Who is the founder of Wagner?', 'founder');
+    expect(founder.alternatives.find((a) => a.term === 'diri')?.factor).toBe(0.85);
+    expect(reading(withoutPivots, 'Who is the founder of Wagner?', 'founder').alternatives.map((a) => a.term)).not.toContain('diri');
+  });
+
+  it('adds a sense eng-ind leaves out beside its own, weaker ("speed": "laju", and "kecepatan")', () => {
+    const speed = reading(analyzer, 'What is the top speed?', 'speed');
+    expect(speed.alternatives.find((a) => a.term === 'laju')?.factor).toBe(0.85);
+    const cepat = speed.alternatives.find((a) => a.term === 'cepat');
+    expect(cepat?.factor).toBeGreaterThan(0.5);
+    expect(cepat!.factor).toBeLessThan(0.85);
+    expect(reading(withoutPivots, 'What is the top speed?', 'speed').alternatives.map((a) => a.term)).not.toContain('cepat');
+  });
+
+  it('keeps only what two pivot languages agree on: one alone strays ("flight" through Finnish "kerros", a floor)', () => {
+    expect(analyzer.lexicon.englishPivot.get('founder')).toEqual(['pendiri']);
+    expect(analyzer.lexicon.englishPivot.has('flight')).toBe(false);
+    // Nothing eng-ind already gives for the word is repeated.
+    for (const [english, pivoted] of analyzer.lexicon.englishPivot) {
+      for (const indonesian of analyzer.lexicon.english.get(english) ?? []) expect(pivoted).not.toContain(indonesian);
+    }
+  });
+
+  it('reads a word only the pivots know, but corrects no misspelling into one (the dictionary\'s own words only)', () => {
+    expect(reading(analyzer, 'When is the anniversary?', 'anniversary').alternatives.map((a) => a.term)).toContain('ulang');
+    expect(analyzer.english.correct('anniversery')).toBeUndefined();
+  });
+});
+
 describe('English compounds with a hyphen', () => {
   it('reads "high-speed" through its words, not as an unknown name', () => {
     const [compound] = readings('the high-speed train').filter((t) => t.surface === 'high-speed');
