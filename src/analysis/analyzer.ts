@@ -377,7 +377,7 @@ export class Analyzer {
       // The loanword everyday Indonesian uses, which FreeDict may not list ("score": "partitur", but "skor").
       if (translations) {
         // Senses eng-ind does not list that two pivot languages agree on ("speed": "laju", and "kecepatan"), weaker.
-        const pivoted = this.options.englishPivots ? this.english.translatePivot(word) : undefined;
+        const pivoted = this.english.translatePivot(word);
         const alternatives = [self, ...this.translationAlternatives(translations), ...this.loanAlternatives(word, writtenAsName), ...(pivoted ? this.translationAlternatives(pivoted, PIVOT_SENSE_SCALE) : [])];
         return { surface: word, kind: 'english', alternatives: withoutRepeats(alternatives) };
       }
@@ -397,7 +397,7 @@ export class Analyzer {
       // A word FreeDict lacks: what two pivot languages agree it translates to ("founder",
       // "pendiri"), the Indonesian word it was borrowed as ("ballistic", "balistik"), and the
       // words WordNet relates to it, weaker, as a synonym is.
-      const pivoted = this.options.englishPivots ? this.english.translatePivot(word) : undefined;
+      const pivoted = this.english.translatePivot(word);
       const related = this.options.englishRelated ? this.english.translateRelated(word) : undefined;
       return {
         surface: word,
