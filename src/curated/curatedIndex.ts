@@ -158,10 +158,14 @@ export class CuratedIndex {
     const query = this.weighted(index, queryTerms, frameWordsOf(question));
     const rows = new Map(queryTerms.map((term) => [term, index.credits.row(term)]));
     const credit = (questionTerm: QueryTerm, other: QueryTerm) => rows.get(questionTerm)?.get(other) ?? 0;
+    // An entry none of whose terms the question stands for mentions nothing of it: score 0, so it is not scored.
+    const mentioned = new Set<QueryTerm>();
+    for (const row of rows.values()) for (const term of row.keys()) mentioned.add(term);
 
     const byEntry = new Map<number, CuratedMatch>();
     for (const entryId of this.candidates(index, queryTerms)) {
       const entryDoc = index.entries.get(entryId)!;
+      if (!entryDoc.terms.some((term) => mentioned.has(term))) continue;
       let explained: Explanation | undefined;
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;

@@ -39,6 +39,14 @@ describe('CuratedIndex', () => {
 
   const matchedQuestion = (question: string, guildId = GUILD_A) => index.match(guildId, question)?.entry.question;
 
+  it('ranks only the entries whose words the question stands for (one that shares none cannot score)', () => {
+    const ranked = index.rank(GUILD_A, 'Kapan Putin bertemu Kim?').map((m) => m.entry.question);
+    expect(ranked).toContain('Kapan Putin bertemu Kim Jong Un?');
+    expect(ranked).not.toContain('Siapa pendiri Wagner?');
+    expect(ranked).not.toContain('Apa itu kosmodrom Vostochny?');
+    expect(index.rank(GUILD_A, 'Resep nasi goreng')).toEqual([]);
+  });
+
   it.each([
     // inflection (mendirikan/didirikan), word order, fillers, via an alias
     ['siapa yang mendirikan grup Wagner', 'Siapa pendiri Wagner?'],
