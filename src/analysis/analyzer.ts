@@ -127,6 +127,9 @@ export class Analyzer {
   private readonly aliases: AliasTable;
   private readonly options: Required<Omit<AnalyzerOptions, 'lexicon' | 'extraAliases'>>;
   private readonly stemCache = new BoundedMemo<string>(200_000);
+  /** Synonym lists by word (each question looks them up again, for every word the articles lack). */
+  private readonly synonymTermCache = new BoundedMemo<readonly string[]>(50_000);
+  private readonly synonymWordCache = new BoundedMemo<readonly string[]>(50_000);
   /** Questions read lately: /ask reads each twice (curated answers, then the articles). */
   private readonly recentQueries = new BoundedMemo<readonly QueryTerm[]>(RECENT_QUERIES);
   private spellingCorrector?: SpellingCorrector;
@@ -243,13 +246,15 @@ export class Analyzer {
    * terms: "ikrar" gives "janji" and "sumpah", not "penetapan" (a derived word, whose root
    * "tetap" means something else).
    */
-  synonymTerms(root: string): string[] {
-    const out = new Set<string>();
-    for (const synonym of this.lexicon.thesaurus.get(root) ?? []) {
-      if (synonym === root || !this.lexicon.roots.has(synonym) || this.isStopword(synonym)) continue;
-      out.add(synonym);
-    }
-    return [...out];
+  synonymTerms(root: string): readonly string[] {
+    return this.synonymTermCache.get(root, () => {
+      const out = new Set<string>();
+      for (const synonym of this.lexicon.thesaurus.get(root) ?? []) {
+        if (synonym === root || !this.lexicon.roots.has(synonym) || this.isStopword(synonym)) continue;
+        out.add(synonym);
+      }
+      return Object.freeze([...out]);
+    });
   }
 
   /**
@@ -257,8 +262,8 @@ export class Analyzer {
    * "meninggal" and "tewas"): for comparing two phrasings word by word, where the
    * written words carry the meaning that their roots may not.
    */
-  synonymWords(word: string): string[] {
-    return (this.lexicon.thesaurus.get(word) ?? []).filter((synonym) => synonym !== word && !synonym.includes(' ') && !this.isStopword(synonym));
+  synonymWords(word: string): readonly string[] {
+    return this.synonymWordCache.get(word, () => Object.freeze((this.lexicon.thesaurus.get(word) ?? []).filter((synonym) => synonym !== word && !synonym.includes(' ') && !this.isStopword(synonym))));
   }
 
   private queryTerms(text: string, removeStopwords: boolean): QueryTerm[] {

@@ -1,4 +1,5 @@
 import type { QuestionType } from '../analysis/questionWords.js';
+import { BoundedMemo } from '../shared/memo.js';
 
 /**
  * Answer cues: whether a sentence holds the kind of thing a question word asks for. A
@@ -62,23 +63,38 @@ const NAME = /(?<=[^.!?\s]\s+)\p{Lu}[\p{L}'-]+/gu;
 const PLACE_NAME = /(?<![\p{L}])(?:di|ke|dari|in|at|from)\s+(\p{Lu}[\p{L}'-]+)/gu;
 const DEFINITION_CUE = /(?<![\p{L}])(?:adalah|merupakan|ialah|yaitu|yakni|disebut|dikenal sebagai|is a|is an|was a|was an|refers to)(?![\p{L}])/iu;
 
+/** What a sentence holds for an answer type, before the question's own names are set aside. */
+interface Cue {
+  /** A cue that needs no check against the question (a date, a number, "adalah", a word for a person or place). */
+  found: boolean;
+  /** Names that would answer, unless the question names them itself. */
+  names: readonly string[];
+}
+
+function cueOf(text: string, type: AnswerType): Cue {
+  switch (type) {
+    case 'time':
+      return { found: TIME_CUE.test(text), names: [] };
+    case 'number':
+      return { found: NUMBER_CUE.test(text), names: [] };
+    case 'definition':
+      return { found: DEFINITION_CUE.test(text), names: [] };
+    case 'person':
+      return PERSON_WORD.test(text) ? { found: true, names: [] } : { found: false, names: [...text.matchAll(NAME)].map((m) => m[0]) };
+    case 'place':
+      return PLACE_WORD.test(text) ? { found: true, names: [] } : { found: false, names: [...text.matchAll(PLACE_NAME)].map((m) => m[1]!) };
+  }
+}
+
+/** Cues by answer type and sentence: the same paragraphs' sentences are checked question after question. */
+const cues = new BoundedMemo<Cue>(50_000);
+
 /**
  * Whether a text holds what the answer type asks for. Names the question itself uses
  * (`known`, lower-case words) do not count: "Siapa pendiri Toyota?" is not answered by a
  * sentence whose only name is Toyota.
  */
 export function hasAnswerCue(text: string, type: AnswerType, known: Set<string> = new Set()): boolean {
-  const newName = (match: string) => !match.toLowerCase().split(/[\s'-]+/).some((w) => known.has(w));
-  switch (type) {
-    case 'time':
-      return TIME_CUE.test(text);
-    case 'number':
-      return NUMBER_CUE.test(text);
-    case 'definition':
-      return DEFINITION_CUE.test(text);
-    case 'person':
-      return PERSON_WORD.test(text) || [...text.matchAll(NAME)].some((m) => newName(m[0]));
-    case 'place':
-      return PLACE_WORD.test(text) || [...text.matchAll(PLACE_NAME)].some((m) => newName(m[1]!));
-  }
+  const cue = cues.get(`${type}\u0000${text}`, () => cueOf(text, type));
+  return cue.found || cue.names.some((name) => !name.toLowerCase().split(/[\s'-]+/).some((w) => known.has(w)));
 }

@@ -46,6 +46,9 @@ describe('answer types', () => {
     const known = new Set(['pendiri', 'toyota']);
     expect(hasAnswerCue('Pabrik mobil itu kini menjadi Toyota yang besar.', 'person', known)).toBe(false);
     expect(hasAnswerCue('Perusahaan itu didirikan oleh Kiichiro Toyoda.', 'person', known)).toBe(true);
+    // The same sentence asked again by a question that does not name Toyota: remembered cues are the sentence's, not the question's.
+    expect(hasAnswerCue('Pabrik mobil itu kini menjadi Toyota yang besar.', 'person')).toBe(true);
+    expect(hasAnswerCue('Pabrik mobil itu kini menjadi Toyota yang besar.', 'person', known)).toBe(false);
   });
 });
 
