@@ -31,7 +31,7 @@ const PIVOTS = [
   { language: 'ell', toEnglish: 'ell-eng', toIndonesian: 'ell-ind' },
   { language: 'pol', toEnglish: 'pol-eng', toIndonesian: 'pol-ind' },
 ] as const;
-const PIVOT_PACKAGES = [...new Set(PIVOTS.flatMap((p) => ['toEnglish' in p ? p.toEnglish : '', 'fromEnglish' in p ? p.fromEnglish : '', p.toIndonesian]).filter(Boolean))].map((pair) => `dict-freedict-${pair}`);
+const PIVOT_PACKAGES = PIVOTS.flatMap(({ language: _, ...pairs }) => Object.values(pairs)).map((pair) => `dict-freedict-${pair}`);
 /** Pivot languages that must agree on a translation: one alone strays too often ("flight" -> Finnish "lento" and "kerros"... -> "lantai", floor). */
 const PIVOTS_AGREEING = 2;
 
