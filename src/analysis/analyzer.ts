@@ -92,22 +92,15 @@ export interface AnalyzerOptions {
   lexicon?: Lexicon;
 }
 
-/** Factors of readings that are not the word itself. */
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
 
 /** A pivot sense of a word eng-ind translates counts as a WordNet-related word does (0.85 x 0.7 ~ 0.6): a sense the dictionary left out. */
 const PIVOT_SENSE_SCALE = 0.7;
 
+/** Factors of readings that are not the word itself. */
 export const READING_FACTORS = { misspelling: 0.8, informalRule: 0.95, english: 0.85, loanword: 0.85, englishPhrasePart: 0.6, englishRelated: 0.6, aliasPart: 0.6, capital: 0.6, thesaurus: 0.6 } as const;
 
-/**
- * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
- * "objek-objek"), fold aliases, drop stopwords, stem with the lexicon-backed stemmer.
- * Questions go through the same chain and, for the words it cannot place, also through
- * the informal-Indonesian table and rules and the English dictionary, each word becoming
- * a `QueryTerm` with its alternative index terms.
- */
 /** A term no caller can change: the readings of recent questions are shared. */
 function frozenTerm(term: QueryTerm): QueryTerm {
   return Object.freeze({ ...term, alternatives: Object.freeze(term.alternatives.map((a) => Object.freeze({ ...a }))) });
@@ -116,6 +109,13 @@ function frozenTerm(term: QueryTerm): QueryTerm {
 /** Questions whose reading is remembered (see Analyzer.recentQuery). */
 const RECENT_QUERIES = 64;
 
+/**
+ * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
+ * "objek-objek"), fold aliases, drop stopwords, stem with the lexicon-backed stemmer.
+ * Questions go through the same chain and, for the words it cannot place, also through
+ * the informal-Indonesian table and rules and the English dictionary, each word becoming
+ * a `QueryTerm` with its alternative index terms.
+ */
 export class Analyzer {
   readonly stopwords: Set<string>;
   readonly lexicon: Lexicon;
@@ -195,7 +195,6 @@ export class Analyzer {
   private recentQuery(text: string, removeStopwords: boolean): readonly QueryTerm[] {
     return this.recentQueries.get((removeStopwords ? '1' : '0') + text, () => Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm)));
   }
-
 
   /** The index terms of a question, flattened (for matching questions against questions). */
   queryTermSet(text: string): string[] {

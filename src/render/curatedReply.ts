@@ -134,7 +134,7 @@ export function renderUnanswered(items: UnansweredItem[], total: number, page: n
   return { embeds: [embed], components: [...rows, ...pagerRow('faq-unanswered', page, pages, language)], ephemeral: true };
 }
 
-/** The form a moderator fills to answer a queued question on the spot. */
+/** One text field of a form, in its own row. */
 const textInput = (id: string, label: string, style: TextInputStyle, max: number, required: boolean, value?: string) => ({
   type: ComponentType.ActionRow as const,
   components: [{ type: ComponentType.TextInput as const, custom_id: id, label: shorten(label, 45), style, max_length: max, required, ...(value ? { value } : {}) }],
@@ -152,6 +152,7 @@ export function sameAsModal(itemId: number, question: string, closestId: number 
   };
 }
 
+/** The form a moderator fills to answer a queued question on the spot. */
 export function answerModal(itemId: number, question: string, language: Language): Modal {
   return {
     custom_id: customId('faq-modal', itemId),
