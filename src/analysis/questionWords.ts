@@ -154,11 +154,12 @@ export function questionTypes(text: string, options: { frames?: boolean } = {}):
     if (ENGLISH_WH.has(word) && i !== englishStart) return;
     const previous = words[i - 1];
     const next = words[i + 1];
-    if (word === 'mana' && previous !== undefined && WHERE_PREFIXES.has(previous)) types.add('where');
+    const mana = word === 'mana' || word === 'manakah';
+    if (mana && previous !== undefined && WHERE_PREFIXES.has(previous)) types.add('where');
     // "di stasiun mana", "ke negara mana": at which place, a place.
-    else if (word === 'mana' && i >= 2 && WHERE_PREFIXES.has(words[i - 2]!)) types.add('where');
+    else if (mana && i >= 2 && WHERE_PREFIXES.has(words[i - 2]!)) types.add('where');
     // "negara mana", "yang mana": which one.
-    else if (word === 'mana' || word === 'manakah' || (word === 'which' && i === 0)) types.add('which');
+    else if (mana || (word === 'which' && i === 0)) types.add('which');
     // "karena apa", "sebab apa", "gara-gara apa": why.
     else if (/^apa(kah)?$/.test(word) && previous !== undefined && ['karena', 'krn', 'sebab', 'akibat'].includes(previous)) types.add('why');
     else if (word === 'apa' && previous === 'gara') types.add('why');

@@ -21,6 +21,10 @@ describe('answer types', () => {
     ['Di mana Putin menemui Kim?', 'place'],
     ['Di stasiun mana kereta itu diresmikan?', 'place'], // at which station
     ['ke negara mana senjata dikirim', 'place'],
+    // "manakah" is "mana" with the question particle: after di/ke/dari it is still where.
+    ['Di manakah letak Gunung Kelud?', 'place'],
+    ['Dari manakah asal wiracarita Mahabharata?', 'place'],
+    ['Kota manakah yang terbesar?', undefined], // which city
     ['Kim Jong Un pemimpin negara mana?', undefined], // which country: not asked as a place
     ['Apakah ada konferensi pers?', undefined],
   ])('%s -> %s', (question, type) => {
