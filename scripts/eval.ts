@@ -66,11 +66,13 @@ const second = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/second-article'));
 const third = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/third-article'));
 const fourth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/fourth-article'));
 const fifth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/fifth-article'));
+const sixth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/sixth-article'));
 const bundledEngine = engineFor(bundled);
 const secondEngine = engineFor(second);
 const thirdEngine = engineFor(third);
 const fourthEngine = engineFor(fourth);
 const fifthEngine = engineFor(fifth);
+const sixthEngine = engineFor(sixth);
 
 const articleSets: { name: string; file: string; engine: SearchEngine; note: string }[] = [
   { name: 'article-dev', file: join(values.shared!, 'article-dev.jsonl'), engine: bundledEngine, note: 'shared, bundled article' },
@@ -81,6 +83,7 @@ const articleSets: { name: string; file: string; engine: SearchEngine; note: str
   { name: 'third-article', file: join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), engine: thirdEngine, note: 'third test article (calibration)' },
   { name: 'fourth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/questions.jsonl'), engine: fourthEngine, note: 'fourth test article (calibration)' },
   { name: 'fifth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/questions.jsonl'), engine: fifthEngine, note: 'fifth test article, in no fit' },
+  { name: 'sixth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/sixth-article/questions.jsonl'), engine: sixthEngine, note: 'sixth test article, in no fit, never looked into' },
 ];
 const readQuestions = (file: string) => readJsonl<ArticleQuestion & { lang?: string }>(file).map((q) => ({ ...q, kind: q.kind ?? 'other' }));
 const articles: Record<string, ArticleScore & { note: string }> = {};
@@ -110,6 +113,7 @@ const curated: Record<string, CuratedScore> = {
   'curated-third': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/third-article/curated.jsonl')), thirdEngine, curatedOptions),
   'curated-fourth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/curated.jsonl')), fourthEngine, curatedOptions),
   'curated-fifth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/curated.jsonl')), fifthEngine, curatedOptions),
+  'curated-sixth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/sixth-article/curated.jsonl')), sixthEngine, curatedOptions),
 };
 
 let tydi: Record<string, unknown> | undefined;
