@@ -29,6 +29,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-pivots', what: 'English translations through Finnish, Greek and Polish (two agreeing) off', analyzer: { englishPivots: false } },
   { name: 'no-wordnet', what: "WordNet's related headwords for English words FreeDict lacks off", analyzer: { englishRelated: false } },
   { name: 'no-loanwords', what: 'English words not respelt as Indonesian loanwords (ballistic, balistik; score, skor)', analyzer: { loanwords: false } },
+  { name: 'no-affixed-english', what: 'English words under Indonesian affixes (hackernya, dibackup) read as names, not as the English word', analyzer: { affixedEnglish: false } },
   { name: 'no-abbreviations', what: 'vowelless chat abbreviations (dpt, mksd) not read as the common word', analyzer: { abbreviations: false } },
   { name: 'no-capitals', what: 'capitals not read as their countries (Moskow, Rusia)', analyzer: { capitals: false } },
   { name: 'no-spelling', what: 'misspelt common words (terakhr, signifkan) not read as the word they misspell', analyzer: { spelling: false } },

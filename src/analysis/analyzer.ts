@@ -83,6 +83,8 @@ export interface AnalyzerOptions {
   englishRelated?: boolean;
   /** Read English words as the Indonesian loanwords they were borrowed as, too (default true); off only for ablations. */
   loanwords?: boolean;
+  /** Read an English word under Indonesian affixes ("hackernya", "dibackup") as that English word (default true); off only for ablations. */
+  affixedEnglish?: boolean;
   /** Read a world capital also as its country, weaker (default true); off only for ablations. */
   capitals?: boolean;
   /** Read a vowelless chat abbreviation of a common word ("dpt", "mksd") as that word (default true); off only for ablations. */
@@ -144,6 +146,7 @@ export class Analyzer {
       englishPivots: options.englishPivots ?? true,
       englishRelated: options.englishRelated ?? true,
       loanwords: options.loanwords ?? true,
+      affixedEnglish: options.affixedEnglish ?? true,
       capitals: options.capitals ?? true,
       abbreviations: options.abbreviations ?? true,
       spelling: options.spelling ?? true,
@@ -346,6 +349,10 @@ export class Analyzer {
 
   /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */
   private readWord(raw: string, word: string, removeStopwords: boolean, inSentence = false): QueryTerm | undefined {
+    if (word.includes('-') && hyphenatesAnAffix(word) && this.options.english && this.options.affixedEnglish && !(inSentence && /^\p{Lu}/u.test(raw))) {
+      const affixed = this.affixedEnglish(word, removeStopwords, inSentence);
+      if (affixed) return affixed;
+    }
     if (word.includes('-') || word.includes("'")) {
       const compound = this.englishCompound(word);
       if (compound) return compound;
@@ -409,6 +416,9 @@ export class Analyzer {
         alternatives: withoutRepeats([self, ...(pivoted ? this.translationAlternatives(pivoted) : []), ...this.loanAlternatives(word, writtenAsName), ...(related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : [])]),
       };
     }
+    // An English word under Indonesian affixes ("hackernya", "dibackup"): read as the English word.
+    const affixed = this.options.english && this.options.affixedEnglish && !writtenAsName ? this.affixedEnglish(word, removeStopwords, inSentence) : undefined;
+    if (affixed) return affixed;
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
     const mayBeMisspelt = this.options.spelling && !writtenAsName;
     const corrected = mayBeMisspelt ? this.spelling.correct(word) : undefined;
@@ -426,6 +436,23 @@ export class Analyzer {
       if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.misspelling * READING_FACTORS.englishRelated)] };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
+  }
+
+  /**
+   * The reading of an English word that Indonesian affixes wrap (AFFIXED_ENGLISH), as the
+   * bare English word reads, under the word as written; undefined when no way of taking
+   * the affixes off leaves a word the English dictionaries know.
+   */
+  private affixedEnglish(word: string, removeStopwords: boolean, inSentence: boolean): QueryTerm | undefined {
+    for (const base of affixedEnglishBases(word)) {
+      if (this.stemmer.findRoot(base) || !this.english.isEnglish(base)) continue;
+      const term = this.readWord(base, base, removeStopwords, inSentence);
+      if (term?.kind !== 'english') continue;
+      // The word as written stays a reading: a paragraph may have the same mixed form (a hyphenated one is indexed by its parts).
+      const self: Alternative[] = word.includes('-') ? [] : [{ term: this.stem(word), factor: 1, via: 'word' }];
+      return { surface: word, kind: 'english', alternatives: withoutRepeats([...self, ...term.alternatives]) };
+    }
+    return undefined;
   }
 
   /**
@@ -550,4 +577,42 @@ function isAcronym(raw: string): boolean {
 function withoutRepeats(alternatives: Alternative[]): Alternative[] {
   const seen = new Set<string>();
   return alternatives.filter((a) => !seen.has(a.term) && (seen.add(a.term), true));
+}
+
+/**
+ * Indonesian affixes chat puts on an English word ("hackernya", "dibackup", "ngedownload",
+ * "mengupload", "deal-nya", "di-hack", "share-in"): the passive and active verb prefixes,
+ * the colloquial nge-, and the clitics and suffixes a noun or verb takes.
+ */
+const AFFIX_PREFIXES = ['meng', 'nge', 'mem', 'men', 'ter', 'di', 'ke', 'ng', 'me'];
+const AFFIX_SUFFIXES = ['nya', 'kan', 'lah', 'kah', 'in', 'an', 'ku', 'mu'];
+
+/** Whether a hyphenated word is an affix and a word ("deal-nya", "di-hack"), not a compound or a reduplication. */
+function hyphenatesAnAffix(word: string): boolean {
+  const parts = word.split('-');
+  return parts.length === 2 && (AFFIX_PREFIXES.includes(parts[0]!) || AFFIX_SUFFIXES.includes(parts[1]!));
+}
+
+/** Suffixes that also end many bare words and names ("putin", "martin", "latin"): taken off only after a prefix or a hyphen. */
+const AMBIGUOUS_SUFFIXES = new Set(['in', 'an', 'ku', 'mu']);
+
+/**
+ * The ways of taking Indonesian affixes off a word, longest affixes first: "dibackupnya"
+ * gives "backup"; "mengupload" gives "upload" before "gupload". Only words that carry an
+ * affix (a bare word is not one of its own bases), and bases of four letters or more.
+ */
+export function affixedEnglishBases(word: string): string[] {
+  const bases: string[] = [];
+  const hyphenated = word.includes('-');
+  const plain = word.replace(/-/g, '');
+  for (const prefix of [...AFFIX_PREFIXES, '']) {
+    if (!plain.startsWith(prefix)) continue;
+    for (const suffix of [...AFFIX_SUFFIXES, '']) {
+      if ((prefix === '' && suffix === '') || !plain.endsWith(suffix)) continue;
+      if (prefix === '' && !hyphenated && AMBIGUOUS_SUFFIXES.has(suffix)) continue;
+      const base = plain.slice(prefix.length, plain.length - suffix.length);
+      if (base.length >= 4 && !bases.includes(base)) bases.push(base);
+    }
+  }
+  return bases;
 }

@@ -117,6 +117,28 @@ describe('English compounds with a hyphen', () => {
   });
 });
 
+describe('English words under Indonesian affixes (chat: "hackernya", "dibackup")', () => {
+  const term = (question: string, surface: string, options?: ConstructorParameters<typeof Analyzer>[0]) =>
+    (options ? new Analyzer(options) : analyzer).analyzeQuery(question).find((t) => t.surface === surface);
+
+  it('reads the English word inside, with its translations, where it was a name no paragraph has', () => {
+    expect(term('hackernya minta duit', 'hackernya')).toMatchObject({ kind: 'english' });
+    expect(term('hackernya minta duit', 'hackernya')!.alternatives.map((a) => a.term)).toContain('retas');
+    expect(term('datanya udah dibackup?', 'dibackup')!.alternatives.map((a) => a.term)).toContain('cadang');
+    expect(term('filenya mau didownload', 'didownload')!.alternatives.map((a) => a.term)).toContain('unduh');
+    expect(term('kapan mereka mengupload videonya', 'mengupload')!.alternatives.map((a) => a.term)).toContain('unggah');
+    expect(term('deal-nya apa', 'deal-nya')!.alternatives.map((a) => a.term)).toContain('sepakat');
+    // Without the reading, each is a name: "hacker", no "peretas".
+    expect(term('hackernya minta duit', 'hackernya', { affixedEnglish: false })).toMatchObject({ kind: 'topic' });
+  });
+
+  it('leaves Indonesian words, and names written with a capital, as they were', () => {
+    expect(term('siapa presidennya', 'presidennya')).toMatchObject({ kind: 'word', root: 'presiden' });
+    expect(term('kebanyakan orang', 'kebanyakan')).toMatchObject({ kind: 'word' });
+    expect(term('Pak Dimas datang', 'dimas')?.kind).not.toBe('english');
+  });
+});
+
 describe('English loanwords, where FreeDict has no entry', () => {
   it('respells an English word by the loanword rules (suffixes, then letters)', () => {
     expect(indonesianSpellings('ballistic')).toContain('balistik');
