@@ -364,8 +364,8 @@ export class Analyzer {
     }
     // Particles and laughter carry no topic, even in a question made only of them ("wkwk").
     if (this.informal.isParticle(word) || (removeStopwords && this.isStopword(word))) return undefined;
-    // "dimanakah", "gimanakah": the listed form under an emphatic particle.
-    const standard = this.options.informal ? this.informal.standardFor(word) ?? this.informal.standardFor(PARTICLE.exec(word)?.[1] ?? '') : undefined;
+    // "dimanakah", "gimanakah": the listed form under an emphatic particle; "emangnya": under the clitic -nya.
+    const standard = this.options.informal ? this.informal.standardFor(word) ?? this.informal.standardFor(PARTICLE.exec(word)?.[1] ?? '') ?? this.informalUnderNya(word) : undefined;
     if (standard) {
       const terms = standard.flatMap((w) => (removeStopwords && this.isStopword(w) ? [] : this.analyze(w, { removeStopwords })));
       if (terms.length === 0) return undefined;
@@ -436,6 +436,17 @@ export class Analyzer {
       if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.misspelling * READING_FACTORS.englishRelated)] };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
+  }
+
+  /**
+   * The standard words of a listed informal form under the clitic -nya ("emangnya",
+   * "gimananya"), unless the word is another root with its affixes ("tanya", "harganya").
+   */
+  private informalUnderNya(word: string): string[] | undefined {
+    if (!word.endsWith('nya') || word.length < 6) return undefined;
+    const base = word.slice(0, -3);
+    const root = this.stemmer.findRoot(word);
+    return root === undefined || root === base ? this.informal.standardFor(base) : undefined;
   }
 
   /**

@@ -76,4 +76,18 @@ describe('informal Indonesian', () => {
     expect(readings('hati2')).toContain('hati');
     expect(analyzer.analyzeQuery('gimanakah roket').map((t) => t.surface)).toEqual(['roket']);
   });
+
+  it('reads a listed informal form under the clitic -nya as the form ("emangnya", "orgnya")', () => {
+    expect(analyzer.analyzeQuery('emangnya roket').map((t) => t.surface)).toEqual(['roket']); // memang: a stopword
+    expect(readings('orgnya')).toEqual(['orang']);
+    expect(readings('benernya')).toEqual(['benar']);
+    // A root with -nya is that root, whatever the table says of what is left.
+    expect(readings('harganya')).toEqual(['harga']);
+    expect(readings('tanya')).toEqual(['tanya']);
+  });
+
+  it('reads chat discourse words as what they stand for, not as names ("yaudah", "mulu")', () => {
+    expect(analyzer.analyzeQuery('yaudah roket').map((t) => t.surface)).toEqual(['roket']);
+    expect(analyzer.analyzeQuery('roket mulu').find((t) => t.surface === 'mulu')).toMatchObject({ kind: 'word', alternatives: [{ term: 'melulu' }] });
+  });
 });
