@@ -450,7 +450,7 @@ export class Analyzer {
   }
 
   /**
-   * The reading of an English word that Indonesian affixes wrap (AFFIXED_ENGLISH), as the
+   * The reading of an English word that Indonesian affixes wrap (affixedEnglishBases), as the
    * bare English word reads, under the word as written; undefined when no way of taking
    * the affixes off leaves a word the English dictionaries know.
    */
@@ -612,7 +612,7 @@ const AMBIGUOUS_SUFFIXES = new Set(['in', 'an', 'ku', 'mu']);
  * gives "backup"; "mengupload" gives "upload" before "gupload". Only words that carry an
  * affix (a bare word is not one of its own bases), and bases of four letters or more.
  */
-export function affixedEnglishBases(word: string): string[] {
+function affixedEnglishBases(word: string): string[] {
   const bases: string[] = [];
   const hyphenated = word.includes('-');
   const plain = word.replace(/-/g, '');
