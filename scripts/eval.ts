@@ -62,28 +62,26 @@ function engineFor(corpus: Corpus): SearchEngine {
 }
 
 const bundled = loadCorpus(join(PACKAGE_ROOT, 'corpus'));
-const second = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/second-article'));
-const third = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/third-article'));
-const fourth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/fourth-article'));
-const fifth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/fifth-article'));
-const sixth = loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/sixth-article'));
 const bundledEngine = engineFor(bundled);
-const secondEngine = engineFor(second);
-const thirdEngine = engineFor(third);
-const fourthEngine = engineFor(fourth);
-const fifthEngine = engineFor(fifth);
-const sixthEngine = engineFor(sixth);
+/** The test articles (tests/fixtures/<name>-article): their questions, and their curated answers as `curated-<name>`. */
+const testArticles = [
+  { name: 'second', note: 'second test article (calibration)' },
+  { name: 'third', note: 'third test article (calibration)' },
+  { name: 'fourth', note: 'fourth test article (calibration)' },
+  { name: 'fifth', note: 'fifth test article, in no fit' },
+  { name: 'sixth', note: 'sixth test article, in no fit, never looked into' },
+].map(({ name, note }) => {
+  const dir = join(PACKAGE_ROOT, `tests/fixtures/${name}-article`);
+  const corpus = loadCorpus(dir);
+  return { name, note, dir, corpus, engine: engineFor(corpus) };
+});
 
 const articleSets: { name: string; file: string; engine: SearchEngine; note: string }[] = [
   { name: 'article-dev', file: join(values.shared!, 'article-dev.jsonl'), engine: bundledEngine, note: 'shared, bundled article' },
   { name: 'dev', file: join(values.shared!, 'dev.jsonl'), engine: bundledEngine, note: 'shared (older), bundled article' },
   { name: 'article-heldout', file: join(PACKAGE_ROOT, 'scripts/article-heldout.jsonl'), engine: bundledEngine, note: "this project's, bundled article" },
   { name: 'article-casual', file: join(PACKAGE_ROOT, 'scripts/article-heldout-casual.jsonl'), engine: bundledEngine, note: "this project's, chat-style, bundled article" },
-  { name: 'second-article', file: join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl'), engine: secondEngine, note: 'second test article (calibration)' },
-  { name: 'third-article', file: join(PACKAGE_ROOT, 'tests/fixtures/third-article/questions.jsonl'), engine: thirdEngine, note: 'third test article (calibration)' },
-  { name: 'fourth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/questions.jsonl'), engine: fourthEngine, note: 'fourth test article (calibration)' },
-  { name: 'fifth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/questions.jsonl'), engine: fifthEngine, note: 'fifth test article, in no fit' },
-  { name: 'sixth-article', file: join(PACKAGE_ROOT, 'tests/fixtures/sixth-article/questions.jsonl'), engine: sixthEngine, note: 'sixth test article, in no fit, never looked into' },
+  ...testArticles.map((t) => ({ name: `${t.name}-article`, file: join(t.dir, 'questions.jsonl'), engine: t.engine, note: t.note })),
 ];
 const readQuestions = (file: string) => readJsonl<ArticleQuestion & { lang?: string }>(file).map((q) => ({ ...q, kind: q.kind ?? 'other' }));
 const articles: Record<string, ArticleScore & { note: string }> = {};
@@ -102,18 +100,14 @@ const serverArticles = await scoreServerArticles(
   bundledEngine,
   [
     { name: 'server-article', article: loadCorpus(join(PACKAGE_ROOT, 'tests/fixtures/server-article')).articles[0]!, questions: readQuestions(join(PACKAGE_ROOT, 'tests/fixtures/server-article/questions.jsonl')), note: 'the /article tests\' article, as a server\'s' },
-    { name: 'second-article (server)', article: second.articles[0]!, questions: readQuestions(join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl')), note: 'second test article, as a server\'s' },
+    { name: 'second-article (server)', article: testArticles[0]!.corpus.articles[0]!, questions: readQuestions(join(PACKAGE_ROOT, 'tests/fixtures/second-article/questions.jsonl')), note: 'second test article, as a server\'s' },
   ],
   readQuestions(join(values.shared!, 'article-dev.jsonl')),
 );
 
 const curated: Record<string, CuratedScore> = {
   'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine, curatedOptions),
-  'curated-second': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/second-article/curated.jsonl')), secondEngine, curatedOptions),
-  'curated-third': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/third-article/curated.jsonl')), thirdEngine, curatedOptions),
-  'curated-fourth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/fourth-article/curated.jsonl')), fourthEngine, curatedOptions),
-  'curated-fifth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/fifth-article/curated.jsonl')), fifthEngine, curatedOptions),
-  'curated-sixth': scoreCurated(readJsonl<CuratedCase>(join(PACKAGE_ROOT, 'tests/fixtures/sixth-article/curated.jsonl')), sixthEngine, curatedOptions),
+  ...Object.fromEntries(testArticles.map((t) => [`curated-${t.name}`, scoreCurated(readJsonl<CuratedCase>(join(t.dir, 'curated.jsonl')), t.engine, curatedOptions)])),
 };
 
 let tydi: Record<string, unknown> | undefined;
