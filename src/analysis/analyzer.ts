@@ -349,7 +349,11 @@ export class Analyzer {
 
   /** One word of a question: stopword, listed informal form, Indonesian root, name, English, informal verb, or unknown. */
   private readWord(raw: string, word: string, removeStopwords: boolean, inSentence = false): QueryTerm | undefined {
-    if (word.includes('-') && hyphenatesAnAffix(word) && this.options.english && this.options.affixedEnglish && !(inSentence && /^\p{Lu}/u.test(raw))) {
+    // Capitalised inside a sentence: a name, not a loanword nor a misspelling to correct.
+    const writtenAsName = inSentence && /^\p{Lu}/u.test(raw);
+    // An English word under Indonesian affixes ("hackernya", "dibackup", "deal-nya") is read as the English word.
+    const mayBeAffixedEnglish = this.options.english && this.options.affixedEnglish && !writtenAsName;
+    if (mayBeAffixedEnglish && word.includes('-') && hyphenatesAnAffix(word)) {
       const affixed = this.affixedEnglish(word, removeStopwords, inSentence);
       if (affixed) return affixed;
     }
@@ -376,13 +380,11 @@ export class Analyzer {
     const root = this.stemmer.findRoot(word);
     // hunspell-id lists some place names in lower case, without affixes ("australia"):
     // written with a capital inside a sentence, such a word is a name.
-    const capitalisedName = inSentence && root === word && /^\p{Lu}/u.test(raw) && this.lexicon.roots.get(word) === false;
+    const capitalisedName = writtenAsName && root === word && this.lexicon.roots.get(word) === false;
     if (root && !capitalisedName) return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: 1, via: 'word' }] };
     if (capitalisedName) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     if (this.lexicon.names.has(word)) return { surface: word, kind: 'topic', alternatives: [{ term: literal, factor: 1, via: 'word' }] };
     const self: Alternative = { term: literal, factor: 1, via: 'word' };
-    // Capitalised inside a sentence: a name, not a loanword nor a misspelling to correct.
-    const writtenAsName = inSentence && /^\p{Lu}/u.test(raw);
     if (this.options.english) {
       const translations = this.english.translate(word);
       // The loanword everyday Indonesian uses, which FreeDict may not list ("score": "partitur", but "skor").
@@ -416,8 +418,7 @@ export class Analyzer {
         alternatives: withoutRepeats([self, ...(pivoted ? this.translationAlternatives(pivoted) : []), ...this.loanAlternatives(word, writtenAsName), ...(related ? this.translationAlternatives(related, READING_FACTORS.englishRelated) : [])]),
       };
     }
-    // An English word under Indonesian affixes ("hackernya", "dibackup"): read as the English word.
-    const affixed = this.options.english && this.options.affixedEnglish && !writtenAsName ? this.affixedEnglish(word, removeStopwords, inSentence) : undefined;
+    const affixed = mayBeAffixedEnglish ? this.affixedEnglish(word, removeStopwords, inSentence) : undefined;
     if (affixed) return affixed;
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
     const mayBeMisspelt = this.options.spelling && !writtenAsName;
