@@ -201,13 +201,18 @@ const LOANWORD_SUFFIXES: [string, string][] = [
   ['ical', 'is'], ['ics', 'ika'], ['ic', 'ik'], ['ity', 'itas'], ['ism', 'isme'], ['ist', 'is'], ['ive', 'if'],
   ['ary', 'er'], ['ery', 'eri'], ['ency', 'ensi'], ['ence', 'ensi'], ['ancy', 'ansi'], ['ance', 'ansi'], ['acy', 'asi'],
   ['logy', 'logi'], ['graphy', 'grafi'], ['ure', 'ur'], ['ile', 'il'], ['ine', 'in'], ['ide', 'id'], ['ite', 'it'], ['ate', 'at'], ['y', 'i'],
+  // A verb is borrowed through its noun, from which Indonesian makes its verbs ("evacuate":
+  // "evakuasi", mengevakuasi; "modernize": "modernisasi"; "verify": "verifikasi").
+  ['ate', 'asi'], ['ize', 'isasi'], ['ise', 'isasi'], ['ify', 'ifikasi'],
 ];
 
-/** An English word's possible Indonesian spellings as a loanword: with and without the suffix rule, then the letter rules. */
+/** An English word's possible Indonesian spellings as a loanword: with and without the suffix rules (every rule of its longest matching suffix), then the letter rules. */
 export function indonesianSpellings(word: string): string[] {
   const stems = [word];
-  const suffix = LOANWORD_SUFFIXES.find(([english]) => word.endsWith(english) && word.length > english.length + 2);
-  if (suffix) stems.unshift(word.slice(0, -suffix[0].length) + suffix[1]);
+  const matching = LOANWORD_SUFFIXES.filter(([english]) => word.endsWith(english) && word.length > english.length + 2);
+  const longest = Math.max(0, ...matching.map(([english]) => english.length));
+  const rules = matching.filter(([english]) => english.length === longest);
+  stems.unshift(...rules.map(([english, indonesian]) => word.slice(0, -english.length) + indonesian));
   if (word.endsWith('e')) stems.push(word.slice(0, -1)); // "satellite" -> "satelit"
   return [...new Set(stems.map(respell))];
 }

@@ -148,6 +148,16 @@ describe('English loanwords, where FreeDict has no entry', () => {
     expect(indonesianSpellings('satellite')).toContain('satelit');
   });
 
+  it('borrows a verb through its noun (-ate, -ize, -ify), keeping the plain respelling too', () => {
+    expect(indonesianSpellings('evacuate')).toEqual(expect.arrayContaining(['evakuasi', 'evakuat']));
+    expect(indonesianSpellings('modernize')).toContain('modernisasi');
+    expect(indonesianSpellings('verify')).toContain('verifikasi');
+    const inaugurated = analyzer.analyzeQuery('When was the station inaugurated?').find((t) => t.surface === 'inaugurated')!;
+    expect(inaugurated.alternatives.map((a) => a.term)).toContain('inaugurasi');
+    // "promise" ends like "-ise" but no lexicon has "promisasi".
+    expect(analyzer.english.loanwords('promise', (w) => analyzer.lexicon.roots.has(w))).not.toContain('promisasi');
+  });
+
   it('reads the word as the loanword when the Indonesian lexicon has that spelling', () => {
     const ballistic = analyzer.analyzeQuery('What is a ballistic missile?').find((t) => t.surface === 'ballistic')!;
     expect(ballistic.alternatives.map((a) => a.term)).toContain('balistik');
