@@ -15,7 +15,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 13;
+export const ANALYSIS_VERSION = 14;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's

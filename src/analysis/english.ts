@@ -140,13 +140,18 @@ export class EnglishDictionary {
 
   /**
    * A multi-word headword starting at words[start] (longest first), as its length and
-   * translations; the last word may be inflected ("press conferences").
+   * translations. A noun phrase inflects its last word ("press conferences"), a phrasal
+   * verb its first ("took part", "gave up", "looking for"); never both.
    */
   phrase(words: string[], start: number): { length: number; translations: string[] } | undefined {
     for (let length = Math.min(this.maxPhraseWords, words.length - start); length >= 2; length--) {
-      const head = words.slice(start, start + length - 1).join(' ');
-      for (const last of this.lemmas(words[start + length - 1]!)) {
-        const translations = this.lexicon.english.get(`${head} ${last}`);
+      const phrase = words.slice(start, start + length);
+      const middle = phrase.slice(1, -1).join(' ');
+      const [first, last] = [phrase[0]!, phrase[length - 1]!];
+      const written = (f: string, l: string) => (middle ? `${f} ${middle} ${l}` : `${f} ${l}`);
+      const forms = [...this.lemmas(last).map((l) => written(first, l)), ...this.lemmas(first).slice(1).map((f) => written(f, last))];
+      for (const form of forms) {
+        const translations = this.lexicon.english.get(form);
         if (translations?.length) return { length, translations };
       }
     }

@@ -87,9 +87,14 @@ export function askedTimeWordsOf(text: string): Set<string> {
  * "mengapa", "bagaimana" and "di mana" are followed by the clause itself.)
  */
 const ATTRIBUTE_QUESTION_WORDS = new Set(['apa', 'siapa', 'siapakah', 'sapa', 'berapa', 'berapakah', 'brp', 'brapa']);
-/** In English the attribute comes after a copula ("what is the capital", "who was the founder"), or after "which". */
+/**
+ * In English the attribute comes after a copula ("what is the capital", "who was the
+ * founder"), after "which", or after "what" used as a determiner, which an auxiliary then
+ * follows ("what antivirus does ...", "what weapons did ..."; not "what happened").
+ */
 const ENGLISH_ATTRIBUTE_WORDS = new Set(['what', 'who', 'which']);
 const ENGLISH_COPULAS = new Set(['is', 'are', 'was', 'were']);
+const ENGLISH_AUXILIARIES = new Set([...ENGLISH_COPULAS, 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
@@ -110,7 +115,7 @@ export function focusWordOf(text: string, isStopword: (word: string) => boolean)
     if (ENGLISH_ATTRIBUTE_WORDS.has(word)) {
       const copula = ENGLISH_COPULAS.has(words[next] ?? '');
       if (copula) next++;
-      else if (word !== 'which') continue;
+      else if (word === 'who' || (word === 'what' && !ENGLISH_AUXILIARIES.has(words[next + 1] ?? ''))) continue;
       if (ENGLISH_ARTICLES.has(words[next] ?? '')) next++;
     } else if (!ATTRIBUTE_QUESTION_WORDS.has(word) || TIME_UNITS.has(words[i - 1] ?? '')) continue; // "tahun berapa" asks for a date
     // Past a frame noun or a classifier to what is counted: "berapa jumlah penduduk", "berapa hektare lahan";

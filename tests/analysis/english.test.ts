@@ -23,6 +23,12 @@ describe('English through FreeDict eng-ind', () => {
     expect(readings('press conference').map((t) => t.surface)).toEqual(['press conference']);
   });
 
+  it('finds a phrasal verb under its inflected first word, a noun phrase under its last', () => {
+    expect(readings('Who took part in the talks?').find((t) => t.surface === 'took part')?.terms).toContain('partisipasi');
+    expect(readings('Is Russia looking for weapons?').find((t) => t.surface === 'looking for')?.terms).toContain('cari');
+    expect(readings('two press conferences').map((t) => t.surface)).toContain('press conferences');
+  });
+
   it('in code-mixed Indonesian, translates the English words only', () => {
     const terms = readings('Leader Korut yang meeting sama Putin siapa namanya?');
     expect(terms.find((t) => t.surface === 'meeting')?.terms).toContain('temu');

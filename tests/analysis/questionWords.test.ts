@@ -21,9 +21,10 @@ describe('focusWordOf (the noun naming what is asked)', () => {
     ['harga emas hari ini berapa', 'harga'],
     ['beras skrg harganya brp sih', 'beras'],
     ['jumlah korbannya berapa?', 'korbannya'], // past a frame noun
-    // English: after a copula, or after "which".
+    // English: after a copula, after "which", or after "what" as a determiner.
     ['What is the capital of Ukraine?', 'capital'],
     ['Which country hosted the match?', 'country'],
+    ['What antivirus does the government use?', 'antivirus'],
   ])('%s -> %s', (question, word) => {
     expect(focus(question)).toBe(word);
   });
@@ -33,6 +34,8 @@ describe('focusWordOf (the noun naming what is asked)', () => {
     'Siapa yang memuji pembicaraan itu?',
     'Kapan Kim Jong Un lahir?', // "kapan" is followed by the clause
     'Who founded Wagner?', // an English verb, not an attribute
+    'What happened at the cosmodrome?', // "what" as a pronoun
+    'What did Putin promise?',
     'Tahun berapa Wagner didirikan?',
     'Apakah ada konferensi pers?', // yes/no
     'Putin dan Kim bertemu berapa kali?', // "berapa kali" asks how often: the count is of times
