@@ -114,8 +114,9 @@ export function focusWordOf(text: string, isStopword: (word: string) => boolean)
     let next = i + 1;
     if (ENGLISH_ATTRIBUTE_WORDS.has(word)) {
       const copula = ENGLISH_COPULAS.has(words[next] ?? '');
+      const determiner = word === 'which' || (word === 'what' && ENGLISH_AUXILIARIES.has(words[next + 1] ?? ''));
       if (copula) next++;
-      else if (word === 'who' || (word === 'what' && !ENGLISH_AUXILIARIES.has(words[next + 1] ?? ''))) continue;
+      else if (!determiner) continue;
       if (ENGLISH_ARTICLES.has(words[next] ?? '')) next++;
     } else if (!ATTRIBUTE_QUESTION_WORDS.has(word) || TIME_UNITS.has(words[i - 1] ?? '')) continue; // "tahun berapa" asks for a date
     // Past a frame noun or a classifier to what is counted: "berapa jumlah penduduk", "berapa hektare lahan";
