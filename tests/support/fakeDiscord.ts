@@ -15,6 +15,10 @@
  *   (GET `/attachments/...` on the same port) and returns the attachment object to put in
  *   an interaction's `resolved.attachments` (`chatInput({ attachments })`, `opt.attachment`).
  *
+ * Beside this file: fakeDiscordTypes.ts (what tests see of the fake), fakeDiscordLimits.ts
+ * (Discord's server-side limits and error replies), fakeDiscordMessages.ts (the response
+ * messages it keeps) and fakeDiscordHttp.ts (reading request bodies).
+ *
  * Typical use:
  *   const fake = await startFakeDiscord();
  *   const client = await createTestClient(fake);          // tests/support/client.ts
@@ -31,14 +35,11 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
-  MessageType,
   type APIApplication,
   type ApplicationFlags,
   type APIApplicationCommand,
-  type APIAttachment,
   type APIInteraction,
   type APIMessage,
-  type APIUser,
   type GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
@@ -50,144 +51,12 @@ import {
   makeGuildCreate,
   snowflake,
 } from './discordFixtures.js';
+import { flattenHeaders, parseBody, readBody, safeDecode } from './fakeDiscordHttp.js';
+import { applyEdit, makeMessage, type MessageAuthor } from './fakeDiscordMessages.js';
+import { apiError, invalidFormBody, isEmptyMessage, validateChoices, validateMessageData, validateModal, type ErrorTree } from './fakeDiscordLimits.js';
+import type { FakeDiscord, FakeDiscordOptions, FakeReply, HostedFile, InterceptReply, RecordedRequest } from './fakeDiscordTypes.js';
 
-export interface RecordedFile {
-  /** multipart field name, e.g. `files[0]` */
-  field: string;
-  name: string;
-  contentType: string;
-  size: number;
-  data: Buffer;
-}
-
-export interface RecordedRequest {
-  method: string;
-  /**
-   * Path without the `/api/v10` prefix and with percent-decoded segments, e.g.
-   * `/interactions/123/tok/callback`, `/webhooks/app/tok/messages/@original`. Unprefixed paths are kept as-is.
-   */
-  path: string;
-  query: URLSearchParams;
-  /** Parsed JSON body, or for multipart the parsed `payload_json`; `undefined` when there is no body. */
-  body: any;
-  /** Files of a multipart body (empty for JSON bodies). */
-  files: RecordedFile[];
-  /** Lower-cased request headers. */
-  headers: Record<string, string>;
-  /** `performance.now()` when the request arrived. */
-  at: number;
-  /** Status code the fake answered with. */
-  status: number;
-  /** JSON body the fake answered with (undefined for 204). */
-  response: unknown;
-}
-
-/** A file the fake serves as an attachment, and how (for the download's refusals and limits). */
-export interface HostedFile {
-  filename: string;
-  data: Buffer | string;
-  /** Default `text/plain; charset=utf-8`. */
-  contentType?: string;
-  /** The size the attachment object declares; default the data's real size (a lower one tests the byte cap). */
-  declaredSize?: number;
-  /** Hold the response this long before sending the body (a slow CDN, for timeouts). */
-  delayMs?: number;
-  /** No Content-Length: only the bytes read tell the size. */
-  chunked?: boolean;
-  /** HTTP status (default 200). */
-  status?: number;
-}
-
-export interface FakeReply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** A function reply may be async: a Promise holds the HTTP response until it settles. */
-export type InterceptReply = FakeReply | ((request: RecordedRequest) => FakeReply | undefined | Promise<FakeReply | undefined>);
-
-/** Server-side view of how an interaction was answered. */
-export interface InteractionResponseState {
-  interaction: APIInteraction;
-  acknowledged: boolean;
-  /** InteractionResponseType of the callback (4 reply, 5 defer, 6 deferUpdate, 7 update, 8 autocomplete, 9 modal). */
-  callbackType?: InteractionResponseType;
-  /** The `@original` response message as it currently stands (after edits). */
-  original?: APIMessage;
-  followups: APIMessage[];
-}
-
-export interface FakeDiscord {
-  /** e.g. `http://127.0.0.1:PORT/api` -> `new Client({ rest: { api } })` or `new REST({ api })`. */
-  apiUrl: string;
-  /** e.g. `ws://127.0.0.1:PORT` (also what GET /gateway/bot returns). */
-  gatewayUrl: string;
-  applicationId: string;
-  botUser: APIUser;
-  guildId: string;
-  /** All HTTP requests in arrival order (mutable; `clearRequests()` empties it). */
-  requests: RecordedRequest[];
-  /** IDENTIFY `d` payloads (contain the token: assert on them, never log them). */
-  identifyPayloads: any[];
-  /** Every guild the bot is in (the `guilds` option, or the one `guildId`). */
-  guildIds: string[];
-  /** The shard `[id, count]` of each identified, open gateway connection. */
-  identifiedShards(): [number, number][];
-  /** Which shard a guild belongs to with `count` shards: (guild_id >> 22) % count, as Discord computes it. */
-  shardOf(guildId: string, count: number): number;
-  /** RESUME `d` payloads (contain the token). */
-  resumePayloads: any[];
-  /** Query strings of gateway connections (`v=10&encoding=json`). */
-  gatewayQueries: URLSearchParams[];
-  /** Resolves with the first already-recorded or future request matching `match`. Default timeout 2000 ms. */
-  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** `waitForRequest` for `POST /interactions/:interactionId/:token/callback`. */
-  waitForCallback(interactionId: string, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Requests belonging to one interaction: its callback plus its webhook (follow-up / edit / fetch / delete) calls. */
-  requestsFor(interaction: { id: string; token: string }): RecordedRequest[];
-  /** How the fake currently sees the interaction's responses (original message after edits, follow-ups). */
-  interactionResponse(interactionId: string): InteractionResponseState | undefined;
-  clearRequests(): void;
-  /**
-   * Overrides the answer for matching requests (checked before the built-in routes), e.g. to
-   * simulate `{ status: 404, body: { message: 'Unknown interaction', code: 10062 } }`.
-   * A function reply may return undefined to fall through. Returns a function that removes it.
-   */
-  intercept(match: (r: RecordedRequest) => boolean, reply: InterceptReply, options?: { times?: number }): () => void;
-  /** Sends a DISPATCH (op 0, increasing `s`) to every identified gateway connection. Throws if there is none. */
-  dispatch(event: string, data: unknown): void;
-  /** `dispatch('INTERACTION_CREATE', payload)`; also registers the interaction so its callbacks are accepted. */
-  dispatchInteraction(payload: APIInteraction): void;
-  /**
-   * Serves `file` at an attachment URL of this fake (as cdn.discordapp.com would, with a
-   * signed-looking query string) and returns the attachment object for `resolved.attachments`.
-   * Downloads are recorded in `requests` (`GET /attachments/...`).
-   */
-  hostAttachment(file: HostedFile): APIAttachment;
-  /** Resolves once some connection is identified (READY + GUILD_CREATE sent) or resumed. Default timeout 5000 ms. */
-  connected(timeoutMs?: number): Promise<void>;
-  /** Closes every gateway socket with `code` (default 4000 => discord.js resumes after ~500 ms). */
-  disconnectGateway(code?: number): void;
-  close(): Promise<void>;
-}
-
-export interface FakeDiscordOptions {
-  guildId?: string;
-  applicationId?: string;
-  /** If set, bot-authenticated routes and IDENTIFY/RESUME require exactly this token. Default: any non-empty token. */
-  token?: string;
-  /** Enforce Discord's message/embed/choice/modal limits (400, code 50035). Default true. */
-  validate?: boolean;
-  /** HELLO heartbeat_interval. Default 45000 (no heartbeat happens during a normal test). */
-  heartbeatIntervalMs?: number;
-  /** Guilds the bot is in (default [guildId]); each shard gets the READY and GUILD_CREATEs of its own. */
-  guilds?: string[];
-  /** The shard count GET /gateway/bot recommends (default 1). */
-  recommendedShards?: number;
-  /** Answer every IDENTIFY by closing the socket with this code (e.g. 4004, 4014), as Discord does. */
-  identifyCloseCode?: number;
-}
+export type { FakeDiscord, FakeDiscordOptions, FakeReply, HostedFile, InteractionResponseState, InterceptReply, RecordedFile, RecordedRequest } from './fakeDiscordTypes.js';
 
 const API_PREFIX = '/api/v10';
 
@@ -220,158 +89,6 @@ interface Interceptor {
   remaining: number;
 }
 
-function apiError(status: number, code: number, message: string, errors?: unknown): FakeReply {
-  return { status, body: errors === undefined ? { message, code } : { message, code, errors } };
-}
-
-const invalidFormBody = (errors: Record<string, unknown>) => apiError(400, 50035, 'Invalid Form Body', errors);
-
-// ---------------------------------------------------------------------------------------------
-// Validation of message-like payloads (the limits Discord enforces server-side)
-// ---------------------------------------------------------------------------------------------
-
-type ErrorTree = Record<string, unknown>;
-
-function addError(tree: ErrorTree, path: (string | number)[], code: string, message: string): void {
-  let node: ErrorTree = tree;
-  for (const key of path) {
-    const k = String(key);
-    node[k] ??= {};
-    node = node[k] as ErrorTree;
-  }
-  const list = (node._errors ??= []) as { code: string; message: string }[];
-  list.push({ code, message });
-}
-
-const len = (s: unknown): number => (typeof s === 'string' ? [...s].length : 0);
-
-function checkMax(tree: ErrorTree, path: (string | number)[], value: unknown, max: number): void {
-  if (len(value) > max) addError(tree, path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
-}
-
-function validateMessageData(data: any, tree: ErrorTree, base: (string | number)[]): void {
-  if (!data || typeof data !== 'object') return;
-  checkMax(tree, [...base, 'content'], data.content, 2000);
-  if (Array.isArray(data.embeds)) {
-    if (data.embeds.length > 10) addError(tree, [...base, 'embeds'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
-    let total = 0;
-    data.embeds.forEach((embed: any, i: number) => {
-      const p = [...base, 'embeds', i];
-      checkMax(tree, [...p, 'title'], embed?.title, 256);
-      checkMax(tree, [...p, 'description'], embed?.description, 4096);
-      checkMax(tree, [...p, 'footer', 'text'], embed?.footer?.text, 2048);
-      checkMax(tree, [...p, 'author', 'name'], embed?.author?.name, 256);
-      total += len(embed?.title) + len(embed?.description) + len(embed?.footer?.text) + len(embed?.author?.name);
-      const fields: any[] = Array.isArray(embed?.fields) ? embed.fields : [];
-      if (fields.length > 25) addError(tree, [...p, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
-      fields.forEach((field, j) => {
-        for (const [key, max] of [['name', 256], ['value', 1024]] as const) {
-          if (typeof field?.[key] !== 'string' || field[key].length === 0) {
-            addError(tree, [...p, 'fields', j, key], 'BASE_TYPE_REQUIRED', 'This field is required');
-          } else checkMax(tree, [...p, 'fields', j, key], field[key], max);
-          total += len(field?.[key]);
-        }
-      });
-    });
-    if (total > 6000) addError(tree, [...base, 'embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
-  }
-  const isComponentsV2 = ((data.flags ?? 0) & MessageFlags.IsComponentsV2) !== 0;
-  if (Array.isArray(data.components) && !isComponentsV2) {
-    if (data.components.length > 5) addError(tree, [...base, 'components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
-    data.components.forEach((row: any, i: number) => {
-      const children: any[] = Array.isArray(row?.components) ? row.components : [];
-      if (children.length > 5) addError(tree, [...base, 'components', i, 'components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
-      children.forEach((c, j) => {
-        checkMax(tree, [...base, 'components', i, 'components', j, 'custom_id'], c?.custom_id, 100);
-        checkMax(tree, [...base, 'components', i, 'components', j, 'label'], c?.label, 80);
-      });
-    });
-  }
-}
-
-function isEmptyMessage(data: any, files: RecordedFile[]): boolean {
-  if (files.length > 0) return false;
-  if (!data || typeof data !== 'object') return true;
-  const hasContent = typeof data.content === 'string' && data.content.trim().length > 0;
-  const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
-  return !(hasContent || nonEmpty(data.embeds) || nonEmpty(data.components) || nonEmpty(data.attachments) || nonEmpty(data.sticker_ids) || data.poll);
-}
-
-function validateChoices(data: any, tree: ErrorTree): void {
-  const choices: any[] = Array.isArray(data?.choices) ? data.choices : [];
-  if (choices.length > 25) addError(tree, ['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
-  choices.forEach((choice, i) => {
-    if (len(choice?.name) < 1) addError(tree, ['data', 'choices', i, 'name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
-    checkMax(tree, ['data', 'choices', i, 'name'], choice?.name, 100);
-    if (typeof choice?.value === 'string') checkMax(tree, ['data', 'choices', i, 'value'], choice.value, 100);
-  });
-}
-
-function validateModal(data: any, tree: ErrorTree): void {
-  if (len(data?.title) < 1) addError(tree, ['data', 'title'], 'BASE_TYPE_REQUIRED', 'This field is required');
-  checkMax(tree, ['data', 'title'], data?.title, 45);
-  if (len(data?.custom_id) < 1) addError(tree, ['data', 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
-  checkMax(tree, ['data', 'custom_id'], data?.custom_id, 100);
-  const components: unknown[] = Array.isArray(data?.components) ? data.components : [];
-  if (components.length < 1 || components.length > 5) {
-    addError(tree, ['data', 'components'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.');
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Body parsing
-// ---------------------------------------------------------------------------------------------
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: any; files: RecordedFile[] }> {
-  if (raw.length === 0) return { body: undefined, files: [] };
-  if (contentType?.startsWith('multipart/form-data')) {
-    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
-    let body: any;
-    const files: RecordedFile[] = [];
-    for (const [field, value] of form.entries()) {
-      if (typeof value === 'string') {
-        if (field === 'payload_json') body = JSON.parse(value);
-        else (body ??= {})[field] = value;
-      } else {
-        const data = Buffer.from(await value.arrayBuffer());
-        files.push({ field, name: value.name, contentType: value.type, size: data.length, data });
-      }
-    }
-    return { body, files };
-  }
-  const text = raw.toString('utf8');
-  if (contentType?.includes('json')) return { body: JSON.parse(text), files: [] };
-  try {
-    return { body: JSON.parse(text), files: [] };
-  } catch {
-    return { body: text, files: [] };
-  }
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const applicationId = options.applicationId ?? DEFAULT_APPLICATION_ID;
   const guildIds = options.guilds?.length ? [...options.guilds] : [options.guildId ?? DEFAULT_GUILD_ID];
@@ -380,6 +97,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const validate = options.validate ?? true;
   const heartbeatInterval = options.heartbeatIntervalMs ?? 45_000;
   const botUser = makeBotUser(applicationId);
+  // baseUrl is known once the server listens, before any message is made.
+  const messageAuthor: MessageAuthor = { botUser, applicationId, get attachmentBase() { return baseUrl; } };
 
   const requests: RecordedRequest[] = [];
   const identifyPayloads: any[] = [];
@@ -416,95 +135,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     approximate_guild_count: 1,
   };
 
-  // ---------------------------------------------------------------- messages
-
-  function channelIdOf(payload: APIInteraction): string {
-    return payload.channel?.id ?? payload.channel_id ?? TEXT_CHANNEL_ID;
-  }
-
-  function buildAttachments(st: InteractionState, data: any, files: RecordedFile[], existing: APIAttachment[]): APIAttachment[] {
-    const byField = new Map(files.map((f) => [f.field, f]));
-    const fromFile = (file: RecordedFile, description?: string): APIAttachment => {
-      const id = snowflake();
-      const url = `${baseUrl}/attachments/${channelIdOf(st.payload)}/${id}/${encodeURIComponent(file.name)}`;
-      return {
-        id,
-        filename: file.name,
-        size: file.size,
-        url,
-        proxy_url: url,
-        content_type: file.contentType || undefined,
-        ...(description ? { description } : {}),
-      };
-    };
-    if (Array.isArray(data?.attachments)) {
-      const out: APIAttachment[] = [];
-      for (const a of data.attachments) {
-        const kept = existing.find((e) => e.id === String(a.id));
-        if (kept) out.push(kept);
-        else {
-          const file = byField.get(`files[${a.id}]`);
-          if (file) out.push(fromFile({ ...file, name: a.filename ?? file.name }, a.description));
-        }
-      }
-      return out;
-    }
-    return [...existing, ...files.map((f) => fromFile(f))];
-  }
-
-  function makeMessage(st: InteractionState, data: any, files: RecordedFile[], extraFlags = 0): APIMessage {
-    const p = st.payload;
-    const user = (p.member?.user ?? p.user) as APIUser;
-    return {
-      id: snowflake(),
-      channel_id: channelIdOf(p),
-      author: botUser,
-      content: typeof data?.content === 'string' ? data.content : '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: Boolean(data?.tts),
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: buildAttachments(st, data, files, []),
-      embeds: Array.isArray(data?.embeds) ? data.embeds : [],
-      components: Array.isArray(data?.components) ? data.components : [],
-      pinned: false,
-      type: p.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
-      flags: (Number(data?.flags ?? 0) | extraFlags) as MessageFlags,
-      webhook_id: applicationId,
-      application_id: applicationId,
-      interaction_metadata: {
-        id: p.id,
-        type: p.type,
-        user,
-        authorizing_integration_owners: p.authorizing_integration_owners,
-      } as APIMessage['interaction_metadata'],
-    };
-  }
-
-  function applyEdit(st: InteractionState, message: APIMessage, data: any, files: RecordedFile[]): APIMessage {
-    const wasLoading = ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
-    const next: APIMessage = { ...message };
-    if (data && typeof data === 'object') {
-      if ('content' in data) next.content = data.content ?? '';
-      if ('embeds' in data) next.embeds = data.embeds ?? [];
-      if ('components' in data) next.components = data.components ?? [];
-      if ('poll' in data && data.poll) next.poll = data.poll;
-      if ('flags' in data && data.flags != null) {
-        const keep = (message.flags ?? 0) & MessageFlags.Ephemeral;
-        const changeable = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
-        next.flags = (keep | (Number(data.flags) & changeable)) as MessageFlags;
-      }
-    }
-    if ('attachments' in (data ?? {}) || files.length > 0) {
-      next.attachments = buildAttachments(st, data, files, message.attachments);
-    }
-    next.flags = ((next.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
-    next.edited_timestamp = wasLoading ? null : new Date().toISOString();
-    return next;
-  }
-
   // ---------------------------------------------------------------- routes
 
   function handleCallback(req: RecordedRequest, id: string, token: string): FakeReply {
@@ -522,12 +152,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (validate) validateMessageData(data, errors, ['data']);
         if (Object.keys(errors).length) return invalidFormBody(errors);
         if (isEmptyMessage(data, req.files)) return apiError(400, 50006, 'Cannot send an empty message');
-        st.original = makeMessage(st, data, req.files);
+        st.original = makeMessage(messageAuthor, st.payload, data, req.files);
         break;
       }
       case InteractionResponseType.DeferredChannelMessageWithSource: {
         const ephemeral = Number(data?.flags ?? 0) & MessageFlags.Ephemeral;
-        st.original = makeMessage(st, { content: '' }, [], MessageFlags.Loading | ephemeral);
+        st.original = makeMessage(messageAuthor, st.payload, { content: '' }, [], MessageFlags.Loading | ephemeral);
         break;
       }
       case InteractionResponseType.DeferredMessageUpdate:
@@ -539,7 +169,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (type === InteractionResponseType.UpdateMessage) {
           if (validate) validateMessageData(data, errors, ['data']);
           if (Object.keys(errors).length) return invalidFormBody(errors);
-          st.original = applyEdit(st, message, data, req.files);
+          st.original = applyEdit(messageAuthor, st.payload, message, data, req.files);
         } else {
           st.original = { ...message };
         }
@@ -600,7 +230,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (validate) validateMessageData(req.body, errors, []);
       if (Object.keys(errors).length) return invalidFormBody(errors);
       if (isEmptyMessage(req.body, req.files)) return apiError(400, 50006, 'Cannot send an empty message');
-      const message = makeMessage(st, req.body, req.files);
+      const message = makeMessage(messageAuthor, st.payload, req.body, req.files);
       st.followups.set(message.id, message);
       return { status: 200, body: message };
     }
@@ -620,7 +250,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       case 'PATCH': {
         if (validate) validateMessageData(req.body, errors, []);
         if (Object.keys(errors).length) return invalidFormBody(errors);
-        const edited = applyEdit(st, target, req.body, req.files);
+        const edited = applyEdit(messageAuthor, st.payload, target, req.body, req.files);
         store(edited);
         return { status: 200, body: edited };
       }
