@@ -13,6 +13,7 @@
  * `--analyzer`, `--tuning` and `--curated` pass options for ablations (see AnalyzerOptions,
  * Tuning, CuratedIndexOptions).
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -111,6 +112,19 @@ const curated: Record<string, CuratedScore> = {
   ...Object.fromEntries(testArticles.map((t) => [`curated-${t.name}`, scoreCurated(readJsonl<CuratedCase>(join(t.dir, 'curated.jsonl')), t.engine, curatedOptions)])),
 };
 
+// The same near-misses asked in English (tests/fixtures/<name>-article/curated-english-negatives.jsonl,
+// translated from the Indonesian ones): English reads through dictionaries, so it may blur a difference.
+const curatedEnglish: Record<string, Omit<CuratedScore, 'positives' | 'recall'>> = Object.fromEntries(
+  testArticles
+    .filter((t) => existsSync(join(t.dir, 'curated-english-negatives.jsonl')))
+    .map((t) => {
+      const english = new Map(readJsonl<{ id: string; negatives: string[] }>(join(t.dir, 'curated-english-negatives.jsonl')).map((c) => [c.id, c.negatives]));
+      const cases = readJsonl<CuratedCase>(join(t.dir, 'curated.jsonl')).map((c) => ({ ...c, positives: [], negatives: english.get(c.id) ?? [] }));
+      const { positives: _p, recall: _r, ...nearMisses } = scoreCurated(cases, t.engine, curatedOptions);
+      return [`curated-${t.name}-english`, nearMisses];
+    }),
+);
+
 let tydi: Record<string, unknown> | undefined;
 if (!values['skip-tydi']) {
   const { corpus, questions } = readTydi(values.bench!);
@@ -128,7 +142,7 @@ if (!values['skip-tydi']) {
   };
 }
 
-const result = { articles, misspelt: misspeltSets, serverArticles, curated, tydi };
+const result = { articles, misspelt: misspeltSets, serverArticles, curated, curatedEnglish, tydi };
 const failures: string[] = [];
 if (values.gates) {
   const dev = articles['article-dev']!;
@@ -179,6 +193,10 @@ function printTables(r: typeof result): void {
   console.log('| set | entries | paraphrases | recall | near-misses | false matches | any entry |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, c] of Object.entries(r.curated)) console.log(`| ${name} | ${c.entries} | ${c.positives} | ${f(c.recall)} | ${c.negatives} | ${f(c.falseMatch)} | ${f(c.anyMatch)} |`);
+  console.log('\nThe near-misses of the test articles\' curated answers asked in English (translated from the Indonesian ones)\n');
+  console.log('| set | entries | near-misses | false matches | any entry |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, c] of Object.entries(r.curatedEnglish)) console.log(`| ${name} | ${c.entries} | ${c.negatives} | ${f(c.falseMatch)} | ${f(c.anyMatch)} |`);
   if (r.tydi) {
     const t = r.tydi as Record<string, Record<string, number>>;
     console.log('\nTyDi QA Indonesian, 4,650 passages, abstention on (an abstention is a miss)\n');
