@@ -8,7 +8,7 @@ import { plainWords } from './normalize.js';
  * "Kapan pendiri Wagner lahir?" from taking the answer of "Siapa pendiri Wagner?".
  * "apa" alone is not a type: it opens yes/no questions and "apa itu ..." alike.
  */
-export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'how-long' | 'what-is' | 'which';
+export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'how-long' | 'what-is' | 'which' | 'yes-no';
 
 const SINGLE_WORDS: Record<string, QuestionType> = {
   siapa: 'who', siapakah: 'who', sapa: 'who', siape: 'who', who: 'who', whom: 'who', whose: 'who',
@@ -142,6 +142,23 @@ export function isKeywordQuery(text: string, isStopword: (word: string) => boole
   return words.length > 0 && !text.includes('?') && questionTypes(text).size === 0 && words.every((word) => !isStopword(word) && !ATTRIBUTE_QUESTION_WORDS.has(word));
 }
 
+/**
+ * Words that open a yes/no question: Indonesian "apakah" (not "apakah itu ...", "apakah yang
+ * ...", which ask what), and an English auxiliary first ("Did ...", "Is ...", "Can ...").
+ */
+const ENGLISH_YES_NO_OPENERS = new Set([...['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had'], ...['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']]);
+
+/**
+ * "What is a ballistic missile?" asks for a definition; "What is the price of SPHP rice?",
+ * "What is the role of NATO in ...", with a preposition after the noun, ask for something of
+ * it. (English's common prepositions, as grammars list them.)
+ */
+const ENGLISH_ATTRIBUTE_PREPOSITIONS = new Set([
+  'about', 'above', 'across', 'after', 'against', 'along', 'among', 'around', 'at', 'before', 'behind', 'below', 'beneath', 'beside', 'between',
+  'beyond', 'by', 'despite', 'during', 'for', 'from', 'in', 'inside', 'into', 'near', 'of', 'off', 'on', 'onto', 'outside', 'over', 'past',
+  'since', 'through', 'throughout', 'to', 'toward', 'towards', 'under', 'until', 'upon', 'with', 'within', 'without',
+]);
+
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);
@@ -173,9 +190,12 @@ export function questionTypes(text: string, options: { frames?: boolean } = {}):
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
-    else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && words.length <= 4) types.add(word === 'what' ? 'what-is' : 'who');
+    else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && (words.length <= 4 || !words.slice(2).some((w) => ENGLISH_ATTRIBUTE_PREPOSITIONS.has(w)))) types.add(word === 'what' ? 'what-is' : 'who');
     else if (/^apa(kah)?$/.test(word) && (next === 'itu' || next === 'yang' && words[i + 2] === 'dimaksud' || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
+    // "Apakah pemerintah membayar tebusan?", "Did Budi Arie resign?": whether, not who or what.
+    else if (word === 'apakah' && next !== 'itu' && next !== 'yang') types.add('yes-no');
+    else if (i === englishStart && ENGLISH_YES_NO_OPENERS.has(word) && next !== undefined) types.add('yes-no');
     else {
       const type = SINGLE_WORDS[word] ?? (options.frames ? FRAME_WORDS.get(word) : undefined);
       if (type) types.add(type);

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Analyzer, QueryTerm } from '../analysis/analyzer.js';
-import { compatibleQuestionTypes, frameWordsOf, questionTypes, type QuestionType } from '../analysis/questionWords.js';
+import { READING_FACTORS, type Analyzer, type QueryTerm } from '../analysis/analyzer.js';
+import { compatibleQuestionTypes, focusWordOf, frameWordsOf, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
 import { CreditIndex, explanation, similarity, type Explanation, type MatchTerm, type Similarity } from './phraseMatch.js';
 
@@ -27,6 +27,8 @@ export interface CuratedIndexOptions {
   substitutionPenalty?: number;
   /** Whether frame nouns ("lokasi", "maksudnya") weigh nothing and give the type (default true; off for ablations). */
   frameWords?: boolean;
+  /** Whether an English word's dictionary translation counts as the word itself (default true; off for ablations). */
+  fullTranslations?: boolean;
   /** Whether a fully explained question of the same specific type may mention less of a long phrasing (default true; off for ablations). */
   sameTypeRelief?: boolean;
 }
@@ -66,6 +68,8 @@ interface PhraseDoc {
   types: Set<QuestionType>;
   /** Words that frame the phrasing ("lokasi", "berapa orang"): compared as its type, not as words. */
   frames: Set<string>;
+  /** Whether it asks for an attribute of a thing (see asksAttribute). */
+  attribute: boolean;
   /** Its terms with their weights in this guild (see weightOf), set once the guild's index is built. */
   weighted: MatchTerm[];
 }
@@ -109,6 +113,7 @@ export class CuratedIndex {
   private readonly maxGuilds: number;
   private readonly substitutionPenalty: number;
   private readonly frameWords: boolean;
+  private readonly fullTranslations: boolean;
   private readonly sameTypeRelief: boolean;
   private readonly unsubscribe: () => void;
   private seenDataVersion: number;
@@ -119,6 +124,7 @@ export class CuratedIndex {
     this.maxGuilds = options.maxGuilds ?? 1000;
     this.substitutionPenalty = options.substitutionPenalty ?? SUBSTITUTION_PENALTY;
     this.frameWords = options.frameWords ?? true;
+    this.fullTranslations = options.fullTranslations ?? true;
     this.sameTypeRelief = options.sameTypeRelief ?? true;
     this.unsubscribe = store.onChange((guildId) => this.invalidate(guildId));
     this.seenDataVersion = store.dataVersion();
@@ -152,9 +158,10 @@ export class CuratedIndex {
   rank(guildId: string, question: string): CuratedMatch[] {
     const index = this.indexFor(guildId);
     if (index.docs.size === 0) return [];
-    const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS);
+    const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS).map((term) => this.asCompared(term));
     if (queryTerms.length === 0) return [];
     const queryTypes = questionTypes(question, { frames: this.frameWords });
+    const queryAttribute = this.asksAttribute(question, queryTerms);
     const query = this.weighted(index, queryTerms, frameWordsOf(question));
     const rows = new Map(queryTerms.map((term) => [term, index.credits.row(term)]));
     const credit = (questionTerm: QueryTerm, other: QueryTerm) => rows.get(questionTerm)?.get(other) ?? 0;
@@ -168,7 +175,7 @@ export class CuratedIndex {
       if (!entryDoc.terms.some((term) => mentioned.has(term))) continue;
       let explained: Explanation | undefined;
       for (const doc of entryDoc.phrases) {
-        if (!compatibleQuestionTypes(queryTypes, doc.types)) continue;
+        if (!compatibleQuestionTypes(queryTypes, doc.types) || definitionVersusAttribute(queryTypes, queryAttribute, doc.types, doc.attribute)) continue;
         explained ??= explanation(query, entryDoc.weighted, entryDoc.answerTerms, credit);
         const found = similarity(query, doc.weighted, explained, credit);
         const { phraseCoverage, queryCoverage } = found;
@@ -189,6 +196,29 @@ export class CuratedIndex {
       }
     }
     return [...byEntry.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A term as two questions are compared: the article search ranks a translation under the
+   * word itself (READING_FACTORS.english), but between two questions the meaning is what
+   * counts, so an English word's dictionary translation counts in full, and its weaker
+   * senses (pivot languages, WordNet) in the same proportion. Measured on every curated set:
+   * recall up on three, no false match more, also with their near-misses asked in English.
+   */
+  private asCompared(term: QueryTerm): QueryTerm {
+    if (!this.fullTranslations || !term.alternatives.some((a) => a.via === 'english')) return term;
+    const scale = 1 / READING_FACTORS.english;
+    return { ...term, alternatives: term.alternatives.map((a) => (a.via === 'english' ? { ...a, factor: Math.min(1, a.factor * scale) } : a)) };
+  }
+
+  /**
+   * Whether a question asks for an attribute of a thing: its focus word (see focusWordOf) is an
+   * ordinary word, not a name ("harga" of "Berapa harga beras SPHP?", "price" of "What is the
+   * price of SPHP rice?"; not "SPHP" of "What is SPHP?").
+   */
+  private asksAttribute(text: string, terms: readonly QueryTerm[]): boolean {
+    const focus = focusWordOf(text, (word) => this.analyzer.isStopword(word));
+    return focus !== undefined && terms.some((t) => (t.kind === 'word' || t.kind === 'english') && t.surface.split(' ').includes(focus));
   }
 
   /** A term's synonyms (mythes-id), by the word as written and by its root. */
@@ -328,10 +358,10 @@ export class CuratedIndex {
       const questionTypesOfEntry = questionTypes(entry.question, { frames: this.frameWords });
       [entry.question, ...entry.aliases].forEach((phrase, position) => {
         const id = docs.size;
-        const terms = this.analyzer.analyzeQuery(phrase).map(canonicalTerm);
+        const terms = this.analyzer.analyzeQuery(phrase).map((term) => canonicalTerm(this.asCompared(term)));
         // An alias without a question word ("Putin") asks what the entry's question asks.
         const own = questionTypes(phrase, { frames: this.frameWords });
-        const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase), weighted: [] };
+        const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase), attribute: this.asksAttribute(phrase, terms), weighted: [] };
         docs.set(id, doc);
         phrases.push(doc);
         search.add({ id, phrase });
@@ -351,8 +381,18 @@ export class CuratedIndex {
   }
 }
 
-/** Whether two questions share a question word that says what is asked ("how" opens too many kinds of question). */
+/**
+ * A definition question ("Apa itu SPHP?") and a question for an attribute of the thing
+ * ("What is the price of SPHP rice?") ask different things, whatever words they share.
+ */
+function definitionVersusAttribute(a: Set<QuestionType>, aAttribute: boolean, b: Set<QuestionType>, bAttribute: boolean): boolean {
+  if (a.has('what-is') === b.has('what-is')) return false;
+  return a.has('what-is') ? bAttribute : aAttribute;
+}
+
+/** Whether two questions share a question word that says what is asked ("how" opens too many kinds of question, a yes/no question asks no thing). */
 function sharesSpecificType(a: Set<QuestionType>, b: Set<QuestionType>): boolean {
-  for (const type of a) if (type !== 'how' && b.has(type)) return true;
+  for (const type of a) if (type !== 'how' && type !== 'yes-no' && b.has(type)) return true;
   return false;
 }
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
-import { focusWordOf } from '../../src/analysis/questionWords.js';
+import { focusWordOf, questionTypes } from '../../src/analysis/questionWords.js';
 
 const analyzer = new Analyzer();
 const focus = (question: string) => focusWordOf(question, (word) => analyzer.isStopword(word));
@@ -43,5 +43,22 @@ describe('focusWordOf (the noun naming what is asked)', () => {
     'nonton bareng sampai jam berapa?', // a time
   ])('%s has none', (question) => {
     expect(focus(question)).toBeUndefined();
+  });
+});
+
+describe('questionTypes: yes/no questions and English definitions', () => {
+  it.each([
+    ['Apakah pemerintah membayar tebusan?', ['yes-no']],
+    ['Menurut Putin, apakah Rusia akan membantu?', ['yes-no']],
+    ['Did Budi Arie resign?', ['yes-no']],
+    ['Is Singapore also hit by the haze?', ['yes-no']],
+    ['Apakah itu ransomware?', ['what-is']], // "apakah itu" asks what, not whether
+    ['What is a ballistic missile?', ['what-is']], // a definition, however long
+    ['What is SPHP?', ['what-is']],
+    ['What is the price of SPHP rice?', []], // something of SPHP rice, not what it is
+    ['What was the final score against South Korea?', []],
+    ['Siapa Budi Arie Setiadi?', ['who']],
+  ])('%s -> %j', (question, types) => {
+    expect([...questionTypes(question)]).toEqual(types);
   });
 });

@@ -222,3 +222,36 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
     expect(matched('gibran rakabumin itu siapa')).toBe('Siapa Gibran Rakabuming?');
   });
 });
+
+describe('CuratedIndex: what two questions ask', () => {
+  const store = new CuratedStore(openDatabase(':memory:'));
+  const add = (question: string, answer: string, aliases: string[] = []) => store.add(GUILD_A, { question, answer, paragraphs: [], aliases }, 'mod');
+  add('Siapa Budi Arie Setiadi?', 'Menteri Komunikasi dan Informatika saat serangan terjadi.', ['Budi Arie', 'Menkominfo']);
+  add('Apakah pemerintah membayar tebusan?', 'Tidak: pemerintah menolak membayar tebusan.');
+  add('Apa itu SPHP?', 'SPHP adalah beras stabilisasi pasokan dan harga pangan dari Bulog.', ['beras stabilisasi pasokan dan harga pangan']);
+  add('Apa hukuman bagi pembakar lahan?', 'Penjara hingga sepuluh tahun.');
+  add('Kapan hujan diperkirakan turun?', 'Pekan depan.');
+  const matched = (question: string, options: CuratedIndexOptions = {}) => new CuratedIndex(store, analyzer, options).match(GUILD_A, question)?.entry.question;
+
+  it('a yes/no question is not answered by who someone is, though it names them', () => {
+    expect(matched('Did Budi Arie resign?')).toBeUndefined();
+    expect(matched('Apakah Budi Arie mundur?')).toBeUndefined();
+    expect(matched('Did the government pay the ransom?')).toBe('Apakah pemerintah membayar tebusan?');
+    expect(matched('Who is Budi Arie?')).toBe('Siapa Budi Arie Setiadi?');
+  });
+
+  it('a question for an attribute of a thing is not answered by what the thing is', () => {
+    expect(matched('What is the price of SPHP rice?')).toBeUndefined();
+    expect(matched('Berapa harga beras SPHP?')).toBeUndefined();
+    expect(matched('What is SPHP?')).toBe('Apa itu SPHP?');
+    expect(matched('sphp tuh apa')).toBe('Apa itu SPHP?');
+  });
+
+  it("an English word's dictionary translation counts as the word itself", () => {
+    expect(matched('What is the penalty for burning land?')).toBe('Apa hukuman bagi pembakar lahan?');
+    expect(matched('When will it rain?')).toBe('Kapan hujan diperkirakan turun?');
+    // At the article search's factor (0.85) a fully translated question falls under the threshold.
+    expect(matched('When will it rain?', { fullTranslations: false })).toBeUndefined();
+  });
+});
+
