@@ -166,9 +166,14 @@ const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until'
 /**
  * The types a question asks for. With `frames`, nouns that name the type count too
  * (FRAME_WORDS): right between two questions, but not for checking a passage's sentence
- * ("What did Putin mean by ..." asks what he meant, not for a definition).
+ * ("What did Putin mean by ..." asks what he meant, not for a definition). With
+ * `longDefinitions`, an English "What is ...?" of any length asks for a definition unless a
+ * preposition follows the noun ("What is a ballistic missile?", not "What is the price of
+ * SPHP rice?"): right between two questions, but as a passage's cue too strict a test
+ * ("What is the shopping list Shoigu brought?" is answered by a sentence that defines
+ * nothing), so without it only questions of four words or fewer are.
  */
-export function questionTypes(text: string, options: { frames?: boolean } = {}): Set<QuestionType> {
+export function questionTypes(text: string, options: { frames?: boolean; longDefinitions?: boolean } = {}): Set<QuestionType> {
   const words = plainWords(text);
   const types = new Set<QuestionType>();
   // An English question word counts where a question starts: first, or after a preposition ("In which year").
@@ -190,7 +195,7 @@ export function questionTypes(text: string, options: { frames?: boolean } = {}):
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
-    else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && (words.length <= 4 || !words.slice(2).some((w) => ENGLISH_ATTRIBUTE_PREPOSITIONS.has(w)))) types.add(word === 'what' ? 'what-is' : 'who');
+    else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && (words.length <= 4 || (options.longDefinitions === true && !words.slice(2).some((w) => ENGLISH_ATTRIBUTE_PREPOSITIONS.has(w))))) types.add(word === 'what' ? 'what-is' : 'who');
     else if (/^apa(kah)?$/.test(word) && (next === 'itu' || next === 'yang' && words[i + 2] === 'dimaksud' || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
     // "Apakah pemerintah membayar tebusan?", "Did Budi Arie resign?": whether, not who or what.

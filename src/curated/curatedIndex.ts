@@ -160,7 +160,7 @@ export class CuratedIndex {
     if (index.docs.size === 0) return [];
     const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS).map((term) => this.asCompared(term));
     if (queryTerms.length === 0) return [];
-    const queryTypes = questionTypes(question, { frames: this.frameWords });
+    const queryTypes = questionTypes(question, { frames: this.frameWords, longDefinitions: true });
     const queryAttribute = this.asksAttribute(question, queryTerms);
     const query = this.weighted(index, queryTerms, frameWordsOf(question));
     const rows = new Map(queryTerms.map((term) => [term, index.credits.row(term)]));
@@ -355,12 +355,12 @@ export class CuratedIndex {
     for (const entry of entries) {
       const entryTerms = new Set<string>();
       const phrases: PhraseDoc[] = [];
-      const questionTypesOfEntry = questionTypes(entry.question, { frames: this.frameWords });
+      const questionTypesOfEntry = questionTypes(entry.question, { frames: this.frameWords, longDefinitions: true });
       [entry.question, ...entry.aliases].forEach((phrase, position) => {
         const id = docs.size;
         const terms = this.analyzer.analyzeQuery(phrase).map((term) => canonicalTerm(this.asCompared(term)));
         // An alias without a question word ("Putin") asks what the entry's question asks.
-        const own = questionTypes(phrase, { frames: this.frameWords });
+        const own = questionTypes(phrase, { frames: this.frameWords, longDefinitions: true });
         const doc: PhraseDoc = { id, entryId: entry.id, phrase, isQuestion: position === 0, terms, types: own.size ? own : questionTypesOfEntry, frames: frameWordsOf(phrase), attribute: this.asksAttribute(phrase, terms), weighted: [] };
         docs.set(id, doc);
         phrases.push(doc);

@@ -58,7 +58,12 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     ['What is the price of SPHP rice?', []], // something of SPHP rice, not what it is
     ['What was the final score against South Korea?', []],
     ['Siapa Budi Arie Setiadi?', ['who']],
-  ])('%s -> %j', (question, types) => {
-    expect([...questionTypes(question)]).toEqual(types);
+  ])('%s -> %j (between two questions)', (question, types) => {
+    expect([...questionTypes(question, { longDefinitions: true })]).toEqual(types);
+  });
+
+  it('for checking a passage, a long English "what is" question is not a definition question', () => {
+    expect([...questionTypes('What is a ballistic missile?')]).toEqual([]);
+    expect([...questionTypes('What is SPHP?')]).toEqual(['what-is']);
   });
 });

@@ -158,6 +158,16 @@ describe('SearchEngine on the bundled article: abstention', () => {
     expect(answer.results[0]!.paragraph.number).toBe(3);
   });
 
+  it.each([
+    ['What are the evil forces Kim mentioned?', 2],
+    ['What is the shopping list Shoigu brought?', 3],
+  ])('answers a long English "what is" question about something the article names without defining it: %s', (question, paragraph) => {
+    // A definition cue ("adalah", "is a") would be too strict a test here: only short "what is X?" questions ask for one.
+    const answer = engine.search(question);
+    expect(answer.certainty).toBe('sure');
+    expect(answer.results[0]!.paragraph.number).toBe(paragraph);
+  });
+
   it('says when it is not sure: the closest passage alone, marked unsure', () => {
     const unsureAt = thresholdFor(DEFAULT_MODEL.unsureAt, engine.smallness);
     const answerAt = thresholdFor(DEFAULT_MODEL.answerAt, engine.smallness);
