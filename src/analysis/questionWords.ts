@@ -159,6 +159,9 @@ const ENGLISH_ATTRIBUTE_PREPOSITIONS = new Set([
   'since', 'through', 'throughout', 'to', 'toward', 'towards', 'under', 'until', 'upon', 'with', 'within', 'without',
 ]);
 
+/** Words before "apa" that do not make it "which N": demonstratives, particles, conjunctions, prepositions ("itu apa", "yang apa"). */
+const APA_NOT_WHICH = new Set(['itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'untuk', 'buat', 'dengan', 'sama', 'dari', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'jadi', 'terus', 'trus', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira']);
+
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);
 const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until', 'by', 'for', 'to', 'with', 'and', 'so']);
@@ -191,6 +194,8 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     // "karena apa", "sebab apa", "gara-gara apa": why.
     else if (/^apa(kah)?$/.test(word) && previous !== undefined && ['karena', 'krn', 'sebab', 'akibat'].includes(previous)) types.add('why');
     else if (word === 'apa' && previous === 'gara') types.add('why');
+    // "sanksi apa (saja)", "mobil apa": which kind of thing, not why or when.
+    else if (word === 'apa' && options.frames && previous !== undefined && !APA_NOT_WHICH.has(previous) && !FRAME_WORDS.has(previous) && !(previous in SINGLE_WORDS)) types.add('which');
     else if (word === 'how' && next === 'long') types.add('how-long');
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');

@@ -62,6 +62,14 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     expect([...questionTypes(question, { longDefinitions: true })]).toEqual(types);
   });
 
+  it('between two questions, "N apa" asks which N', () => {
+    expect([...questionTypes('Sanksi apa saja yang dijatuhkan ke Rusia?', { frames: true })]).toEqual(['which']);
+    expect([...questionTypes('kim naik mobil apa sih', { frames: true })]).toEqual(['which']);
+    expect([...questionTypes('Pyongyang itu apa?', { frames: true })]).toEqual([]);
+    expect([...questionTypes('daftar belanja maksudnya apa', { frames: true })]).toEqual(['what-is']);
+    expect([...questionTypes('Sanksi terhadap Rusia dijatuhkan karena apa?', { frames: true })]).toEqual(['why']);
+  });
+
   it('for checking a passage, a long English "what is" question is not a definition question', () => {
     expect([...questionTypes('What is a ballistic missile?')]).toEqual([]);
     expect([...questionTypes('What is SPHP?')]).toEqual(['what-is']);

@@ -231,6 +231,7 @@ describe('CuratedIndex: what two questions ask', () => {
   add('Apa itu SPHP?', 'SPHP adalah beras stabilisasi pasokan dan harga pangan dari Bulog.', ['beras stabilisasi pasokan dan harga pangan']);
   add('Apa hukuman bagi pembakar lahan?', 'Penjara hingga sepuluh tahun.');
   add('Kapan hujan diperkirakan turun?', 'Pekan depan.');
+  add('Sanksi terhadap Rusia dijatuhkan karena apa?', 'Karena invasi ke Ukraina.');
   const matched = (question: string, options: CuratedIndexOptions = {}) => new CuratedIndex(store, analyzer, options).match(GUILD_A, question)?.entry.question;
 
   it('a yes/no question is not answered by who someone is, though it names them', () => {
@@ -245,6 +246,11 @@ describe('CuratedIndex: what two questions ask', () => {
     expect(matched('Berapa harga beras SPHP?')).toBeUndefined();
     expect(matched('What is SPHP?')).toBe('Apa itu SPHP?');
     expect(matched('sphp tuh apa')).toBe('Apa itu SPHP?');
+  });
+
+  it('"which sanctions" is not "why sanctions"', () => {
+    expect(matched('Sanksi apa saja yang dijatuhkan ke Rusia?')).toBeUndefined();
+    expect(matched('Kenapa Rusia dijatuhi sanksi?')).toBe('Sanksi terhadap Rusia dijatuhkan karena apa?');
   });
 
   it("an English word's dictionary translation counts as the word itself", () => {
