@@ -6,7 +6,8 @@ import { plainWords } from './normalize.js';
  * right for finding passages; this keeps what they say: the engine checks that the best
  * sentence holds that kind of answer (a date for "kapan"), and curated matching keeps
  * "Kapan pendiri Wagner lahir?" from taking the answer of "Siapa pendiri Wagner?".
- * "apa" alone is not a type: it opens yes/no questions and "apa itu ..." alike.
+ * "apa" alone is not a type: it opens yes/no questions and "apa itu ..." alike ("apakah"
+ * opens a yes/no question; between two questions, "N apa" asks which N).
  */
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'how-long' | 'what-is' | 'which' | 'yes-no';
 
@@ -146,7 +147,7 @@ export function isKeywordQuery(text: string, isStopword: (word: string) => boole
  * Words that open a yes/no question: Indonesian "apakah" (not "apakah itu ...", "apakah yang
  * ...", which ask what), and an English auxiliary first ("Did ...", "Is ...", "Can ...").
  */
-const ENGLISH_YES_NO_OPENERS = new Set([...['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had'], ...['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']]);
+const ENGLISH_YES_NO_OPENERS = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 
 /**
  * "What is a ballistic missile?" asks for a definition; "What is the price of SPHP rice?",
@@ -168,8 +169,9 @@ const ENGLISH_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'since', 'until'
 
 /**
  * The types a question asks for. With `frames`, nouns that name the type count too
- * (FRAME_WORDS): right between two questions, but not for checking a passage's sentence
- * ("What did Putin mean by ..." asks what he meant, not for a definition). With
+ * (FRAME_WORDS), and "N apa" asks which N: right between two questions, but not for checking
+ * a passage's sentence ("What did Putin mean by ..." asks what he meant, not for a
+ * definition). With
  * `longDefinitions`, an English "What is ...?" of any length asks for a definition unless a
  * preposition follows the noun ("What is a ballistic missile?", not "What is the price of
  * SPHP rice?"): right between two questions, but as a passage's cue too strict a test
