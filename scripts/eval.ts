@@ -75,7 +75,7 @@ const testArticles = [
 ].map(({ name, note }) => {
   const dir = join(PACKAGE_ROOT, `tests/fixtures/${name}-article`);
   const corpus = loadCorpus(dir);
-  return { name, note, dir, corpus, engine: engineFor(corpus) };
+  return { name, note, dir, corpus, engine: engineFor(corpus), curatedCases: readJsonl<CuratedCase>(join(dir, 'curated.jsonl')) };
 });
 
 const articleSets: { name: string; file: string; engine: SearchEngine; note: string }[] = [
@@ -109,7 +109,7 @@ const serverArticles = await scoreServerArticles(
 
 const curated: Record<string, CuratedScore> = {
   'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine, curatedOptions),
-  ...Object.fromEntries(testArticles.map((t) => [`curated-${t.name}`, scoreCurated(readJsonl<CuratedCase>(join(t.dir, 'curated.jsonl')), t.engine, curatedOptions)])),
+  ...Object.fromEntries(testArticles.map((t) => [`curated-${t.name}`, scoreCurated(t.curatedCases, t.engine, curatedOptions)])),
 };
 
 // The same near-misses asked in English (tests/fixtures/<name>-article/curated-english-negatives.jsonl,
@@ -119,7 +119,7 @@ const curatedEnglish: Record<string, Omit<CuratedScore, 'positives' | 'recall'>>
     .filter((t) => existsSync(join(t.dir, 'curated-english-negatives.jsonl')))
     .map((t) => {
       const english = new Map(readJsonl<{ id: string; negatives: string[] }>(join(t.dir, 'curated-english-negatives.jsonl')).map((c) => [c.id, c.negatives]));
-      const cases = readJsonl<CuratedCase>(join(t.dir, 'curated.jsonl')).map((c) => ({ ...c, positives: [], negatives: english.get(c.id) ?? [] }));
+      const cases = t.curatedCases.map((c) => ({ ...c, positives: [], negatives: english.get(c.id) ?? [] }));
       const { positives: _p, recall: _r, ...nearMisses } = scoreCurated(cases, t.engine, curatedOptions);
       return [`curated-${t.name}-english`, nearMisses];
     }),
