@@ -14,6 +14,8 @@ export interface CuratedScore {
   positives: number;
   /** Share of paraphrases that get their own entry. */
   recall: number;
+  /** Share of paraphrases given another entry's answer: worse than none, since the member is told something else. */
+  otherEntry: number;
   negatives: number;
   /** Share of near-misses that get the entry they are a near-miss of. */
   falseMatch: number;
@@ -31,14 +33,15 @@ export function scoreCurated(cases: CuratedCase[], engine: SearchEngine, options
     const index = new CuratedIndex(store, engine.analyzer, options);
     const ids = new Map<string, number>();
     for (const c of cases) ids.set(c.id, store.add(GUILD, { question: c.entry.question, answer: c.entry.answer, paragraphs: [], aliases: c.entry.aliases ?? [] }, 'eval').id);
-    let positives = 0, hits = 0, negatives = 0, falseMatches = 0, anyMatches = 0;
+    let positives = 0, hits = 0, others = 0, negatives = 0, falseMatches = 0, anyMatches = 0;
     const misses: string[] = [];
     for (const c of cases) {
       for (const q of c.positives) {
         positives++;
         const match = index.match(GUILD, q);
         if (match?.entry.id === ids.get(c.id)) hits++;
-        else misses.push(`MISS ${c.id} "${q}" -> ${match ? `#${match.entry.id} "${match.entry.question}"` : 'none'}`);
+        else if (match) others++;
+        if (match?.entry.id !== ids.get(c.id)) misses.push(`MISS ${c.id} "${q}" -> ${match ? `#${match.entry.id} "${match.entry.question}"` : 'none'}`);
       }
       for (const q of c.negatives) {
         negatives++;
@@ -52,7 +55,7 @@ export function scoreCurated(cases: CuratedCase[], engine: SearchEngine, options
     }
     index.close();
     const round = (x: number) => Math.round(x * 1000) / 1000;
-    return { entries: cases.length, positives, recall: round(hits / positives), negatives, falseMatch: round(falseMatches / negatives), anyMatch: round(anyMatches / negatives), misses };
+    return { entries: cases.length, positives, recall: round(hits / positives), otherEntry: round(others / positives), negatives, falseMatch: round(falseMatches / negatives), anyMatch: round(anyMatches / negatives), misses };
   } finally {
     db.close();
   }
