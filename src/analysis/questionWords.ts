@@ -160,6 +160,27 @@ const ENGLISH_ATTRIBUTE_PREPOSITIONS = new Set([
   'since', 'through', 'throughout', 'to', 'toward', 'towards', 'under', 'until', 'upon', 'with', 'within', 'without',
 ]);
 
+/**
+ * Negations, standard and as chat spells them (lexicon/informal-id.tsv's forms of tidak, belum
+ * and bukan; a test keeps the two in step). "... apa nggak", "... atau belum" and a closing
+ * "... gak?" or "... kan?" ask whether.
+ */
+const NEGATIONS = new Set([
+  'tidak', 'tak', 'belum', 'bukan', 'gak', 'ga', 'gk', 'g', 'ngga', 'nggak', 'nggk', 'ngak', 'enggak', 'engga', 'egak', 'kagak', 'kaga',
+  'gag', 'tdk', 'ndak', 'nda', 'ora', 'bkn', 'blm', 'blom', 'belom', 'lom',
+]);
+/** "kan" closing a sentence is "bukan" shortened: "Putin ketemu Kim kan?". */
+const CLOSING_TAGS = new Set([...NEGATIONS, 'kan']);
+/** Particles that may follow a closing tag ("gak sih", "belum ya"). */
+const CLOSING_PARTICLES = new Set(['sih', 'ya', 'yah', 'yaa', 'dong', 'deh', 'nih', 'tuh', 'kah', 'toh', 'lho', 'loh']);
+
+/** Whether a question closes on a negation tag ("jadi resign gak", "udah dibuka belum ya"). */
+function closesOnTag(words: readonly string[]): boolean {
+  let last = words.length - 1;
+  while (last > 0 && CLOSING_PARTICLES.has(words[last]!)) last--;
+  return last >= 2 && CLOSING_TAGS.has(words[last]!);
+}
+
 /** Words before "apa" that do not make it "which N": demonstratives, particles, conjunctions, prepositions ("itu apa", "yang apa"). */
 const APA_NOT_WHICH = new Set(['itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'untuk', 'buat', 'dengan', 'sama', 'dari', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'jadi', 'terus', 'trus', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira']);
 
@@ -196,6 +217,8 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     // "karena apa", "sebab apa", "gara-gara apa": why.
     else if (/^apa(kah)?$/.test(word) && previous !== undefined && ['karena', 'krn', 'sebab', 'akibat'].includes(previous)) types.add('why');
     else if (word === 'apa' && previous === 'gara') types.add('why');
+    // "mundur apa nggak", "sudah atau belum": whether or not.
+    else if ((word === 'apa' || word === 'atau') && next !== undefined && NEGATIONS.has(next)) types.add('yes-no');
     // "sanksi apa (saja)", "mobil apa": which kind of thing, not why or when.
     else if (word === 'apa' && options.frames && previous !== undefined && !APA_NOT_WHICH.has(previous) && !FRAME_WORDS.has(previous) && !(previous in SINGLE_WORDS)) types.add('which');
     else if (word === 'how' && next === 'long') types.add('how-long');
@@ -213,6 +236,8 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
       if (type) types.add(type);
     }
   });
+  // A closing tag asks whether, when nothing else names what is asked ("kenapa gak?" asks why).
+  if (types.size === 0 && closesOnTag(words)) types.add('yes-no');
   return types;
 }
 

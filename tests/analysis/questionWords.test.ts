@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
+import { PACKAGE_ROOT } from '../../src/config/paths.js';
 import { focusWordOf, questionTypes } from '../../src/analysis/questionWords.js';
 
 const analyzer = new Analyzer();
@@ -68,6 +71,29 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     expect([...questionTypes('Pyongyang itu apa?', { frames: true })]).toEqual([]);
     expect([...questionTypes('daftar belanja maksudnya apa', { frames: true })]).toEqual(['what-is']);
     expect([...questionTypes('Sanksi terhadap Rusia dijatuhkan karena apa?', { frames: true })]).toEqual(['why']);
+  });
+
+  it.each([
+    ['budi arie mau mundur apa nggak', ['yes-no']], // not "which mundur"
+    ['Sekolah sudah dibuka atau belum?', ['yes-no']],
+    ['menkominfo jadi resign gak', ['yes-no']],
+    ['tiketnya udah bisa dibeli belum ya', ['yes-no']],
+    ['Putin ketemu Kim di kosmodrom kan?', ['yes-no']],
+    ['kenapa gak?', ['why']], // a closing tag after a question word asks that
+    ['siapa yang belum', ['who']],
+    ['gak', []],
+  ])('%s -> %j (alternatives and closing tags)', (question, types) => {
+    expect([...questionTypes(question, { frames: true })]).toEqual(types);
+  });
+
+  it("every chat form of tidak, belum and bukan in the informal table closes a yes/no question", () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const negations = table.split('\n').map((line) => line.split('\t')).filter(([, standard]) => ['tidak', 'belum', 'bukan'].includes(standard ?? '')).map(([form]) => form!);
+    expect(negations.length).toBeGreaterThan(20);
+    for (const form of [...negations, 'tidak', 'belum', 'bukan']) {
+      expect([...questionTypes(`sekolah libur apa ${form}`, { frames: true })], form).toEqual(['yes-no']);
+      expect([...questionTypes(`sekolah libur ${form}`)], form).toEqual(['yes-no']);
+    }
   });
 
   it('for checking a passage, a long English "what is" question is not a definition question', () => {
