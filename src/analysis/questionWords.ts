@@ -181,6 +181,13 @@ function closesOnTag(words: readonly string[]): boolean {
   return last >= 2 && CLOSING_TAGS.has(words[last]!);
 }
 
+/**
+ * Words of cause that make "apa" ask why ("karena apa", "gara-gara apa"), as written and as
+ * chat spells them (lexicon/informal-id.tsv's forms of karena, but "soalnya", which is also
+ * "its question"; a test keeps the two in step). "gara-gara" splits into "gara", "gara".
+ */
+const CAUSES = new Set(['karena', 'krn', 'krna', 'karna', 'sebab', 'akibat', 'lantaran', 'gara', 'gara2']);
+
 /** Words before "apa" that do not make it "which N": demonstratives, particles, conjunctions, prepositions ("itu apa", "yang apa"). */
 const APA_NOT_WHICH = new Set(['itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'untuk', 'buat', 'dengan', 'sama', 'dari', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'jadi', 'terus', 'trus', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira']);
 
@@ -215,8 +222,7 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     // "negara mana", "yang mana": which one.
     else if (mana || (word === 'which' && i === 0)) types.add('which');
     // "karena apa", "sebab apa", "gara-gara apa": why.
-    else if (/^apa(kah)?$/.test(word) && previous !== undefined && ['karena', 'krn', 'sebab', 'akibat'].includes(previous)) types.add('why');
-    else if (word === 'apa' && previous === 'gara') types.add('why');
+    else if (/^apa(kah)?$/.test(word) && previous !== undefined && CAUSES.has(previous)) types.add('why');
     // "mundur apa nggak", "sudah atau belum": whether or not.
     else if ((word === 'apa' || word === 'atau') && next !== undefined && NEGATIONS.has(next)) types.add('yes-no');
     // "sanksi apa (saja)", "mobil apa": which kind of thing, not why or when.

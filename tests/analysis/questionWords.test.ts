@@ -96,6 +96,15 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     }
   });
 
+  it('"apa" after a word of cause asks why, however chat spells it', () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const forms = table.split('\n').map((line) => line.split('\t')).filter(([form, standard]) => standard === 'karena' && form !== 'soalnya').map(([form]) => form!);
+    expect(forms.length).toBeGreaterThan(1);
+    for (const cause of [...forms, 'karena', 'sebab', 'akibat', 'lantaran', 'gara-gara', 'gara2']) {
+      expect([...questionTypes(`dia diusir ${cause} apa`, { frames: true })], cause).toEqual(['why']);
+    }
+  });
+
   it('for checking a passage, a long English "what is" question is not a definition question', () => {
     expect([...questionTypes('What is a ballistic missile?')]).toEqual([]);
     expect([...questionTypes('What is SPHP?')]).toEqual(['what-is']);
