@@ -6,7 +6,7 @@ import type { CommandContext, CommandOptions } from '../bot/context.js';
 import type { Bot } from '../bot/startup.js';
 import { writeLine } from '../cli/exit.js';
 import { replyToText } from '../render/text.js';
-import type { Language } from '../shared/i18n.js';
+import { t, type Language, type Text } from '../shared/i18n.js';
 import type { Reply } from '../shared/reply.js';
 import { parseCommandLine, type ParsedCommand } from './parseCommandLine.js';
 
@@ -22,18 +22,25 @@ export interface ConsoleOptions {
   language: Language;
 }
 
-const BANNER = `Article Q&A bot, offline console (no DISCORD_TOKEN set).
+const BANNER: Text = {
+  en: `Article Q&A bot, offline console (no DISCORD_TOKEN set).
 Type a question, or a command: /ask question: ...  /search query: ... page: 2  /paragraph number: 3  /faq list  /faq-manage unanswered  /help
 Articles of this local server: /article add path: FILE.md (or .txt)  /article list  /article remove article: ID
 Buttons are Discord's; here pages are options (page: 2). Ctrl+D or "exit" quits. See README for running it on Discord.
-`;
+`,
+  id: `Bot tanya-jawab artikel, konsol lokal (DISCORD_TOKEN tidak diisi).
+Ketik pertanyaan, atau perintah: /tanya pertanyaan: ...  /cari kata-kunci: ... halaman: 2  /paragraf nomor: 3  /faq daftar  /faq-kelola belum-terjawab  /bantuan
+Artikel server lokal ini: /artikel tambah path: BERKAS.md (atau .txt)  /artikel daftar  /artikel hapus artikel: ID
+Tombol hanya ada di Discord; di sini halaman adalah opsi (halaman: 2). Ctrl+D atau "exit" untuk keluar. Nama perintah bahasa Inggris juga bisa (/ask, /search...). Cara menjalankannya di Discord ada di README.
+`,
+};
 
 /** Runs the registered commands from lines of text, printing the same replies as text. */
 export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<void> {
   const { output } = options;
   // Back-pressure: a slow reader of piped output pauses the console instead of losing lines.
   const print = (text: string) => writeLine(output, text + '\n');
-  if (options.interactive) await print(BANNER);
+  if (options.interactive) await print(t(options.language, BANNER));
   const lines = createInterface({ input: options.input, output: options.interactive ? output : undefined, terminal: options.interactive, crlfDelay: Infinity });
   const prompt = () => options.interactive && lines.setPrompt('> ');
   prompt();
@@ -48,7 +55,7 @@ export async function runConsole(bot: Bot, options: ConsoleOptions): Promise<voi
 }
 
 export async function runLine(bot: Bot, line: string, language: Language, print: (text: string) => Promise<void> | void): Promise<void> {
-  const parsed = parseCommandLine(line, bot.services.commandList);
+  const parsed = parseCommandLine(line, bot.services.commandList, language);
   if (!parsed.ok) return print(parsed.error);
   await bot.registry.runCommand(consoleContext(parsed.command, language, (reply) => print(replyToText(reply) + '\n')));
 }

@@ -11,6 +11,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/bot/startup.js';
 import { silentLogger } from '../../src/config/logger.js';
+import { parseCommandLine } from '../../src/console/parseCommandLine.js';
 import { runConsole, runLine } from '../../src/console/console.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -84,8 +85,8 @@ describe('npm start without DISCORD_TOKEN (child process)', () => {
       '== 🔎 Korea Utara ==',
       '== Bot tanya-jawab artikel ==',
       '`/tanya`',
-      'Unknown command /foo. Commands: /article /ask /faq /faq-manage /help /paragraph /search',
-      'number: "abc" is not a valid whole number',
+      'Perintah /foo tidak dikenal. Perintah: /artikel /tanya /faq /faq-kelola /bantuan /paragraf /cari',
+      'nomor: "abc" bukan bilangan bulat yang sah',
       'berisi paragraf ¶1 sampai ¶7; tidak ada ¶99.',
       'Pertanyaannya kosong.',
       'Pertanyaannya mengandung karakter kontrol',
@@ -157,6 +158,18 @@ describe('runConsole (in process)', () => {
     expect(out).toContain('offline console (no DISCORD_TOKEN set)');
     expect(out).toContain('> ');
     expect(out).toContain('== Article Q&A bot ==');
+  });
+
+  it('speaks the banner in the console\'s language, and every command it shows parses', async () => {
+    const out = await converse(['keluar'], { interactive: true, language: 'id' });
+    expect(out).toContain('konsol lokal (DISCORD_TOKEN tidak diisi)');
+    // The banner's examples, each as shown and then with a value.
+    const shown = ['/tanya pertanyaan:', '/cari kata-kunci: ... halaman: 2', '/paragraf nomor: 3', '/faq daftar', '/faq-kelola belum-terjawab', '/artikel tambah path:', '/artikel daftar', '/artikel hapus artikel:'];
+    for (const example of shown) {
+      expect(out).toContain(example);
+      const parsed = parseCommandLine(example.replace('...', 'x').replace(/:$/, ': x'), bot.services.commandList, 'id');
+      expect(parsed.ok, `${example}: ${parsed.ok ? '' : parsed.error}`).toBe(true);
+    }
   });
 
   it('no per-user cooldown in the console: ten questions in a row are all answered', async () => {

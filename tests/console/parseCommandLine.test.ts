@@ -92,6 +92,34 @@ describe('parseCommandLine', () => {
     expect(error(parseCommandLine('/ask question: Apa arti kata hide:nya?', commands))).toBe('hide: "nya?" is not a valid true/false');
   });
 
+  it('holds numbers to the range the definition gives Discord, and never reads digits as another number', () => {
+    expect(ok(parseCommandLine('/paragraph number: 10000', commands)).options).toEqual({ number: 10000 });
+    expect(error(parseCommandLine('/paragraph number: 0', commands))).toBe('number: a number from 1 to 10000');
+    expect(error(parseCommandLine('/paragraph 10001', commands))).toBe('number: a number from 1 to 10000');
+    // 1e20 as a double; Discord itself takes nothing past 2^53.
+    expect(error(parseCommandLine('/paragraph 99999999999999999999', commands))).toBe('number: a number from 1 to 10000');
+    expect(error(parseCommandLine('/paragraph -99999999999999999999', commands))).toBe('number: a number from 1 to 10000');
+    expect(error(parseCommandLine('/search query: x page: 101', commands))).toBe('page: a number from 1 to 100');
+  });
+
+  it('explains in Indonesian, with the Indonesian names, when the console speaks it', () => {
+    const id = (line: string) => error(parseCommandLine(line, commands, 'id'));
+    expect(id('/nope')).toBe('Perintah /nope tidak dikenal. Perintah: /artikel /tanya /faq /faq-kelola /bantuan /paragraf /cari');
+    expect(id('/paragraf')).toBe('/paragraf perlu nomor: ...');
+    expect(id('/paragraph nomor: tiga')).toBe('nomor: "tiga" bukan bilangan bulat yang sah');
+    expect(id('/paragraf 0')).toBe('nomor: bilangan dari 1 sampai 10000');
+    expect(id('/faq')).toBe('/faq perlu salah satu dari: daftar, lihat');
+    expect(id('/faq add question: Siapa? answer: Dia.')).toBe('/faq perlu salah satu dari: daftar, lihat (add ada di /faq-kelola add)');
+    expect(id('/faq-kelola tambah pertanyaan: q')).toBe('/faq-kelola tambah perlu jawaban: ...');
+    expect(id('/paragraf tiga nomor: 3')).toBe('Ada teks sebelum nomor:');
+    expect(id('/faq-kelola peran x')).toMatch(/^Tulis opsi sebagai nama: nilai \(/);
+  });
+
+  it('an error echoes typed text without control or bidi characters, and not at length', () => {
+    expect(error(parseCommandLine('/paragraph number: 1\u001b[2J\u202e', commands))).toBe('number: "1[2J" is not a valid whole number');
+    expect(error(parseCommandLine(`/${'x'.repeat(300)}`, commands)).length).toBeLessThan(200);
+  });
+
   it('treats regex characters in text literally', () => {
     expect(ok(parseCommandLine('/search query: (a+b)* [x] $y ^z', commands)).options).toEqual({ query: '(a+b)* [x] $y ^z' });
   });
