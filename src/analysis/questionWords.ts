@@ -188,6 +188,9 @@ function closesOnTag(words: readonly string[]): boolean {
  */
 const CAUSES = new Set(['karena', 'krn', 'krna', 'karna', 'sebab', 'akibat', 'lantaran', 'gara', 'gara2']);
 
+/** "yang" and its chat spelling. */
+const YANG = new Set(['yang', 'yg']);
+
 /** Words before "apa" that do not make it "which N": demonstratives, particles, conjunctions, prepositions ("itu apa", "yang apa"). */
 const APA_NOT_WHICH = new Set(['itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'untuk', 'buat', 'dengan', 'sama', 'dari', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'jadi', 'terus', 'trus', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira']);
 
@@ -211,6 +214,8 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
   const types = new Set<QuestionType>();
   // An English question word counts where a question starts: first, or after a preposition ("In which year").
   const englishStart = words.findIndex((w) => !ENGLISH_PREPOSITIONS.has(w));
+  // "apa yang dimaksud", "apa yg dimaksud": what is meant.
+  const meant = (i: number) => YANG.has(words[i + 1] ?? '') && words[i + 2] === 'dimaksud';
   words.forEach((word, i) => {
     if (ENGLISH_WH.has(word) && i !== englishStart) return;
     const previous = words[i - 1];
@@ -232,10 +237,12 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
     else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && (words.length <= 4 || (options.longDefinitions === true && !words.slice(2).some((w) => ENGLISH_ATTRIBUTE_PREPOSITIONS.has(w))))) types.add(word === 'what' ? 'what-is' : 'who');
-    else if (/^apa(kah)?$/.test(word) && (next === 'itu' || next === 'yang' && words[i + 2] === 'dimaksud' || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
+    else if (/^apa(kah)?$/.test(word) && (next === 'itu' || meant(i) || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
+    // "siapa yang dimaksud X": whom X stands for, which an entry "Apa maksud X?" answers too.
+    else if (word === 'siapa' && meant(i)) types.add('who').add('what-is');
     else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
     // "Apakah pemerintah membayar tebusan?", "Did Budi Arie resign?": whether, not who or what.
-    else if (word === 'apakah' && next !== 'itu' && next !== 'yang') types.add('yes-no');
+    else if (word === 'apakah' && next !== 'itu' && !YANG.has(next ?? '')) types.add('yes-no');
     else if (i === englishStart && ENGLISH_YES_NO_OPENERS.has(word) && next !== undefined) types.add('yes-no');
     else {
       const type = SINGLE_WORDS[word] ?? (options.frames ? FRAME_WORDS.get(word) : undefined);

@@ -82,7 +82,11 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     ['kenapa gak?', ['why']], // a closing tag after a question word asks that
     ['siapa yang belum', ['who']],
     ['gak', []],
-  ])('%s -> %j (alternatives and closing tags)', (question, types) => {
+    ['apa yg dimaksud daftar belanja', ['what-is']], // the chat spelling of "yang"
+    ['siapa yang dimaksud kekuatan jahat', ['who', 'what-is']], // whom it stands for
+    ['Apakah yg dimaksud dengan ransomware?', ['what-is']],
+    ['siapa yang datang', ['who']],
+  ])('%s -> %j (alternatives, closing tags, what is meant)', (question, types) => {
     expect([...questionTypes(question, { frames: true })]).toEqual(types);
   });
 
