@@ -11,13 +11,14 @@ import { plainWords } from './normalize.js';
  */
 export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'how-long' | 'what-is' | 'which' | 'yes-no';
 
+/** Question words, as written and as chat spells them (every form lexicon/informal-id.tsv lists; a test keeps the two in step). */
 const SINGLE_WORDS: Record<string, QuestionType> = {
-  siapa: 'who', siapakah: 'who', sapa: 'who', siape: 'who', who: 'who', whom: 'who', whose: 'who',
-  kapan: 'when', kapankah: 'when', kpn: 'when', bilamana: 'when', when: 'when',
-  dimana: 'where', dimanakah: 'where', dmn: 'where', kemana: 'where', kmn: 'where', darimana: 'where', drmn: 'where', where: 'where',
-  mengapa: 'why', mengapakah: 'why', kenapa: 'why', kenapakah: 'why', knp: 'why', napa: 'why', why: 'why',
-  bagaimana: 'how', bagaimanakah: 'how', gimana: 'how', gmn: 'how', gmana: 'how', how: 'how',
-  berapa: 'how-many', berapakah: 'how-many', brp: 'how-many', brapa: 'how-many',
+  siapa: 'who', siapakah: 'who', sapa: 'who', siape: 'who', sp: 'who', who: 'who', whom: 'who', whose: 'who',
+  kapan: 'when', kapankah: 'when', kpn: 'when', kapn: 'when', bilamana: 'when', when: 'when',
+  dimana: 'where', dimanakah: 'where', dmn: 'where', dmana: 'where', kemana: 'where', kmn: 'where', darimana: 'where', drmn: 'where', where: 'where',
+  mengapa: 'why', mengapakah: 'why', kenapa: 'why', kenapakah: 'why', knp: 'why', napa: 'why', ngapa: 'why', kenape: 'why', why: 'why',
+  bagaimana: 'how', bagaimanakah: 'how', gimana: 'how', gmn: 'how', gmana: 'how', gmna: 'how', gimn: 'how', bgmn: 'how', bagaimna: 'how', how: 'how',
+  berapa: 'how-many', berapakah: 'how-many', brp: 'how-many', brapa: 'how-many', brpa: 'how-many',
 };
 
 /** "di mana", "ke mana", "dari mana"; a lone "mana" ("yang mana") means "which" and is skipped. */
@@ -54,7 +55,7 @@ const COUNT_WORDS = new Set([
   'bidang', 'pasang', 'karung', 'botol', 'bungkus', 'kotak', 'porsi', 'ton', 'kilo', 'kilogram', 'kg', 'gram', 'liter', 'meter',
   'kilometer', 'km', 'hektare', 'hektar', 'ha', 'persen', 'rupiah', 'rp', 'dolar', 'dollar', 'juta', 'miliar', 'ribu', 'triliun',
 ]);
-const HOW_MANY_WORDS = new Set(['berapa', 'brp', 'brapa', 'berapakah']);
+const HOW_MANY_WORDS = new Set(Object.keys(SINGLE_WORDS).filter((word) => SINGLE_WORDS[word] === 'how-many'));
 
 /**
  * The words of a question that frame it rather than say what it is about: the frame nouns
@@ -87,7 +88,7 @@ export function askedTimeWordsOf(text: string): Set<string> {
  * harga", "apa agama", "siapa pelatih". ("apakah" opens a yes/no question; "kapan",
  * "mengapa", "bagaimana" and "di mana" are followed by the clause itself.)
  */
-const ATTRIBUTE_QUESTION_WORDS = new Set(['apa', 'siapa', 'siapakah', 'sapa', 'berapa', 'berapakah', 'brp', 'brapa']);
+const ATTRIBUTE_QUESTION_WORDS = new Set(['apa', 'siapa', 'siapakah', 'sapa', 'siape', 'sp', ...HOW_MANY_WORDS]);
 /**
  * In English the attribute comes after a copula ("what is the capital", "who was the
  * founder"), after "which", or after "what" used as a determiner, which an auxiliary then
@@ -234,13 +235,13 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     else if (word === 'apa' && options.frames && previous !== undefined && !APA_NOT_WHICH.has(previous) && !FRAME_WORDS.has(previous) && !(previous in SINGLE_WORDS)) types.add('which');
     else if (word === 'how' && next === 'long') types.add('how-long');
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
-    else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
+    else if (HOW_MANY_WORDS.has(word) && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
     else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && (words.length <= 4 || (options.longDefinitions === true && !words.slice(2).some((w) => ENGLISH_ATTRIBUTE_PREPOSITIONS.has(w))))) types.add(word === 'what' ? 'what-is' : 'who');
     else if (/^apa(kah)?$/.test(word) && (next === 'itu' || meant(i) || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
     // "siapa yang dimaksud X": whom X stands for, which an entry "Apa maksud X?" answers too.
     else if (word === 'siapa' && meant(i)) types.add('who').add('what-is');
-    else if ((word === 'berapa' || word === 'brp' || word === 'berapakah') && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
+    else if (HOW_MANY_WORDS.has(word) && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
     // "Apakah pemerintah membayar tebusan?", "Did Budi Arie resign?": whether, not who or what.
     else if (word === 'apakah' && next !== 'itu' && !YANG.has(next ?? '')) types.add('yes-no');
     else if (i === englishStart && ENGLISH_YES_NO_OPENERS.has(word) && next !== undefined) types.add('yes-no');

@@ -100,6 +100,14 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     }
   });
 
+  it('every chat form of a question word in the informal table asks what the word asks', () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const standards: Record<string, string> = { siapa: 'who', kapan: 'when', 'di mana': 'where', 'ke mana': 'where', 'dari mana': 'where', kenapa: 'why', bagaimana: 'how', berapa: 'how-many' };
+    const forms = table.split('\n').map((line) => line.split('\t')).filter(([, standard]) => (standard ?? '') in standards);
+    expect(forms.length).toBeGreaterThan(20);
+    for (const [form, standard] of forms) expect([...questionTypes(`beras impor ${form}`)], form).toEqual([standards[standard!]]);
+  });
+
   it('"apa" after a word of cause asks why, however chat spells it', () => {
     const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
     const forms = table.split('\n').map((line) => line.split('\t')).filter(([form, standard]) => standard === 'karena' && form !== 'soalnya').map(([form]) => form!);
