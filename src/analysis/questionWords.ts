@@ -22,12 +22,12 @@ const SINGLE_WORDS: Record<string, QuestionType> = {
 };
 
 /** "di mana", "ke mana", "dari mana"; a lone "mana" ("yang mana") means "which" and is skipped. */
-const WHERE_PREFIXES = new Set(['di', 'ke', 'dari', 'dr']);
+const WHERE_PREFIXES = new Set(['di', 'ke', 'dari', 'dr', 'dri']);
 /** "tahun berapa", "tanggal berapa", "jam berapa" ask for a time, not a count. */
-const TIME_UNITS = new Set(['tahun', 'thn', 'tanggal', 'tgl', 'bulan', 'bln', 'jam', 'pukul', 'abad', 'hari']);
+const TIME_UNITS = new Set(['tahun', 'thn', 'thun', 'tanggal', 'tgl', 'bulan', 'bln', 'jam', 'jm', 'pukul', 'abad', 'hari', 'hr']);
 const HOW_MANY = new Set(['many', 'much', 'old', 'far', 'big', 'large', 'tall', 'high']);
 /** "berapa lama", "berapa hari", "how long": a duration, which "sampai kapan" (until when) also asks. */
-const DURATION_UNITS = new Set(['lama', 'detik', 'menit', 'jam', 'hari', 'minggu', 'pekan', 'bulan', 'tahun', 'abad']);
+const DURATION_UNITS = new Set(['lama', 'detik', 'menit', 'jam', 'jm', 'hari', 'hr', 'minggu', 'mgg', 'pekan', 'bulan', 'bln', 'tahun', 'thn', 'thun', 'abad']);
 
 /**
  * Nouns that name what a question asks for, in place of or beside its question word:
@@ -51,7 +51,7 @@ export const FRAME_WORDS: ReadonlyMap<string, QuestionType> = new Map<string, Qu
  * question word ("berapa orang", "berapa ton", "brp persen"), as "lama" of "berapa lama" does.
  */
 const COUNT_WORDS = new Set([
-  'orang', 'ekor', 'buah', 'biji', 'butir', 'lembar', 'helai', 'batang', 'kali', 'unit', 'potong', 'pucuk', 'tangkai', 'kuntum',
+  'orang', 'org', 'orng', 'ekor', 'buah', 'biji', 'butir', 'lembar', 'helai', 'batang', 'kali', 'unit', 'potong', 'pucuk', 'tangkai', 'kuntum',
   'bidang', 'pasang', 'karung', 'botol', 'bungkus', 'kotak', 'porsi', 'ton', 'kilo', 'kilogram', 'kg', 'gram', 'liter', 'meter',
   'kilometer', 'km', 'hektare', 'hektar', 'ha', 'persen', 'rupiah', 'rp', 'dolar', 'dollar', 'juta', 'miliar', 'ribu', 'triliun',
 ]);
@@ -192,8 +192,15 @@ const CAUSES = new Set(['karena', 'krn', 'krna', 'karna', 'sebab', 'akibat', 'la
 /** "yang" and its chat spelling. */
 const YANG = new Set(['yang', 'yg']);
 
-/** Words before "apa" that do not make it "which N": demonstratives, particles, conjunctions, prepositions ("itu apa", "yang apa"). */
-const APA_NOT_WHICH = new Set(['itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'untuk', 'buat', 'dengan', 'sama', 'dari', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'jadi', 'terus', 'trus', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira']);
+/**
+ * Words before "apa" that do not make it "which N": demonstratives, particles, conjunctions,
+ * prepositions ("itu apa", "yang apa"), and their chat spellings in lexicon/informal-id.tsv, as
+ * the lists of units and prepositions above have theirs (a test keeps them in step).
+ */
+const APA_NOT_WHICH = new Set([
+  'itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'ato', 'atw', 'ataw', 'untuk', 'utk', 'untk', 'buat', 'dengan', 'dgn', 'dg', 'sama', 'sm', 'ama',
+  'dari', 'dr', 'dri', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'klo', 'kl', 'klau', 'jadi', 'terus', 'trus', 'trs', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira',
+]);
 
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
 const ENGLISH_WH = new Set(['who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'what', 'which']);

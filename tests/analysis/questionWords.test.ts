@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
-import { focusWordOf, questionTypes } from '../../src/analysis/questionWords.js';
+import { focusWordOf, frameWordsOf, questionTypes } from '../../src/analysis/questionWords.js';
 
 const analyzer = new Analyzer();
 const focus = (question: string) => focusWordOf(question, (word) => analyzer.isStopword(word));
@@ -106,6 +106,17 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     const forms = table.split('\n').map((line) => line.split('\t')).filter(([, standard]) => (standard ?? '') in standards);
     expect(forms.length).toBeGreaterThan(20);
     for (const [form, standard] of forms) expect([...questionTypes(`beras impor ${form}`)], form).toEqual([standards[standard!]]);
+  });
+
+  it('the chat spellings of time words, units, prepositions and conjunctions work as the words do', () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const formsOf = (standard: string) => table.split('\n').map((line) => line.split('\t')).filter(([, s]) => s === standard).map(([form]) => form!);
+    const types = (text: string) => [...questionTypes(text, { frames: true })];
+    for (const unit of ['tahun', 'tanggal', 'bulan', 'jam', 'hari']) for (const form of formsOf(unit)) expect(types(`${form} berapa dia lahir`), form).toEqual(['when']);
+    for (const unit of ['tahun', 'bulan', 'jam', 'hari', 'minggu']) for (const form of formsOf(unit)) expect(types(`berapa ${form} perangnya`), form).toEqual(['how-long']);
+    for (const form of formsOf('orang')) expect(frameWordsOf(`berapa ${form} korban`), form).toContain(form);
+    for (const form of ['di', 'ke', 'dari'].flatMap(formsOf)) expect(types(`${form} mana dia`), form).toEqual(['where']);
+    for (const word of ['dengan', 'sama', 'untuk', 'kalau', 'terus', 'atau', 'dari']) for (const form of formsOf(word)) expect(types(`mobil ${form} apa`), form).not.toContain('which');
   });
 
   it('"apa" after a word of cause asks why, however chat spells it', () => {
