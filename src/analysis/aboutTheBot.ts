@@ -11,7 +11,8 @@ import { plainWords } from './normalize.js';
  * the articles. The lists are general Indonesian and English chat vocabulary, not any
  * article's.
  */
-const SECOND_PERSON = new Set(['kamu', 'kmu', 'km', 'kau', 'engkau', 'dikau', 'dirimu', 'anda', 'lu', 'lo', 'loe', 'elu', 'elo', 'you', 'u']);
+/** Second-person words, with every chat form of "kamu" lexicon/informal-id.tsv lists (a test keeps them in step). */
+const SECOND_PERSON = new Set(['kamu', 'kmu', 'km', 'kau', 'engkau', 'dikau', 'dirimu', 'anda', 'lu', 'lo', 'loe', 'lw', 'elu', 'elo', 'ente', 'you', 'u']);
 const BOT_WORDS = new Set(['bot', 'botnya', 'bots', 'chatbot']);
 
 /** Roots and words of "what are you / what can you do / how do I use you / hello". */

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asksAboutTheBot } from '../../src/analysis/aboutTheBot.js';
 import { Analyzer } from '../../src/analysis/analyzer.js';
+import { PACKAGE_ROOT } from '../../src/config/paths.js';
 
 const analyzer = new Analyzer();
 const about = (question: string, corpusTerms: string[] = []) =>
@@ -19,6 +22,13 @@ describe('asksAboutTheBot', () => {
     'Apa fungsi kosmodrom?', // no one is addressed
     'bisa apa saja?',
   ])('reads "%s" as a question about the articles', (question) => expect(about(question)).toBe(false));
+
+  it('knows every chat form of "kamu" the informal table lists', () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const forms = table.split('\n').map((line) => line.split('\t')).filter(([, standard]) => standard === 'kamu').map(([form]) => form!);
+    expect(forms.length).toBeGreaterThan(3);
+    for (const form of forms) expect(about(`${form} bisa apa aja`), form).toBe(true);
+  });
 
   it('keeps "bot" an ordinary word when the articles speak of bots', () => {
     expect(about('bot ini bisa apa?', ['bot'])).toBe(false);
