@@ -28,7 +28,7 @@ import { SearchEngine, type Tuning } from '../src/search/engine.js';
 import { scoreCurated, type CuratedScore } from './eval/curated.js';
 import { scoreServerArticles } from './eval/serverArticles.js';
 import { readJsonl, readTydi, TYDI_TUNE_LINES, withoutHalf, type ArticleQuestion, type CuratedCase } from './eval/data.js';
-import { misspelt } from './eval/misspell.js';
+import { misspelt, misspeltCurated } from './eval/misspell.js';
 import { scoreArticleSet, scoreHalf, scoreTydi, type ArticleScore } from './eval/score.js';
 
 const { values } = parseArgs({
@@ -107,10 +107,18 @@ const serverArticles = await scoreServerArticles(
   readQuestions(join(values.shared!, 'article-dev.jsonl')),
 );
 
-const curated: Record<string, CuratedScore> = {
-  'curated-dev': scoreCurated(readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), bundledEngine, curatedOptions),
-  ...Object.fromEntries(testArticles.map((t) => [`curated-${t.name}`, scoreCurated(t.curatedCases, t.engine, curatedOptions)])),
-};
+const curatedSets = [
+  { name: 'curated-dev', cases: readJsonl<CuratedCase>(join(values.shared!, 'curated-dev.jsonl')), engine: bundledEngine },
+  ...testArticles.map((t) => ({ name: `curated-${t.name}`, cases: t.curatedCases, engine: t.engine })),
+];
+const curated: Record<string, CuratedScore> = Object.fromEntries(curatedSets.map((set) => [set.name, scoreCurated(set.cases, set.engine, curatedOptions)]));
+// The same paraphrases and near-misses with one word misspelt (see eval/misspell.ts).
+const curatedMisspelt: Record<string, { typed: CuratedScore; written: CuratedScore }> = Object.fromEntries(
+  curatedSets.map((set) => {
+    const { typed, written } = misspeltCurated(set.cases);
+    return [set.name, { typed: scoreCurated(typed, set.engine, curatedOptions), written: scoreCurated(written, set.engine, curatedOptions) }];
+  }),
+);
 
 // The same near-misses asked in English (tests/fixtures/<name>-article/curated-english-negatives.jsonl,
 // translated from the Indonesian ones): English reads through dictionaries, so it may blur a difference.
@@ -142,7 +150,7 @@ if (!values['skip-tydi']) {
   };
 }
 
-const result = { articles, misspelt: misspeltSets, serverArticles, curated, curatedEnglish, tydi };
+const result = { articles, misspelt: misspeltSets, serverArticles, curated, curatedMisspelt, curatedEnglish, tydi };
 const failures: string[] = [];
 if (values.gates) {
   const dev = articles['article-dev']!;
@@ -193,6 +201,12 @@ function printTables(r: typeof result): void {
   console.log('| set | entries | paraphrases | recall | another entry | near-misses | false matches | any entry |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, c] of Object.entries(r.curated)) console.log(`| ${name} | ${c.entries} | ${c.positives} | ${f(c.recall)} | ${f(c.otherEntry)} | ${c.negatives} | ${f(c.falseMatch)} | ${f(c.anyMatch)} |`);
+  console.log('\nCurated answers, one word of each paraphrase and near-miss misspelt (those with a lower-case word of six letters or more)\n');
+  console.log('| set | paraphrases | recall (as written) | recall | another entry | near-misses | false matches (as written) | false matches | any entry |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, { typed: c, written: w }] of Object.entries(r.curatedMisspelt)) {
+    console.log(`| ${name} | ${c.positives} | ${f(w.recall)} | ${f(c.recall)} | ${f(c.otherEntry)} | ${c.negatives} | ${f(w.falseMatch)} | ${f(c.falseMatch)} | ${f(c.anyMatch)} |`);
+  }
   console.log('\nThe near-misses of the test articles\' curated answers asked in English (translated from the Indonesian ones)\n');
   console.log('| set | entries | near-misses | false matches | any entry |');
   console.log('| --- | --- | --- | --- | --- |');
