@@ -209,7 +209,8 @@ export class Analyzer {
   }
 
   private get spelling(): SpellingCorrector {
-    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined));
+    // A listed informal form is a word people write too ("gimaan" is "gimana").
+    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined || this.lexicon.informal.has(c)));
   }
 
   isStopword(word: string): boolean {
@@ -424,9 +425,11 @@ export class Analyzer {
     const mayBeMisspelt = this.options.spelling && !writtenAsName;
     const corrected = mayBeMisspelt ? this.spelling.correct(word) : undefined;
     if (corrected) {
-      if (removeStopwords && this.isStopword(corrected)) return undefined;
-      const root = this.stem(corrected);
-      return { surface: word, kind: 'word', root, alternatives: [{ term: root, factor: READING_FACTORS.misspelling, via: 'word' }, self] };
+      // Read as the word it corrects to is ("ketmu" as "ketemu", an informal "bertemu"), a little weaker.
+      const reading = this.readWord(corrected, corrected, removeStopwords, inSentence);
+      if (!reading) return undefined;
+      const alternatives = reading.alternatives.map((a) => ({ ...a, factor: a.factor * READING_FACTORS.misspelling }));
+      return { surface: word, kind: 'word', root: reading.root ?? this.stem(corrected), alternatives: withoutRepeats([...alternatives, self]) };
     }
     // Or a misspelt English word ("isolnted"), unless everyday Indonesian uses the spelling (a name, a common typo).
     const english = mayBeMisspelt && this.options.english && !this.lexicon.frequency.counts.has(word) ? this.english.correct(word) : undefined;
