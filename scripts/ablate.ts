@@ -48,6 +48,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) and classifiers after berapa weigh as words', curated: { frameWords: false } },
   { name: 'no-substitution', what: 'curated: no penalty for a word in place of the entry\'s', curated: { substitutionPenalty: 0 } },
   { name: 'no-full-translations', what: 'curated: an English word\'s translation counts at the article search\'s factor (0.85), not as the word itself', curated: { fullTranslations: false } },
+  { name: 'no-full-corrections', what: 'curated: a misspelt word\'s spelling correction counts at the article search\'s factor (0.8), not as the word itself', curated: { fullCorrections: false } },
   { name: 'no-same-type-relief', what: 'curated: a fully explained question of the same type must still mention 0.6 of the phrasing', curated: { sameTypeRelief: false } },
   { name: 'coverage-only', what: 'the decision on coverage alone', drop: 'specCoverage,unseenSpecific,unseenOrdinary,unseenTopic,focusUnseen,focusMissing,typeMissing,typeFound,margin,normScore,sentenceCoverage,termShare,evidence,loneMatch' },
 ];

@@ -52,6 +52,8 @@ export interface Alternative {
   /** How sure the reading is: 1 for the word itself, less for a translation. */
   factor: number;
   via: Reading;
+  /** A reading of the word's spelling correction ("terakhr" read as "terakhir"), at READING_FACTORS.misspelling of its own factor. */
+  corrected?: true;
 }
 
 /** One meaningful word (or phrase) of a question and the index terms that stand for it. */
@@ -428,7 +430,7 @@ export class Analyzer {
       // Read as the word it corrects to is ("ketmu" as "ketemu", an informal "bertemu"), a little weaker.
       const reading = this.readWord(corrected, corrected, removeStopwords, inSentence);
       if (!reading) return undefined;
-      const alternatives = reading.alternatives.map((a) => ({ ...a, factor: a.factor * READING_FACTORS.misspelling }));
+      const alternatives = reading.alternatives.map((a) => ({ ...a, factor: a.factor * READING_FACTORS.misspelling, corrected: true as const }));
       return { surface: word, kind: 'word', root: reading.root ?? this.stem(corrected), alternatives: withoutRepeats([...alternatives, self]) };
     }
     // Or a misspelt English word ("isolnted"), unless everyday Indonesian uses the spelling (a name, a common typo).
@@ -436,8 +438,9 @@ export class Analyzer {
     if (english) {
       const translations = this.english.translate(english);
       const related = !translations && this.options.englishRelated ? this.english.translateRelated(english) : undefined;
-      if (translations) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(translations, READING_FACTORS.misspelling)] };
-      if (related) return { surface: word, kind: 'english', alternatives: [self, ...this.translationAlternatives(related, READING_FACTORS.misspelling * READING_FACTORS.englishRelated)] };
+      const corrected = (alternatives: Alternative[]) => alternatives.map((a) => ({ ...a, corrected: true as const }));
+      if (translations) return { surface: word, kind: 'english', alternatives: [self, ...corrected(this.translationAlternatives(translations, READING_FACTORS.misspelling))] };
+      if (related) return { surface: word, kind: 'english', alternatives: [self, ...corrected(this.translationAlternatives(related, READING_FACTORS.misspelling * READING_FACTORS.englishRelated))] };
     }
     return { surface: word, kind: 'topic', alternatives: [self] };
   }

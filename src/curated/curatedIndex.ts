@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { READING_FACTORS, type Analyzer, type QueryTerm } from '../analysis/analyzer.js';
+import { READING_FACTORS, type Alternative, type Analyzer, type QueryTerm } from '../analysis/analyzer.js';
 import { compatibleQuestionTypes, focusWordOf, frameWordsOf, questionTypes, type QuestionType } from '../analysis/questionWords.js';
 import type { CuratedEntry, CuratedSearchHit, CuratedStore } from './curatedStore.js';
 import { CreditIndex, explanation, similarity, type Explanation, type MatchTerm, type Similarity } from './phraseMatch.js';
@@ -29,6 +29,8 @@ export interface CuratedIndexOptions {
   frameWords?: boolean;
   /** Whether an English word's dictionary translation counts as the word itself (default true; off for ablations). */
   fullTranslations?: boolean;
+  /** Whether a word's spelling correction counts as the word itself (default true; off for ablations). */
+  fullCorrections?: boolean;
   /** Whether a fully explained question of the same specific type may mention less of a long phrasing (default true; off for ablations). */
   sameTypeRelief?: boolean;
 }
@@ -114,6 +116,7 @@ export class CuratedIndex {
   private readonly substitutionPenalty: number;
   private readonly frameWords: boolean;
   private readonly fullTranslations: boolean;
+  private readonly fullCorrections: boolean;
   private readonly sameTypeRelief: boolean;
   private readonly unsubscribe: () => void;
   private seenDataVersion: number;
@@ -125,6 +128,7 @@ export class CuratedIndex {
     this.substitutionPenalty = options.substitutionPenalty ?? SUBSTITUTION_PENALTY;
     this.frameWords = options.frameWords ?? true;
     this.fullTranslations = options.fullTranslations ?? true;
+    this.fullCorrections = options.fullCorrections ?? true;
     this.sameTypeRelief = options.sameTypeRelief ?? true;
     this.unsubscribe = store.onChange((guildId) => this.invalidate(guildId));
     this.seenDataVersion = store.dataVersion();
@@ -204,11 +208,13 @@ export class CuratedIndex {
    * counts, so an English word's dictionary translation counts in full, and its weaker
    * senses (pivot languages, WordNet) in the same proportion. Measured on every curated set:
    * recall up on three, no false match more, also with their near-misses asked in English.
+   * A spelling correction ("aritkel" read as "artikel") counts in full for the same reason:
+   * curated-dev with one word misspelt 0.400 -> 0.422, no false match more.
    */
   private asCompared(term: QueryTerm): QueryTerm {
-    if (!this.fullTranslations || !term.alternatives.some((a) => a.via === 'english')) return term;
-    const scale = 1 / READING_FACTORS.english;
-    return { ...term, alternatives: term.alternatives.map((a) => (a.via === 'english' ? { ...a, factor: Math.min(1, a.factor * scale) } : a)) };
+    const scale = (a: Alternative) => (this.fullTranslations && a.via === 'english' ? 1 / READING_FACTORS.english : 1) * (this.fullCorrections && a.corrected ? 1 / READING_FACTORS.misspelling : 1);
+    if (!term.alternatives.some((a) => scale(a) !== 1)) return term;
+    return { ...term, alternatives: term.alternatives.map((a) => (scale(a) === 1 ? a : { ...a, factor: Math.min(1, a.factor * scale(a)) })) };
   }
 
   /**

@@ -259,5 +259,13 @@ describe('CuratedIndex: what two questions ask', () => {
     // At the article search's factor (0.85) a fully translated question falls under the threshold.
     expect(matched('When will it rain?', { fullTranslations: false })).toBeUndefined();
   });
+
+  it("a misspelt word's spelling correction counts as the word itself", () => {
+    const score = (question: string, options: CuratedIndexOptions = {}) => new CuratedIndex(store, analyzer, options).rank(GUILD_A, question)[0]?.score;
+    expect(score('kapan hujan turnu')).toBeCloseTo(score('kapan hujan turun')!, 6);
+    expect(score('pemerintah bayar tebusna gak')).toBe(1);
+    // At the article search's factor (0.8) the misspelt word counts for less.
+    expect(score('kapan hujan turnu', { fullCorrections: false })).toBeLessThan(score('kapan hujan turun')! - 0.03);
+  });
 });
 
