@@ -206,6 +206,21 @@ export class Analyzer {
     return [...new Set(this.analyzeQuery(text).flatMap((t) => t.alternatives.map((a) => a.term)))];
   }
 
+  /**
+   * `text` with each misspelt common word put right (see SpellingCorrector: "siapa yg dimakud"
+   * is "siapa yg dimaksud"), for reading what a question asks; a word any lexicon knows, and a
+   * capitalised word inside the text (a name), stay as written.
+   */
+  withCorrectedSpelling(text: string): string {
+    if (!this.options.spelling) return text;
+    return text.replace(/[\p{L}\p{N}]+/gu, (raw, offset: number) => {
+      if (!/^[a-z]+$/i.test(raw) || (offset > 0 && /\p{Lu}/u.test(raw))) return raw;
+      const word = raw.toLowerCase();
+      if (this.isStopword(word) || this.lexicon.informal.has(word) || this.stemmer.findRoot(word) || (this.options.english && this.english.isEnglish(word))) return raw;
+      return this.spelling.correct(word) ?? raw;
+    });
+  }
+
   stem(word: string): string {
     return this.stemCache.get(word, (w) => (/\p{L}/u.test(w) ? this.stemmer.stem(w) : w));
   }

@@ -164,9 +164,11 @@ export class CuratedIndex {
     if (index.docs.size === 0) return [];
     const queryTerms = this.analyzer.analyzeQuery(question).slice(0, MAX_QUERY_TERMS).map((term) => this.asCompared(term));
     if (queryTerms.length === 0) return [];
-    const queryTypes = questionTypes(question, { frames: this.frameWords, longDefinitions: true });
-    const queryAttribute = this.asksAttribute(question, queryTerms);
-    const query = this.weighted(index, queryTerms, frameWordsOf(question));
+    // What the question asks, read with its misspellings put right ("siapa yg dimakud").
+    const asked = this.analyzer.withCorrectedSpelling(question);
+    const queryTypes = questionTypes(asked, { frames: this.frameWords, longDefinitions: true });
+    const queryAttribute = this.asksAttribute(asked, queryTerms);
+    const query = this.weighted(index, queryTerms, frameWordsOf(asked));
     const rows = new Map(queryTerms.map((term) => [term, index.credits.row(term)]));
     const credit = (questionTerm: QueryTerm, other: QueryTerm) => rows.get(questionTerm)?.get(other) ?? 0;
     // An entry none of whose terms the question stands for mentions nothing of it: score 0, so it is not scored.
@@ -224,7 +226,8 @@ export class CuratedIndex {
    */
   private asksAttribute(text: string, terms: readonly QueryTerm[]): boolean {
     const focus = focusWordOf(text, (word) => this.analyzer.isStopword(word));
-    return focus !== undefined && terms.some((t) => (t.kind === 'word' || t.kind === 'english') && t.surface.split(' ').includes(focus));
+    const isFocus = (word: string) => word === focus || this.analyzer.withCorrectedSpelling(word) === focus;
+    return focus !== undefined && terms.some((t) => (t.kind === 'word' || t.kind === 'english') && t.surface.split(' ').some(isFocus));
   }
 
   /** A term's synonyms (mythes-id), by the word as written and by its root. */
@@ -234,7 +237,8 @@ export class CuratedIndex {
 
   /** Terms with their weights; frame words weigh nothing (they give the question's type). */
   private weighted(index: GuildIndex, terms: readonly QueryTerm[], frames: Set<string>): MatchTerm[] {
-    return terms.map((term) => ({ term, weight: this.frameWords && frames.has(term.surface) ? 0 : this.weightOf(index, term) }));
+    const isFrame = (term: QueryTerm) => frames.has(term.surface) || frames.has(this.analyzer.withCorrectedSpelling(term.surface));
+    return terms.map((term) => ({ term, weight: this.frameWords && isFrame(term) ? 0 : this.weightOf(index, term) }));
   }
 
   /** Entries sharing a reading (or, for words no lexicon knows, a near spelling) with the question. */

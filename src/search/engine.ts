@@ -229,16 +229,20 @@ export class SearchEngine {
 
   private prepare(query: string, keepStopwordsIfNothingElse = true): Question {
     const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    // What the question asks, read with its misspellings put right ("brapa", "tahun berpaa").
+    const spelled = this.analyzer.withCorrectedSpelling(query);
+    const spelledWord = (surface: string) => (spelled === query ? surface : this.analyzer.withCorrectedSpelling(surface));
     // "tahun berapa" asks for a year: the answer need not say "tahun".
-    const asked = askedTimeWordsOf(query);
+    const asked = askedTimeWordsOf(spelled);
+    const isAsked = (t: PreparedTerm) => asked.has(t.source.surface) || asked.has(spelledWord(t.source.surface));
     const all = this.prepareTerms(query, keepStopwordsIfNothingElse);
-    const terms = asked.size && all.some((t) => !asked.has(t.source.surface)) ? all.filter((t) => !asked.has(t.source.surface)) : all;
+    const terms = asked.size && all.some((t) => !isAsked(t)) ? all.filter((t) => !isAsked(t)) : all;
     const isStopword = (word: string) => this.analyzer.isStopword(word);
     const ordinary = terms.filter((t) => t.source.kind === 'word' || t.source.kind === 'english');
-    const focusWord = focusWordOf(query, isStopword);
-    const focusTerm = focusWord === undefined ? undefined : ordinary.find((t) => t.source.surface.split(' ').includes(focusWord));
-    const focus = !this.tuning.focusWords ? [] : isKeywordQuery(query, isStopword) ? ordinary : focusTerm ? [focusTerm] : [];
-    return { text: query, terms, answerType: answerTypeOf(questionTypes(query)), words, focus };
+    const focusWord = focusWordOf(spelled, isStopword);
+    const focusTerm = focusWord === undefined ? undefined : ordinary.find((t) => t.source.surface.split(' ').some((w) => w === focusWord || spelledWord(w) === focusWord));
+    const focus = !this.tuning.focusWords ? [] : isKeywordQuery(spelled, isStopword) ? ordinary : focusTerm ? [focusTerm] : [];
+    return { text: query, terms, answerType: answerTypeOf(questionTypes(spelled)), words, focus };
   }
 
   /** The question's terms, their weights, and the index terms that match each. */

@@ -19,6 +19,20 @@ describe('misspelt common words', () => {
     expect(found?.alternatives[1]?.factor).toBe(1);
   });
 
+  it('reads a correction as the word it corrects to is read: an informal form through the table, marked as a correction', () => {
+    const found = term('putin ketmu kim', 'ketmu');
+    expect(found?.alternatives.map((a) => a.term)).toEqual(['temu', 'ketmu']); // "ketemu", informal "bertemu"
+    expect(found?.alternatives[0]).toMatchObject({ factor: 0.8, corrected: true });
+    expect(term('gimaan', 'gimaan')?.alternatives[0]?.term).toBe('bagaimana'); // a listed informal form may be the correction (alone, as stopwords are kept)
+  });
+
+  it('puts misspelt words right in a question, for reading what it asks; names and known words stay', () => {
+    expect(analyzer.withCorrectedSpelling('siapa yg dimakud kekuatan jahat')).toBe('siapa yg dimaksud kekuatan jahat');
+    expect(analyzer.withCorrectedSpelling('Tahun berpaa Rusia menginvasi Ukraina?')).toBe('Tahun berapa Rusia menginvasi Ukraina?');
+    expect(analyzer.withCorrectedSpelling('Kapan Prigozin tewas?')).toBe('Kapan Prigozin tewas?');
+    expect(new Analyzer({ spelling: false }).withCorrectedSpelling('Tahun berpaa')).toBe('Tahun berpaa');
+  });
+
   it('keeps a capitalised word inside a sentence as a name: the engine matches its spelling against the articles', () => {
     expect(term('Siapa Struik itu?', 'struik')?.kind).toBe('topic');
   });

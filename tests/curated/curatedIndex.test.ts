@@ -267,5 +267,10 @@ describe('CuratedIndex: what two questions ask', () => {
     // At the article search's factor (0.8) the misspelt word counts for less.
     expect(score('kapan hujan turnu', { fullCorrections: false })).toBeLessThan(score('kapan hujan turun')! - 0.03);
   });
+
+  it('reads what a question asks through its misspellings ("kareza apa" asks why, as "karena apa" does)', () => {
+    expect(matched('Sanksi apa saja yang dijatuhkan ke Rusia?')).toBeUndefined();
+    expect(matched('rusia dijatuhi sanksi kareza apa')).toBe('Sanksi terhadap Rusia dijatuhkan karena apa?');
+  });
 });
 

@@ -95,6 +95,11 @@ describe('SearchEngine on the bundled article: routing', () => {
     expect(answer('Prigozihn pendiri apa?').results[0]?.paragraph.number).toBe(7);
   });
 
+  it('reads what a question asks through its misspellings ("tahun berpaa" asks for a year, as "tahun berapa" does)', () => {
+    const ranking = (q: string) => engine.search(q, { noAbstain: true }).results.map((h) => [h.paragraph.number, h.confidence]);
+    expect(ranking('Tahun berpaa Rusia menginvasi Ukraina?')).toEqual(ranking('Tahun berapa Rusia menginvasi Ukraina?'));
+  });
+
   it('is deterministic and unaffected by earlier searches', () => {
     const first = engine.search('Prigozhin pendiri Wagner');
     engine.search('Putin Kim Rusia Korea Utara Ukraina', { limit: 7, noAbstain: true });
