@@ -237,7 +237,7 @@ export class CuratedIndex {
 
   /** Terms with their weights; frame words weigh nothing (they give the question's type). */
   private weighted(index: GuildIndex, terms: readonly QueryTerm[], frames: Set<string>): MatchTerm[] {
-    const isFrame = (term: QueryTerm) => frames.has(term.surface) || frames.has(this.analyzer.withCorrectedSpelling(term.surface));
+    const isFrame = (term: QueryTerm) => frames.size > 0 && (frames.has(term.surface) || frames.has(this.analyzer.withCorrectedSpelling(term.surface)));
     return terms.map((term) => ({ term, weight: this.frameWords && isFrame(term) ? 0 : this.weightOf(index, term) }));
   }
 
