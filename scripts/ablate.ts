@@ -88,6 +88,7 @@ try {
       curatedFalse: r.curated['curated-dev']!.falseMatch,
       ownCuratedRecall: avg(OWN_CURATED.map((name) => r.curated[name]!.recall)),
       ownCuratedFalse: avg(OWN_CURATED.map((name) => r.curated[name]!.falseMatch)),
+      curatedMisspeltRecall: r.curatedMisspelt['curated-dev']!.typed.recall,
       tydiR1: t.all.r1,
       halfFalseAbstain: t.halfTest.falseAbstain,
       halfAbstain: t.halfTest.abstainGone,
@@ -101,6 +102,7 @@ try {
 interface EvalResult {
   articles: Record<string, { r1: number; falseAbstain: number; abstain: number }>;
   curated: Record<string, { recall: number; falseMatch: number }>;
+  curatedMisspelt: Record<string, { typed: { recall: number } }>;
   tydi?: { all: { r1: number }; halfTest: { falseAbstain: number; abstainGone: number } };
 }
 
@@ -115,10 +117,10 @@ function readModel(file: string): string {
 if (values.json) console.log(JSON.stringify(rows));
 else {
   const f = (x: unknown) => (typeof x === 'number' ? x.toFixed(3) : String(x));
-  console.log('| ablation | what | article-dev R@1 | false abstain | abstain (oos) | own articles R@1 | curated-dev recall | false | own curated recall | false | TyDi R@1 | half test false abstain | half test abstain (gone) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| ablation | what | article-dev R@1 | false abstain | abstain (oos) | own articles R@1 | curated-dev recall | false | own curated recall | false | curated-dev misspelt recall | TyDi R@1 | half test false abstain | half test abstain (gone) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    const figures = [r.devR1, r.devFalseAbstain, r.devAbstain, r.ownR1, r.curatedRecall, r.curatedFalse, r.ownCuratedRecall, r.ownCuratedFalse, r.tydiR1, r.halfFalseAbstain, r.halfAbstain];
+    const figures = [r.devR1, r.devFalseAbstain, r.devAbstain, r.ownR1, r.curatedRecall, r.curatedFalse, r.ownCuratedRecall, r.ownCuratedFalse, r.curatedMisspeltRecall, r.tydiR1, r.halfFalseAbstain, r.halfAbstain];
     console.log(`| ${r.name} | ${r.what} | ${figures.map(f).join(' | ')} |`);
   }
 }
