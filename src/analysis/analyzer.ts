@@ -227,7 +227,7 @@ export class Analyzer {
 
   private get spelling(): SpellingCorrector {
     // A listed informal form is a word people write too ("gimaan" is "gimana").
-    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined || this.lexicon.informal.has(c)));
+    return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined || this.lexicon.informal.has(c), (c) => this.lexicon.roots.has(c)));
   }
 
   isStopword(word: string): boolean {

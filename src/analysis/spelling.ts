@@ -28,8 +28,17 @@ export class SpellingCorrector {
   /** The same words come back question after question, and trying every one-edit spelling costs about 0.05 ms a word. */
   private readonly corrections = new BoundedMemo<string | undefined>(CORRECTION_CACHE_LIMIT);
 
-  /** `accept` says which frequent words may be a correction (the same for every word, so answers can be remembered). */
-  constructor(private readonly counts: Map<string, number>, private readonly accept: (candidate: string) => boolean) {}
+  /**
+   * `accept` says which frequent words may be a correction (the same for every word, so answers
+   * can be remembered); `isDictionaryWord` which may be one though rarer than SPELLING_RANKS
+   * allow: a root word of the dictionary is neither a name nor a typo ("klasemen", which
+   * subtitles seldom say).
+   */
+  constructor(
+    private readonly counts: Map<string, number>,
+    private readonly accept: (candidate: string) => boolean,
+    private readonly isDictionaryWord: (candidate: string) => boolean = () => false,
+  ) {}
 
   /** The frequent word `word` is a misspelling of; undefined when none or two fit. */
   correct(word: string): string | undefined {
@@ -52,7 +61,7 @@ export class SpellingCorrector {
         next = Math.max(next, count);
       }
     }
-    return best && best.count >= minCount && best.count >= SPELLING_MARGIN * next ? best.word : undefined;
+    return best && (best.count >= minCount || this.isDictionaryWord(best.word)) && best.count >= SPELLING_MARGIN * next ? best.word : undefined;
   }
 }
 

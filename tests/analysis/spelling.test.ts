@@ -55,6 +55,11 @@ describe('misspelt common words', () => {
     expect(corrector.correct('kabir')).toBeUndefined();
     expect(corrector.correct('ruma')).toBeUndefined(); // four letters
     expect(new SpellingCorrector(counts, () => false).correct('rumha')).toBeUndefined();
+    // A word rarer than the ranks allow only when the dictionary has it as a root word.
+    const rare = new Map([['klasemen', 1], ...Array.from({ length: 40_000 }, (_, i) => [`kata${i}`, 100] as [string, number])]);
+    expect(new SpellingCorrector(rare, () => true).correct('klaemen')).toBeUndefined();
+    expect(new SpellingCorrector(rare, () => true, (c) => c === 'klasemen').correct('klaemen')).toBe('klasemen');
+    expect(term('lihat klaemen grup', 'klaemen')?.alternatives[0]?.term).toBe('klasemen');
     expect(new Analyzer({ spelling: false }).analyzeQuery('indonesia terakhr').find((t) => t.surface === 'terakhr')?.kind).toBe('topic');
   });
 });
