@@ -136,6 +136,8 @@ export class Analyzer {
   private readonly synonymWordCache = new BoundedMemo<readonly string[]>(50_000);
   /** Questions read lately: /ask reads each twice (curated answers, then the articles). */
   private readonly recentQueries = new BoundedMemo<readonly QueryTerm[]>(RECENT_QUERIES);
+  /** The same questions' spellings put right (and single words of them: frame and focus words are checked one by one). */
+  private readonly recentSpellings = new BoundedMemo<string>(RECENT_QUERIES * 8);
   private spellingCorrector?: SpellingCorrector;
 
   constructor(options: AnalyzerOptions = {}) {
@@ -213,6 +215,10 @@ export class Analyzer {
    */
   withCorrectedSpelling(text: string): string {
     if (!this.options.spelling) return text;
+    return this.recentSpellings.get(text, () => this.correctSpelling(text));
+  }
+
+  private correctSpelling(text: string): string {
     return text.replace(/[\p{L}\p{N}]+/gu, (raw, offset: number) => {
       if (!/^[a-z]+$/i.test(raw) || (offset > 0 && /\p{Lu}/u.test(raw))) return raw;
       const word = raw.toLowerCase();
