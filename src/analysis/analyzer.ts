@@ -110,6 +110,12 @@ function frozenTerm(term: QueryTerm): QueryTerm {
   return Object.freeze({ ...term, alternatives: Object.freeze(term.alternatives.map((a) => Object.freeze({ ...a }))) });
 }
 
+/** A question's terms, and the misspelt words its reading corrected (see Analyzer.spellingCorrections). */
+interface QueryReading {
+  terms: readonly QueryTerm[];
+  corrections: ReadonlyMap<string, string>;
+}
+
 /** Questions whose reading is remembered (see Analyzer.recentQuery). */
 const RECENT_QUERIES = 64;
 
@@ -135,9 +141,9 @@ export class Analyzer {
   private readonly synonymTermCache = new BoundedMemo<readonly string[]>(50_000);
   private readonly synonymWordCache = new BoundedMemo<readonly string[]>(50_000);
   /** Questions read lately: /ask reads each twice (curated answers, then the articles). */
-  private readonly recentQueries = new BoundedMemo<readonly QueryTerm[]>(RECENT_QUERIES);
-  /** The same questions' spellings put right (and single words of them: frame and focus words are checked one by one). */
-  private readonly recentSpellings = new BoundedMemo<string>(RECENT_QUERIES * 8);
+  private readonly recentQueries = new BoundedMemo<QueryReading>(RECENT_QUERIES);
+  /** While a question is read: its misspelt words and their corrections (see spellingCorrections). */
+  private corrections?: Map<string, string>;
   private spellingCorrector?: SpellingCorrector;
 
   constructor(options: AnalyzerOptions = {}) {
@@ -193,14 +199,22 @@ export class Analyzer {
    * stoplist off rather than coming back empty.
    */
   analyzeQuery(text: string, options: { keepStopwordsIfNothingElse?: boolean } = {}): readonly QueryTerm[] {
-    const terms = this.recentQuery(text, true);
+    const terms = this.recentQuery(text, true).terms;
     if (terms.length > 0 || options.keepStopwordsIfNothingElse === false) return terms;
-    return this.recentQuery(text, false);
+    return this.recentQuery(text, false).terms;
   }
 
   /** queryTerms, remembered for up to RECENT_QUERIES questions (frozen: callers share them). */
-  private recentQuery(text: string, removeStopwords: boolean): readonly QueryTerm[] {
-    return this.recentQueries.get((removeStopwords ? '1' : '0') + text, () => Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm)));
+  private recentQuery(text: string, removeStopwords: boolean): QueryReading {
+    return this.recentQueries.get((removeStopwords ? '1' : '0') + text, () => {
+      const corrections = new Map<string, string>();
+      this.corrections = corrections;
+      try {
+        return { terms: Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm)), corrections };
+      } finally {
+        this.corrections = undefined;
+      }
+    });
   }
 
   /** The index terms of a question, flattened (for matching questions against questions). */
@@ -209,22 +223,21 @@ export class Analyzer {
   }
 
   /**
-   * `text` with each misspelt common word put right (see SpellingCorrector: "siapa yg dimakud"
-   * is "siapa yg dimaksud"), for reading what a question asks; a word any lexicon knows, and a
-   * capitalised word inside the text (a name), stay as written.
+   * The misspelt words of a question and what its reading corrected them to ("dimakud" →
+   * "dimaksud", "kareza" → "karena", though a stopword then drops out): see SpellingCorrector.
    */
-  withCorrectedSpelling(text: string): string {
-    if (!this.options.spelling) return text;
-    return this.recentSpellings.get(text, () => this.correctSpelling(text));
+  spellingCorrections(text: string): ReadonlyMap<string, string> {
+    return this.recentQuery(text, true).corrections;
   }
 
-  private correctSpelling(text: string): string {
-    return text.replace(/[\p{L}\p{N}]+/gu, (raw, offset: number) => {
-      if (!/^[a-z]+$/i.test(raw) || (offset > 0 && /\p{Lu}/u.test(raw))) return raw;
-      const word = raw.toLowerCase();
-      if (this.isStopword(word) || this.lexicon.informal.has(word) || this.stemmer.findRoot(word) || (this.options.english && this.english.isEnglish(word))) return raw;
-      return this.spelling.correct(word) ?? raw;
-    });
+  /**
+   * `text` with its misspelt words put right, for reading what a question asks ("siapa yg
+   * dimakud" asks what "siapa yg dimaksud" asks); names and words a lexicon knows stay.
+   */
+  withCorrectedSpelling(text: string): string {
+    const corrections = this.spellingCorrections(text);
+    if (corrections.size === 0) return text;
+    return text.replace(/[\p{L}\p{N}]+/gu, (raw) => corrections.get(raw.toLowerCase()) ?? raw);
   }
 
   stem(word: string): string {
@@ -448,6 +461,7 @@ export class Analyzer {
     const mayBeMisspelt = this.options.spelling && !writtenAsName;
     const corrected = mayBeMisspelt ? this.spelling.correct(word) : undefined;
     if (corrected) {
+      this.corrections?.set(word, corrected);
       // Read as the word it corrects to is ("ketmu" as "ketemu", an informal "bertemu"), a little weaker.
       const reading = this.readWord(corrected, corrected, removeStopwords, inSentence);
       if (!reading) return undefined;
@@ -457,6 +471,7 @@ export class Analyzer {
     // Or a misspelt English word ("isolnted"), unless everyday Indonesian uses the spelling (a name, a common typo).
     const english = mayBeMisspelt && this.options.english && !this.lexicon.frequency.counts.has(word) ? this.english.correct(word) : undefined;
     if (english) {
+      this.corrections?.set(word, english);
       const translations = this.english.translate(english);
       const related = !translations && this.options.englishRelated ? this.english.translateRelated(english) : undefined;
       const corrected = (alternatives: Alternative[]) => alternatives.map((a) => ({ ...a, corrected: true as const }));

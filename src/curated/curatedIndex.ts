@@ -166,9 +166,10 @@ export class CuratedIndex {
     if (queryTerms.length === 0) return [];
     // What the question asks, read with its misspellings put right ("siapa yg dimakud").
     const asked = this.analyzer.withCorrectedSpelling(question);
+    const corrections = this.analyzer.spellingCorrections(question);
     const queryTypes = questionTypes(asked, { frames: this.frameWords, longDefinitions: true });
-    const queryAttribute = this.asksAttribute(asked, queryTerms);
-    const query = this.weighted(index, queryTerms, frameWordsOf(asked));
+    const queryAttribute = this.asksAttribute(asked, queryTerms, corrections);
+    const query = this.weighted(index, queryTerms, frameWordsOf(asked), corrections);
     const rows = new Map(queryTerms.map((term) => [term, index.credits.row(term)]));
     const credit = (questionTerm: QueryTerm, other: QueryTerm) => rows.get(questionTerm)?.get(other) ?? 0;
     // An entry none of whose terms the question stands for mentions nothing of it: score 0, so it is not scored.
@@ -224,9 +225,9 @@ export class CuratedIndex {
    * ordinary word, not a name ("harga" of "Berapa harga beras SPHP?", "price" of "What is the
    * price of SPHP rice?"; not "SPHP" of "What is SPHP?").
    */
-  private asksAttribute(text: string, terms: readonly QueryTerm[]): boolean {
+  private asksAttribute(text: string, terms: readonly QueryTerm[], corrections: ReadonlyMap<string, string> = new Map()): boolean {
     const focus = focusWordOf(text, (word) => this.analyzer.isStopword(word));
-    const isFocus = (word: string) => word === focus || this.analyzer.withCorrectedSpelling(word) === focus;
+    const isFocus = (word: string) => (corrections.get(word) ?? word) === focus;
     return focus !== undefined && terms.some((t) => (t.kind === 'word' || t.kind === 'english') && t.surface.split(' ').some(isFocus));
   }
 
@@ -235,9 +236,9 @@ export class CuratedIndex {
     return new Set([...this.analyzer.synonymWords(term.surface), ...(term.root ? this.analyzer.synonymWords(term.root) : [])]);
   }
 
-  /** Terms with their weights; frame words weigh nothing (they give the question's type). */
-  private weighted(index: GuildIndex, terms: readonly QueryTerm[], frames: Set<string>): MatchTerm[] {
-    const isFrame = (term: QueryTerm) => frames.size > 0 && (frames.has(term.surface) || frames.has(this.analyzer.withCorrectedSpelling(term.surface)));
+  /** Terms with their weights; frame words (as `corrections` spell them) weigh nothing: they give the question's type. */
+  private weighted(index: GuildIndex, terms: readonly QueryTerm[], frames: Set<string>, corrections: ReadonlyMap<string, string> = new Map()): MatchTerm[] {
+    const isFrame = (term: QueryTerm) => frames.has(corrections.get(term.surface) ?? term.surface);
     return terms.map((term) => ({ term, weight: this.frameWords && isFrame(term) ? 0 : this.weightOf(index, term) }));
   }
 

@@ -231,16 +231,17 @@ export class SearchEngine {
     const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     // What the question asks, read with its misspellings put right ("brapa", "tahun berpaa").
     const spelled = this.analyzer.withCorrectedSpelling(query);
-    const spelledWord = (surface: string) => (spelled === query ? surface : this.analyzer.withCorrectedSpelling(surface));
+    const corrections = this.analyzer.spellingCorrections(query);
+    const spelledWord = (surface: string) => corrections.get(surface) ?? surface;
     // "tahun berapa" asks for a year: the answer need not say "tahun".
     const asked = askedTimeWordsOf(spelled);
-    const isAsked = (t: PreparedTerm) => asked.has(t.source.surface) || asked.has(spelledWord(t.source.surface));
+    const isAsked = (t: PreparedTerm) => asked.has(spelledWord(t.source.surface));
     const all = this.prepareTerms(query, keepStopwordsIfNothingElse);
     const terms = asked.size && all.some((t) => !isAsked(t)) ? all.filter((t) => !isAsked(t)) : all;
     const isStopword = (word: string) => this.analyzer.isStopword(word);
     const ordinary = terms.filter((t) => t.source.kind === 'word' || t.source.kind === 'english');
     const focusWord = focusWordOf(spelled, isStopword);
-    const focusTerm = focusWord === undefined ? undefined : ordinary.find((t) => t.source.surface.split(' ').some((w) => w === focusWord || spelledWord(w) === focusWord));
+    const focusTerm = focusWord === undefined ? undefined : ordinary.find((t) => t.source.surface.split(' ').some((w) => spelledWord(w) === focusWord));
     const focus = !this.tuning.focusWords ? [] : isKeywordQuery(spelled, isStopword) ? ordinary : focusTerm ? [focusTerm] : [];
     return { text: query, terms, answerType: answerTypeOf(questionTypes(spelled)), words, focus };
   }
