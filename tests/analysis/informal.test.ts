@@ -1,11 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
+import { PACKAGE_ROOT } from '../../src/config/paths.js';
 
 const analyzer = new Analyzer();
 /** The index terms a question word can stand for. */
 const readings = (question: string) => analyzer.analyzeQuery(question).flatMap((t) => t.alternatives.map((a) => a.term));
 
 describe('informal Indonesian', () => {
+  it('reads every form of the table as a word or a stopword, never as a name, but for the places it lists', () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const places = table.slice(table.indexOf('# Place and country short forms'));
+    const forms = table.split('\n').filter((line) => line.includes('\t') && !line.startsWith('#')).map((line) => line.split('\t')[0]!);
+    expect(forms.length).toBeGreaterThan(450);
+    const names = forms.filter((form) => analyzer.analyzeQuery(`putin ${form}`).find((t) => t.surface === form)?.kind === 'topic');
+    expect(names.filter((form) => !places.includes(`\n${form}\t`))).toEqual([]);
+  });
+
   it.each([
     ['gak', 'tidak'],
     ['udh', 'sudah'],
@@ -14,6 +26,12 @@ describe('informal Indonesian', () => {
     ['dikasih', 'beri'],
     ['ngomongin', 'bicara'],
     ['bilang', 'kata'],
+    ['emng', 'memang'],
+    ['pnya', 'punya'],
+    ['lgsg', 'langsung'],
+    ['srg', 'sering'],
+    ['stlah', 'setelah'],
+    ['jt', 'juta'],
   ])('the table maps %s to its standard form (%s)', (informal, standard) => {
     expect(analyzer.informal.standardFor(informal)?.map((w) => analyzer.stem(w))).toContain(analyzer.stem(standard));
   });
