@@ -56,6 +56,10 @@ const COUNT_WORDS = new Set([
   'kilometer', 'km', 'hektare', 'hektar', 'ha', 'persen', 'rupiah', 'rp', 'dolar', 'dollar', 'juta', 'miliar', 'ribu', 'triliun',
 ]);
 const HOW_MANY_WORDS = new Set(Object.keys(SINGLE_WORDS).filter((word) => SINGLE_WORDS[word] === 'how-many'));
+/** "banyak" of "berapa banyak", and "apa", as chat spells them too (lexicon/informal-id.tsv; a test keeps them in step). */
+const BANYAK = new Set(['banyak', 'bnyk', 'byk', 'bnyak']);
+const APA = new Set(['apa', 'apaan']);
+const isApa = (word: string) => APA.has(word) || word === 'apakah';
 
 /**
  * The words of a question that frame it rather than say what it is about: the frame nouns
@@ -88,7 +92,7 @@ export function askedTimeWordsOf(text: string): Set<string> {
  * harga", "apa agama", "siapa pelatih". ("apakah" opens a yes/no question; "kapan",
  * "mengapa", "bagaimana" and "di mana" are followed by the clause itself.)
  */
-const ATTRIBUTE_QUESTION_WORDS = new Set(['apa', 'siapa', 'siapakah', 'sapa', 'siape', 'sp', ...HOW_MANY_WORDS]);
+const ATTRIBUTE_QUESTION_WORDS = new Set([...APA, 'siapa', 'siapakah', 'sapa', 'siape', 'sp', ...HOW_MANY_WORDS]);
 /**
  * In English the attribute comes after a copula ("what is the capital", "who was the
  * founder"), after "which", or after "what" used as a determiner, which an auxiliary then
@@ -123,7 +127,7 @@ export function focusWordOf(text: string, isStopword: (word: string) => boolean)
     } else if (!ATTRIBUTE_QUESTION_WORDS.has(word) || TIME_UNITS.has(words[i - 1] ?? '')) continue; // "tahun berapa" asks for a date
     // Past a frame noun or a classifier to what is counted: "berapa jumlah penduduk", "berapa hektare lahan";
     // "berapa banyak" is one question word (how many, how much).
-    if (HOW_MANY_WORDS.has(word) && words[next] === 'banyak') next++;
+    if (HOW_MANY_WORDS.has(word) && BANYAK.has(words[next] ?? '')) next++;
     while (next < words.length && (FRAME_WORDS.has(words[next]!) || unit(words[next]!))) next++;
     if (content(words[next])) return words[next];
   }
@@ -199,7 +203,7 @@ const YANG = new Set(['yang', 'yg']);
  */
 const APA_NOT_WHICH = new Set([
   'itu', 'ini', 'tuh', 'nih', 'yang', 'yg', 'dan', 'atau', 'ato', 'atw', 'ataw', 'untuk', 'utk', 'untk', 'buat', 'dengan', 'dgn', 'dg', 'sama', 'sm', 'ama',
-  'dari', 'dr', 'dri', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'klo', 'kl', 'klau', 'jadi', 'terus', 'trus', 'trs', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira',
+  'dari', 'dr', 'dri', 'di', 'ke', 'oleh', 'pada', 'kalau', 'kalo', 'klo', 'kl', 'klau', 'jadi', 'terus', 'trus', 'trs', 'tros', 'lalu', 'bahwa', 'tentang', 'soal', 'kira', 'kira-kira',
 ]);
 
 /** English question words; inside a sentence they are mostly conjunctions ("when he raised his glass"). */
@@ -235,19 +239,19 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     // "negara mana", "yang mana": which one.
     else if (mana || (word === 'which' && i === 0)) types.add('which');
     // "karena apa", "sebab apa", "gara-gara apa": why.
-    else if (/^apa(kah)?$/.test(word) && previous !== undefined && CAUSES.has(previous)) types.add('why');
+    else if (isApa(word) && previous !== undefined && CAUSES.has(previous)) types.add('why');
     // "mundur apa nggak", "sudah atau belum": whether or not.
-    else if ((word === 'apa' || word === 'atau') && next !== undefined && NEGATIONS.has(next)) types.add('yes-no');
+    else if ((APA.has(word) || word === 'atau') && next !== undefined && NEGATIONS.has(next)) types.add('yes-no');
     // "sanksi apa (saja)", "mobil apa": which kind of thing, not why or when.
-    else if (word === 'apa' && options.frames && previous !== undefined && !APA_NOT_WHICH.has(previous) && !FRAME_WORDS.has(previous) && !(previous in SINGLE_WORDS)) types.add('which');
+    else if (APA.has(word) && options.frames && previous !== undefined && !APA_NOT_WHICH.has(previous) && !FRAME_WORDS.has(previous) && !(previous in SINGLE_WORDS)) types.add('which');
     else if (word === 'how' && next === 'long') types.add('how-long');
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
     else if (HOW_MANY_WORDS.has(word) && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
     else if ((word === 'what' || word === 'who') && (next === 'is' || next === 'are' || next === 'was') && i === 0 && (words.length <= 4 || (options.longDefinitions === true && !words.slice(2).some((w) => ENGLISH_ATTRIBUTE_PREPOSITIONS.has(w))))) types.add(word === 'what' ? 'what-is' : 'who');
-    else if (/^apa(kah)?$/.test(word) && (next === 'itu' || meant(i) || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
+    else if (isApa(word) && (next === 'itu' || meant(i) || next === 'arti' || next === 'pengertian' || next === 'definisi')) types.add('what-is');
     // "siapa yang dimaksud X": whom X stands for, which an entry "Apa maksud X?" answers too.
-    else if (word === 'siapa' && meant(i)) types.add('who').add('what-is');
+    else if (SINGLE_WORDS[word] === 'who' && meant(i)) types.add('who').add('what-is');
     else if (HOW_MANY_WORDS.has(word) && previous !== undefined && TIME_UNITS.has(previous)) types.add('when');
     // "Apakah pemerintah membayar tebusan?", "Did Budi Arie resign?": whether, not who or what.
     else if (word === 'apakah' && next !== 'itu' && !YANG.has(next ?? '')) types.add('yes-no');

@@ -84,6 +84,7 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     ['gak', []],
     ['apa yg dimaksud daftar belanja', ['what-is']], // the chat spelling of "yang"
     ['siapa yang dimaksud kekuatan jahat', ['who', 'what-is']], // whom it stands for
+    ['sp yg dimaksud kekuatan jahat', ['who', 'what-is']],
     ['Apakah yg dimaksud dengan ransomware?', ['what-is']],
     ['siapa yang datang', ['who']],
   ])('%s -> %j (alternatives, closing tags, what is meant)', (question, types) => {
@@ -117,6 +118,18 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     for (const form of formsOf('orang')) expect(frameWordsOf(`berapa ${form} korban`), form).toContain(form);
     for (const form of ['di', 'ke', 'dari'].flatMap(formsOf)) expect(types(`${form} mana dia`), form).toEqual(['where']);
     for (const word of ['dengan', 'sama', 'untuk', 'kalau', 'terus', 'atau', 'dari']) for (const form of formsOf(word)) expect(types(`mobil ${form} apa`), form).not.toContain('which');
+  });
+
+  it('"berapa banyak" and "apa" work however chat spells them', () => {
+    const table = readFileSync(join(PACKAGE_ROOT, 'lexicon', 'informal-id.tsv'), 'utf8');
+    const formsOf = (standard: string) => table.split('\n').map((line) => line.split('\t')).filter(([, s]) => s === standard).map(([form]) => form!);
+    const isStopword = (word: string) => analyzer.isStopword(word);
+    expect(formsOf('banyak').length).toBeGreaterThan(1);
+    for (const form of ['banyak', ...formsOf('banyak')]) expect(focusWordOf(`brapa ${form} peluru yang dikirim`, isStopword), form).toBe('peluru');
+    for (const form of ['apa', ...formsOf('apa')]) {
+      expect(focusWordOf(`${form} penyebab banjir di Kalimantan?`, isStopword), form).toBe('banjir');
+      expect([...questionTypes(`dia diusir karena ${form}`)], form).toEqual(['why']);
+    }
   });
 
   it('"apa" after a word of cause asks why, however chat spells it', () => {
