@@ -9,7 +9,7 @@ import { plainWords } from './normalize.js';
  * "apa" alone is not a type: it opens yes/no questions and "apa itu ..." alike ("apakah"
  * opens a yes/no question; between two questions, "N apa" asks which N).
  */
-export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'how-long' | 'what-is' | 'which' | 'yes-no';
+export type QuestionType = 'who' | 'when' | 'where' | 'why' | 'how' | 'how-to' | 'how-many' | 'how-long' | 'what-is' | 'which' | 'yes-no';
 
 /** Question words, as written and as chat spells them (every form lexicon/informal-id.tsv lists; a test keeps the two in step). */
 const SINGLE_WORDS: Record<string, QuestionType> = {
@@ -40,7 +40,8 @@ export const FRAME_WORDS: ReadonlyMap<string, QuestionType> = new Map<string, Qu
   ...(['tanggal', 'tanggalnya', 'tgl', 'jadwal', 'jadwalnya'] as const).map((w) => [w, 'when'] as [string, QuestionType]),
   ...(['penyebab', 'penyebabnya', 'alasan', 'alasannya', 'sebabnya', 'reason', 'cause'] as const).map((w) => [w, 'why'] as [string, QuestionType]),
   ...(['jumlah', 'jumlahnya', 'banyaknya', 'number', 'amount'] as const).map((w) => [w, 'how-many'] as [string, QuestionType]),
-  ...(['cara', 'caranya', 'way'] as const).map((w) => [w, 'how'] as [string, QuestionType]),
+  // "bagaimana cara ...", "... caranya?": the way to do something, which a person or a date does not answer.
+  ...(['cara', 'caranya', 'way'] as const).map((w) => [w, 'how-to'] as [string, QuestionType]),
   ...(['arti', 'artinya', 'maksud', 'maksudnya', 'pengertian', 'pengertiannya', 'definisi', 'definisinya', 'singkatan', 'kepanjangan', 'kepanjangannya', 'mean', 'means', 'meaning', 'definition'] as const).map(
     (w) => [w, 'what-is'] as [string, QuestionType],
   ),
@@ -152,6 +153,9 @@ export function isKeywordQuery(text: string, isStopword: (word: string) => boole
  * Words that open a yes/no question: Indonesian "apakah" (not "apakah itu ...", "apakah yang
  * ...", which ask what), and an English auxiliary first ("Did ...", "Is ...", "Can ...").
  */
+/** "how do I", "how can we", "how should one": a way to do something. */
+const HOW_TO_AUXILIARIES = new Set(['do', 'does', 'can', 'could', 'should', 'would', 'will', 'may', 'might']);
+const HOW_TO_SUBJECTS = new Set(['i', 'we', 'you', 'one', 'u', 'people', 'someone', 'members', 'users']);
 const ENGLISH_YES_NO_OPENERS = new Set(['do', 'does', 'did', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 
 /**
@@ -245,6 +249,8 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
     // "sanksi apa (saja)", "mobil apa": which kind of thing, not why or when.
     else if (APA.has(word) && options.frames && previous !== undefined && !APA_NOT_WHICH.has(previous) && !FRAME_WORDS.has(previous) && !(previous in SINGLE_WORDS)) types.add('which');
     else if (word === 'how' && next === 'long') types.add('how-long');
+    // "how to ...", "how do I ...", "how can we ...": the way to do something.
+    else if (word === 'how' && options.frames && (next === 'to' || (next !== undefined && HOW_TO_AUXILIARIES.has(next) && HOW_TO_SUBJECTS.has(words[i + 2] ?? '')))) types.add('how-to');
     else if (word === 'how' && next !== undefined && HOW_MANY.has(next)) types.add('how-many');
     else if (HOW_MANY_WORDS.has(word) && next !== undefined && DURATION_UNITS.has(next)) types.add('how-long');
     else if (word === 'what' && (next === 'year' || next === 'date' || next === 'time')) types.add('when');
@@ -263,6 +269,8 @@ export function questionTypes(text: string, options: { frames?: boolean; longDef
   });
   // A closing tag asks whether, when nothing else names what is asked ("kenapa gak?" asks why).
   if (types.size === 0 && closesOnTag(words)) types.add('yes-no');
+  // "bagaimana cara": the way to do something, not any "how".
+  if (types.has('how-to')) types.delete('how');
   return types;
 }
 
@@ -278,6 +286,8 @@ const RELATED: [QuestionType, QuestionType][] = [
   ['which', 'who'],
   ['which', 'where'],
   ['which', 'what-is'],
+  // "di mana bisa nonton" and "gimana cara nonton" ask for the same thing.
+  ['how-to', 'where'],
 ];
 
 /** False only when both questions name what they ask for and have nothing in common. */

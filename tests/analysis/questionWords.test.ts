@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
-import { focusWordOf, frameWordsOf, questionTypes } from '../../src/analysis/questionWords.js';
+import { compatibleQuestionTypes, focusWordOf, frameWordsOf, questionTypes } from '../../src/analysis/questionWords.js';
 
 const analyzer = new Analyzer();
 const focus = (question: string) => focusWordOf(question, (word) => analyzer.isStopword(word));
@@ -139,6 +139,25 @@ describe('questionTypes: yes/no questions and English definitions', () => {
     for (const cause of [...forms, 'karena', 'sebab', 'akibat', 'lantaran', 'gara-gara', 'gara2']) {
       expect([...questionTypes(`dia diusir ${cause} apa`, { frames: true })], cause).toEqual(['why']);
     }
+  });
+
+  it('between two questions, "cara" and "how to" ask the way to do something, which no person, date or definition answers', () => {
+    const types = (q: string) => [...questionTypes(q, { frames: true, longDefinitions: true })];
+    expect(types('Bagaimana cara mengusulkan artikel untuk dibahas?')).toEqual(['how-to']);
+    expect(types('gmn cara ngusulin artikel')).toEqual(['how-to']);
+    expect(types('mau kasih usul berita, caranya?')).toEqual(['how-to']);
+    expect(types('How can I suggest an article?')).toEqual(['how-to']);
+    expect(types('How do I report a wrong answer?')).toEqual(['how-to']);
+    expect(types('how to watch the semifinal')).toEqual(['how-to']);
+    // Any other "how" stays the all-purpose one.
+    expect(types('Bagaimana Prigozhin meninggal?')).toEqual(['how']);
+    expect(types('How did Prigozhin die?')).toEqual(['how']);
+    expect(types('How can Indonesia qualify for the Olympics?')).toEqual(['how']);
+    expect(compatibleQuestionTypes(new Set(['how-to']), new Set(['who']))).toBe(false);
+    expect(compatibleQuestionTypes(new Set(['how-to']), new Set(['what-is']))).toBe(false);
+    expect(compatibleQuestionTypes(new Set(['how-to']), new Set(['where']))).toBe(true); // "di mana bisa nonton", "gimana cara nonton"
+    expect(compatibleQuestionTypes(new Set(['how-to']), new Set(['how']))).toBe(true);
+    expect(compatibleQuestionTypes(new Set(['how-to']), new Set())).toBe(true);
   });
 
   it('for checking a passage, a long English "what is" question is not a definition question', () => {

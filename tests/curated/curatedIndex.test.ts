@@ -210,6 +210,13 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
     expect(relieved.match(GUILD_A, 'kenapa harga cabai naik')).toBeUndefined();
   });
 
+  it('a way to do something ("gimana caranya", "how can I") is a specific thing to ask: a short question may mention less of the phrasing, and a question for a person is another question', () => {
+    const { index: howTo } = indexOver(['Bagaimana cara mengusulkan artikel untuk dibahas?']);
+    expect(howTo.match(GUILD_A, 'gmn cara ngusulin artikel')?.entry.question).toMatch(/^Bagaimana cara mengusulkan/);
+    expect(howTo.match(GUILD_A, 'How can I suggest an article?')?.entry.question).toMatch(/^Bagaimana cara mengusulkan/);
+    expect(howTo.match(GUILD_A, 'Siapa yang mengusulkan artikel untuk dibahas?')).toBeUndefined();
+  });
+
   it('a classifier after "berapa" is part of the question word, not a word the entry must explain', () => {
     const question = 'berapa orang penumpang KRL yang terlambat';
     const { local, index: counted } = indexOver(['Berapa penumpang KRL yang terlambat?']);
