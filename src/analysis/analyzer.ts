@@ -15,7 +15,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 14;
+export const ANALYSIS_VERSION = 15;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -172,7 +172,7 @@ export class Analyzer {
     const isOrdinaryWord = (w: string) => rootLexicon.takesAffixes(w) || this.lexicon.englishWords.has(w);
     const groups = this.options.capitals ? capitalGroups(this.lexicon.capitals, named, isOrdinaryWord, (country, table) => this.countryTerm(country, table)) : named;
     this.aliases = buildAliasTable(groups);
-    this.informal = new InformalIndonesian(this.lexicon, rootLexicon);
+    this.informal = new InformalIndonesian(this.lexicon, rootLexicon, (word) => this.stemmer.findRoot(word));
     this.english = new EnglishDictionary(this.lexicon, { pivots: this.options.englishPivots });
     this.fingerprint = createHash('sha256')
       .update(JSON.stringify({ version: ANALYSIS_VERSION, lexicon: this.lexicon.fingerprint, options: this.options, groups, stopwords: [...this.stopwords].sort() }))

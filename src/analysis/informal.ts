@@ -33,9 +33,15 @@ export class InformalIndonesian {
   /** Consonant skeleton -> candidate words, built on the first vowelless word (see abbreviated). */
   private abbreviations?: Map<string, { word: string; count: number }[]>;
 
+  /**
+   * `standardRoot` is the stemmer's root of a standard word, or undefined: an ng- form is read
+   * as its standard meng- form is ("ngeluarin" as "mengeluarkan"), so that a member's word and
+   * the article's reach the same root.
+   */
   constructor(
     private readonly data: InformalData,
     private readonly roots: RootLexicon,
+    private readonly standardRoot: (word: string) => string | undefined = () => undefined,
   ) {}
 
   /** The standard word(s) for a listed informal form, or undefined. */
@@ -76,6 +82,8 @@ export class InformalIndonesian {
    */
   rootOf(word: string): string | undefined {
     if (word.length < 4) return undefined;
+    const standard = NG_BEFORE_VOWEL.test(word) ? this.asStandardMeng(word) : undefined;
+    if (standard) return standard;
     const bodies = new Set<string>();
     const addBody = (body: string, marked: boolean) => {
       // The bare word counts too, for its other spellings only (ujan -> hujan, bener -> benar).
@@ -89,7 +97,19 @@ export class InformalIndonesian {
     }
     return undefined;
   }
+  /** The root of an ng- form read as its standard meng- form, the informal -in as -kan or -i ("ngeluarin": mengeluarkan, keluar). */
+  private asStandardMeng(word: string): string | undefined {
+    const body = word.endsWith('nya') && word.length > 6 ? word.slice(0, -3) : word;
+    const verb = `me${body}`;
+    if (!body.endsWith('in')) return this.standardRoot(verb);
+    const stem = verb.slice(0, -2);
+    return this.standardRoot(`${stem}kan`) ?? this.standardRoot(`${stem}i`);
+  }
+
 }
+
+/** "ngirim", "ngeluarin", "ngalahin": the informal form of a meng- verb. */
+const NG_BEFORE_VOWEL = /^ng[aiueo]/;
 
 /** Consonant skeleton -> the words among the most frequent that have it (same first letter), most frequent first. */
 function abbreviationTable(counts: Map<string, number>): Map<string, { word: string; count: number }[]> {
