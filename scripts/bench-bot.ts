@@ -16,6 +16,8 @@
  * and the ratio /ask : trivial, or one JSON object with --json. Rounds are paced
  * (--round-ms) to stay under Discord's global limit of 50 requests per second, which
  * discord.js enforces client-side by holding requests back.
+ * BENCH_NODE_ARGS passes flags to the bot's node, to see where its time goes:
+ *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof --cpu-prof-interval=100" npm run bench:bot
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -131,7 +133,7 @@ execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: value
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-bot-'));
 const curatedEntries = seedCuratedAnswers(values.curated!);
 const fake = await startFakeDiscord();
-const bot = spawn(process.execPath, ['dist/src/main.js'], {
+const bot = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/src/main.js'], {
   cwd: root,
   // Production settings: info logs (one line per interaction), JSON, to stderr.
   env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'bench-bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
