@@ -75,7 +75,7 @@ describe('informal Indonesian', () => {
     expect(readings(`kenapa ${word} roket`)).toContain(root);
   });
 
-  it('reads an ng- form as its standard meng- form, so a member reaches the root the article's word has', () => {
+  it("reads an ng- form as its standard meng- form, so a member reaches the root the article's word has", () => {
     // "ngeluarin" is "mengeluarkan" (keluar), not nge- + "luar".
     for (const [informal, standard] of [['ngeluarin', 'mengeluarkan'], ['ngeselin', 'mengeselkan'], ['ngalahin', 'mengalahkan'], ['ngirim', 'mengirim'], ['ngumpulin', 'mengumpulkan']]) {
       expect(analyzer.informal.rootOf(informal!), informal).toBe(analyzer.stemmer.findRoot(standard!));
