@@ -15,7 +15,7 @@ import { IndonesianStemmer } from './stemmer.js';
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
  * `Analyzer.fingerprint`, which holds this, the lexicon files' hash and the alias groups.
  */
-export const ANALYSIS_VERSION = 15;
+export const ANALYSIS_VERSION = 16;
 
 /**
  * Lucene's default English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET): Orama's
@@ -93,8 +93,13 @@ export interface AnalyzerOptions {
   abbreviations?: boolean;
   /** Read a word no lexicon knows, one edit from a frequent word ("terakhr"), also as that word (default true); off only for ablations. */
   spelling?: boolean;
+  /** With `spelling`: read a word no lexicon knows, one edit from an affixed or informal form of a frequent root ("diasnksi"), also as that form (default true); off only for ablations. */
+  formSpelling?: boolean;
   lexicon?: Lexicon;
 }
+
+/** Words of one question searched as misspelt affixed or informal forms at most (each search costs a few ms, once per word). */
+const FORM_SEARCHES_PER_QUESTION = 2;
 
 /** Specificity of an English word the dictionary cannot translate (the frequency list is of Indonesian). */
 const ENGLISH_SPECIFICITY = 0.5;
@@ -144,6 +149,8 @@ export class Analyzer {
   private readonly recentQueries = new BoundedMemo<QueryReading>(RECENT_QUERIES);
   /** While a question is read: its misspelt words and their corrections (see spellingCorrections). */
   private corrections?: Map<string, string>;
+  /** While a question is read: how many more of its words may be searched as misspelt forms (see readWord). */
+  private formSearchesLeft = 0;
   private spellingCorrector?: SpellingCorrector;
 
   constructor(options: AnalyzerOptions = {}) {
@@ -160,6 +167,7 @@ export class Analyzer {
       capitals: options.capitals ?? true,
       abbreviations: options.abbreviations ?? true,
       spelling: options.spelling ?? true,
+      formSpelling: options.formSpelling ?? true,
     };
     this.lexicon = options.lexicon ?? loadLexicon();
     const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
@@ -209,10 +217,12 @@ export class Analyzer {
     return this.recentQueries.get((removeStopwords ? '1' : '0') + text, () => {
       const corrections = new Map<string, string>();
       this.corrections = corrections;
+      this.formSearchesLeft = FORM_SEARCHES_PER_QUESTION;
       try {
         return { terms: Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm)), corrections };
       } finally {
         this.corrections = undefined;
+        this.formSearchesLeft = 0;
       }
     });
   }
@@ -460,14 +470,7 @@ export class Analyzer {
     // A misspelt common word ("terakhr", "signifkan"); a capitalised word inside a sentence is a name, left to the engine's typo tolerance.
     const mayBeMisspelt = this.options.spelling && !writtenAsName;
     const corrected = mayBeMisspelt ? this.spelling.correct(word) : undefined;
-    if (corrected) {
-      this.corrections?.set(word, corrected);
-      // Read as the word it corrects to is ("ketmu" as "ketemu", an informal "bertemu"), a little weaker.
-      const reading = this.readWord(corrected, corrected, removeStopwords, inSentence);
-      if (!reading) return undefined;
-      const alternatives = reading.alternatives.map((a) => ({ ...a, factor: a.factor * READING_FACTORS.misspelling, corrected: true as const }));
-      return { surface: word, kind: 'word', root: reading.root ?? this.stem(corrected), alternatives: withoutRepeats([...alternatives, self]) };
-    }
+    if (corrected) return this.readCorrected(word, corrected, self, removeStopwords, inSentence);
     // Or a misspelt English word ("isolnted"), unless everyday Indonesian uses the spelling (a name, a common typo).
     const english = mayBeMisspelt && this.options.english && !this.lexicon.frequency.counts.has(word) ? this.english.correct(word) : undefined;
     if (english) {
@@ -478,7 +481,28 @@ export class Analyzer {
       if (translations) return { surface: word, kind: 'english', alternatives: [self, ...corrected(this.translationAlternatives(translations, READING_FACTORS.misspelling))] };
       if (related) return { surface: word, kind: 'english', alternatives: [self, ...corrected(this.translationAlternatives(related, READING_FACTORS.misspelling * READING_FACTORS.englishRelated))] };
     }
+    // Last, a misspelt affixed or informal form ("diasnksi", "dibgiin"), which the frequency list need not have;
+    // the search costs milliseconds, so only a question's first few such words get one (the same ones every time).
+    if (mayBeMisspelt && this.options.formSpelling && this.formSearchesLeft > 0 && this.spelling.mayBeMisspeltForm(word)) {
+      this.formSearchesLeft--;
+      const form = this.spelling.correctForm(word, (spelling) => this.rootOfSpelling(spelling));
+      if (form) return this.readCorrected(word, form, self, removeStopwords, inSentence);
+    }
     return { surface: word, kind: 'topic', alternatives: [self] };
+  }
+
+  /** A misspelt word read as the word it corrects to is ("ketmu" as "ketemu", an informal "bertemu"), a little weaker. */
+  private readCorrected(word: string, corrected: string, self: Alternative, removeStopwords: boolean, inSentence: boolean): QueryTerm | undefined {
+    this.corrections?.set(word, corrected);
+    const reading = this.readWord(corrected, corrected, removeStopwords, inSentence);
+    if (!reading) return undefined;
+    const alternatives = reading.alternatives.map((a) => ({ ...a, factor: a.factor * READING_FACTORS.misspelling, corrected: true as const }));
+    return { surface: word, kind: 'word', root: reading.root ?? this.stem(corrected), alternatives: withoutRepeats([...alternatives, self]) };
+  }
+
+  /** The root a candidate spelling of a misspelt word would be read as: a root with standard affixes, or an informal form's. */
+  private rootOfSpelling(spelling: string): string | undefined {
+    return this.stemmer.rootOfSpelling(spelling) ?? (this.options.informal ? this.informal.rootOf(spelling) : undefined);
   }
 
   /**

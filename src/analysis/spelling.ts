@@ -2,7 +2,8 @@
  * Misspelt common words: a word no lexicon knows, one edit (a letter left out, added,
  * changed, or two letters swapped) from one of the most frequent words of everyday
  * Indonesian (lexicon/id-frequency.tsv), is most likely that word: "terakhr" is
- * "terakhir", "signifkan" is "signifikan". The engine's own typo tolerance compares index terms,
+ * "terakhir", "signifkan" is "signifikan". So is one edit from an affixed or informal form
+ * of a frequent root, which the list need not have ("diasnksi" is "disanksi"). The engine's own typo tolerance compares index terms,
  * which are stems ("akhir"), and cannot see that; names are left to it.
  */
 
@@ -18,6 +19,8 @@ const SPELLING_RANKS = 30_000;
 const SPELLING_MARGIN = 3;
 /** Shorter words are one edit from too many others. */
 const MIN_LENGTH = 5;
+/** Longer words are not searched as misspelt forms: about 1 ms a letter, and few such words are typed. */
+const MAX_FORM_LENGTH = 16;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Words whose correction (or its absence) is remembered; past this the memory starts over. */
@@ -27,6 +30,8 @@ export class SpellingCorrector {
   private minCount?: number;
   /** The same words come back question after question, and trying every one-edit spelling costs about 0.05 ms a word. */
   private readonly corrections = new BoundedMemo<string | undefined>(CORRECTION_CACHE_LIMIT);
+  /** The same for affixed and informal forms (see correctForm), whose search costs more. */
+  private readonly forms = new BoundedMemo<string | undefined>(CORRECTION_CACHE_LIMIT);
 
   /**
    * `accept` says which frequent words may be a correction (the same for every word, so answers
@@ -45,6 +50,47 @@ export class SpellingCorrector {
     // A word the list has is a word people use: a name ("putin") or a common typo, not to be guessed at.
     if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word) || this.counts.has(word)) return undefined;
     return this.corrections.get(word, (w) => this.search(w));
+  }
+
+  /**
+   * The affixed or informal form `word` misspells, when the frequency list lacks the form
+   * itself ("diasnksi" is "disanksi", "dibgiin" is "dibagiin"): among its one-edit spellings,
+   * those `rootOf` reads as a word, grouped by that root; the root must be among the
+   * frequent words and SPELLING_MARGIN times as frequent as the next root.
+   * Trying every spelling through the stemmer costs a few milliseconds, once per word.
+   */
+  correctForm(word: string, rootOf: (spelling: string) => string | undefined): string | undefined {
+    if (!this.mayBeMisspeltForm(word)) return undefined;
+    return this.forms.get(word, (w) => this.searchForm(w, rootOf));
+  }
+
+  /** Whether correctForm searches `word` at all: letters only, neither short nor long (the search grows with the length), not in the list. */
+  mayBeMisspeltForm(word: string): boolean {
+    return word.length >= MIN_LENGTH && word.length <= MAX_FORM_LENGTH && /^[a-z]+$/.test(word) && !this.counts.has(word);
+  }
+
+  private searchForm(word: string, rootOf: (spelling: string) => string | undefined): string | undefined {
+    const minCount = (this.minCount ??= rankCount(this.counts, SPELLING_RANKS));
+    const byRoot = new Map<string, { form: string; count: number }>();
+    for (const candidate of oneEditAway(word)) {
+      const root = rootOf(candidate);
+      if (root === undefined || byRoot.has(root) || !this.accept(root)) continue;
+      // A form the list has counts as itself; any other as its root does. Of hundreds of spellings some
+      // reach a rare root ("ekonm": "ekon"), so here a root must be in everyday use, dictionary or not.
+      const count = Math.max(this.counts.get(candidate) ?? 0, this.counts.get(root) ?? 0);
+      if (count > 0) byRoot.set(root, { form: candidate, count });
+    }
+    let best: { root: string; form: string; count: number } | undefined;
+    let next = 0;
+    for (const [root, found] of byRoot) {
+      if (!best || found.count > best.count) {
+        next = Math.max(next, best?.count ?? 0);
+        best = { root, ...found };
+      } else {
+        next = Math.max(next, found.count);
+      }
+    }
+    return best && best.count >= minCount && best.count >= SPELLING_MARGIN * next ? best.form : undefined;
   }
 
   private search(word: string): string | undefined {

@@ -77,6 +77,14 @@ export class IndonesianStemmer {
     return this.rootCache.get(word, (w) => this.lookUpRoot(w));
   }
 
+  /**
+   * The root of a spelling tried once (a candidate correction, see SpellingCorrector.correctForm),
+   * not remembered: hundreds of them per misspelt word would push real words out of the memo.
+   */
+  rootOfSpelling(word: string): string | undefined {
+    return this.lookUpRoot(word);
+  }
+
   private lookUpRoot(word: string): string | undefined {
     if (word.length <= 3) return this.roots.has(word) ? word : undefined;
     if (this.roots.has(word)) return word;

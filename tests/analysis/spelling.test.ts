@@ -64,6 +64,54 @@ describe('misspelt common words', () => {
   });
 });
 
+describe('misspelt affixed and informal forms', () => {
+  // Forms the frequency list lacks, so only their roots tell what they misspell.
+  it.each([
+    ['diasnksi', 'sanksi', 'disanksi'], // two letters swapped inside a prefixed word
+    ['dibgiin', 'bagi', 'dibagiin'], // a letter left out of an informal -in form
+    ['kemarauyna', 'kemarau', 'kemaraunya'], // the typo in the clitic -nya
+  ])('%s reads as the form it misspells (root %s), weaker, and is a word, not a name', (word, root, form) => {
+    const found = term(`kenapa ${word} gitu`, word);
+    expect(found?.kind).toBe('word');
+    expect(found?.root).toBe(root);
+    expect(found?.alternatives[0]).toMatchObject({ term: root, corrected: true });
+    expect(found?.alternatives[0]?.factor).toBeLessThan(1);
+    expect(found?.alternatives.at(-1)).toMatchObject({ term: analyzer.stem(word), factor: 1 }); // the word as written stays
+    expect(analyzer.spellingCorrections(`kenapa ${word} gitu`).get(word)).toBe(form);
+  });
+
+  it("searches only a question's first two such words, and none of more than 16 letters (the search grows with the length)", () => {
+    const kinds = analyzer.analyzeQuery('diasnksi dibgiin kemarauyna').map((t) => t.kind);
+    expect(kinds).toEqual(['word', 'word', 'topic']);
+    expect(term('kemarauyna dong', 'kemarauyna')?.kind).toBe('word'); // alone, it is searched
+    // 17 letters: left as written, though "pertanggungjawaban" is one edit away.
+    expect(term('apa pertanggungjwaban dia', 'pertanggungjwaban')?.alternatives.map((a) => a.term)).not.toContain('tanggungjawab');
+    expect(term('apa tanggungjwaban dia', 'tanggungjwaban')?.alternatives.map((a) => a.term)).toContain('tanggungjawab'); // 14: searched
+  });
+
+  it('leaves a name no list has alone, and does nothing with the option off', () => {
+    expect(term('zelensky bilang apa', 'zelensky')?.kind).toBe('topic');
+    expect(term('vostochny itu apa', 'vostochny')?.kind).toBe('topic');
+    expect(new Analyzer({ formSpelling: false }).analyzeQuery('kenapa diasnksi').find((t) => t.surface === 'diasnksi')?.kind).toBe('topic');
+  });
+
+  it('corrects only to a root in everyday use, clearly more frequent than any other root a spelling reaches', () => {
+    const roots = new Map([['sanksi', 'sanksi'], ['saksi', 'saksi'], ['tarik', 'tarik'], ['ekon', 'ekon']]);
+    // A toy reading: a root, or "di" + a root.
+    const rootOf = (spelling: string) => roots.get(spelling) ?? roots.get(spelling.replace(/^di/, ''));
+    const filler = Array.from({ length: 20 }, (_, i) => [`filler${i}`, 10] as [string, number]);
+    const corrector = new SpellingCorrector(new Map([['sanksi', 900], ['tarik', 1000], ...filler]), () => true);
+    expect(corrector.correctForm('diasnksi', rootOf)).toBe('disanksi');
+    expect(corrector.correctForm('ditraik', rootOf)).toBe('ditarik');
+    expect(corrector.correctForm('diekonm', rootOf)).toBeUndefined(); // "ekon" is a root, but no one writes it
+    // "disanksi" and "disaksi" are both one edit from "disabksi": two roots of like frequency, a guess.
+    const close = new SpellingCorrector(new Map([['sanksi', 900], ['saksi', 800], ...filler]), () => true);
+    expect(close.correctForm('disabksi', rootOf)).toBeUndefined();
+    expect(corrector.correctForm('disabksi', rootOf)).toBe('disanksi'); // without "saksi" in use, not a guess
+    expect(new SpellingCorrector(new Map([['sanksi', 900], ['disanksi', 5], ...filler]), () => true).correctForm('disanksi', rootOf)).toBeUndefined(); // a form the list has is a word
+  });
+});
+
 describe('withinEdits', () => {
   it('counts a letter left out, added or changed as one edit', () => {
     expect(withinEdits('prigozhin', 'prigozin', 1)).toBe(true);
