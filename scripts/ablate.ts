@@ -33,6 +33,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-abbreviations', what: 'vowelless chat abbreviations (dpt, mksd) not read as the common word', analyzer: { abbreviations: false } },
   { name: 'no-capitals', what: 'capitals not read as their countries (Moskow, Rusia)', analyzer: { capitals: false } },
   { name: 'no-spelling', what: 'misspelt common words (terakhr, signifkan) not read as the word they misspell', analyzer: { spelling: false } },
+  { name: 'no-form-spelling', what: 'misspelt affixed or informal forms the frequency list lacks (diasnksi, dibgiin) not read as the form they misspell', analyzer: { formSpelling: false } },
   { name: 'light-stemmer', what: 'ECS on hunspell-id roots replaced by the light Orama stemmer', analyzer: { stemmer: 'light' } },
   { name: 'no-fallback', what: 'no stemmer for words without a root (instead of the light one)', analyzer: { fallbackStemmer: 'none' } },
   { name: 'tala-stopwords', what: "Tala's 758-word stopword list instead of Lucene's", analyzer: { stopwords: 'tala' } },
