@@ -3,8 +3,9 @@
  * changed, or two letters swapped) from one of the most frequent words of everyday
  * Indonesian (lexicon/id-frequency.tsv), is most likely that word: "terakhr" is
  * "terakhir", "signifkan" is "signifikan". So is one edit from an affixed or informal form
- * of a frequent root, which the list need not have ("diasnksi" is "disanksi"). The engine's own typo tolerance compares index terms,
- * which are stems ("akhir"), and cannot see that; names are left to it.
+ * of a frequent root, which the list need not have ("diasnksi" is "disanksi"). The engine's
+ * own typo tolerance compares index terms, which are stems ("akhir"), and cannot see that;
+ * names are left to it.
  */
 
 import { BoundedMemo } from '../shared/memo.js';
