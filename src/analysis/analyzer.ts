@@ -98,6 +98,15 @@ export interface AnalyzerOptions {
   lexicon?: Lexicon;
 }
 
+/** How a question is read. */
+export interface ReadingOptions {
+  /**
+   * The member is still typing it (autocomplete): each keystroke brings a new, often
+   * unfinished last word, so the costly misspelt-form search (see readWord) is left out.
+   */
+  typing?: boolean;
+}
+
 /** Words of one question searched as misspelt affixed or informal forms at most (each search costs a few ms, once per word). */
 const FORM_SEARCHES_PER_QUESTION = 2;
 
@@ -206,18 +215,18 @@ export class Analyzer {
    * repeats. A question made only of stopwords ("siapa dia?") is read again with the
    * stoplist off rather than coming back empty.
    */
-  analyzeQuery(text: string, options: { keepStopwordsIfNothingElse?: boolean } = {}): readonly QueryTerm[] {
-    const terms = this.recentQuery(text, true).terms;
+  analyzeQuery(text: string, options: { keepStopwordsIfNothingElse?: boolean } & ReadingOptions = {}): readonly QueryTerm[] {
+    const terms = this.recentQuery(text, true, options).terms;
     if (terms.length > 0 || options.keepStopwordsIfNothingElse === false) return terms;
-    return this.recentQuery(text, false).terms;
+    return this.recentQuery(text, false, options).terms;
   }
 
   /** queryTerms, remembered for up to RECENT_QUERIES questions (frozen: callers share them). */
-  private recentQuery(text: string, removeStopwords: boolean): QueryReading {
-    return this.recentQueries.get((removeStopwords ? '1' : '0') + text, () => {
+  private recentQuery(text: string, removeStopwords: boolean, { typing = false }: ReadingOptions): QueryReading {
+    return this.recentQueries.get((removeStopwords ? '1' : '0') + (typing ? 't' : 'q') + text, () => {
       const corrections = new Map<string, string>();
       this.corrections = corrections;
-      this.formSearchesLeft = FORM_SEARCHES_PER_QUESTION;
+      this.formSearchesLeft = typing ? 0 : FORM_SEARCHES_PER_QUESTION;
       try {
         return { terms: Object.freeze(this.queryTerms(text, removeStopwords).map(frozenTerm)), corrections };
       } finally {
@@ -236,16 +245,16 @@ export class Analyzer {
    * The misspelt words of a question and what its reading corrected them to ("dimakud" →
    * "dimaksud", "kareza" → "karena", though a stopword then drops out): see SpellingCorrector.
    */
-  spellingCorrections(text: string): ReadonlyMap<string, string> {
-    return this.recentQuery(text, true).corrections;
+  spellingCorrections(text: string, options: ReadingOptions = {}): ReadonlyMap<string, string> {
+    return this.recentQuery(text, true, options).corrections;
   }
 
   /**
    * `text` with its misspelt words put right, for reading what a question asks ("siapa yg
    * dimakud" asks what "siapa yg dimaksud" asks); names and words a lexicon knows stay.
    */
-  withCorrectedSpelling(text: string): string {
-    const corrections = this.spellingCorrections(text);
+  withCorrectedSpelling(text: string, options: ReadingOptions = {}): string {
+    const corrections = this.spellingCorrections(text, options);
     if (corrections.size === 0) return text;
     return text.replace(/[\p{L}\p{N}]+/gu, (raw) => corrections.get(raw.toLowerCase()) ?? raw);
   }

@@ -25,7 +25,7 @@ export function suggestQuestions(deps: { engine: SearchEngine; curatedIndex: Cur
   if (guildId) for (const hit of deps.curatedIndex.suggest(guildId, check.ok ? check.question : '', 10)) add(hit.phrase);
 
   if (check.ok) {
-    const answer = deps.engine.search(check.question, { limit: 8, noAbstain: true });
+    const answer = deps.engine.search(check.question, { limit: 8, noAbstain: true, typing: true });
     for (const hit of answer.results) add(hit.highlight);
   } else {
     for (const article of deps.engine.corpus.articles.slice(0, 5)) {

@@ -34,6 +34,8 @@ export interface SearchOptions {
   limit?: number;
   /** Return the best matches even when unsure (used by /search, and to measure ranking). */
   noAbstain?: boolean;
+  /** The question is still being typed (autocomplete): see ReadingOptions. */
+  typing?: boolean;
 }
 
 export interface EngineOptions {
@@ -199,7 +201,7 @@ export class SearchEngine {
     const limit = Math.max(0, Math.floor(options.limit ?? 3));
     // A question made only of stopwords ("siapa dia?") has nothing the articles could
     // answer; /search (noAbstain) still looks its words up.
-    const question = this.prepare(query, options.noAbstain === true);
+    const question = this.prepare(query, options.noAbstain === true, options.typing === true);
     // "bot ini bisa apa?" is for the help text, not for the closest passage.
     if (!options.noAbstain && asksAboutTheBot(query, question.terms.map((t) => t.source), (term) => this.postings.has(term))) {
       return { query, abstained: true, reason: 'about-the-bot', results: [] };
@@ -227,16 +229,16 @@ export class SearchEngine {
     return this.reranker.bestSentence(text, this.prepare(query).terms).sentence;
   }
 
-  private prepare(query: string, keepStopwordsIfNothingElse = true): Question {
+  private prepare(query: string, keepStopwordsIfNothingElse = true, typing = false): Question {
     const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     // What the question asks, read with its misspellings put right ("brapa", "tahun berpaa").
-    const spelled = this.analyzer.withCorrectedSpelling(query);
-    const corrections = this.analyzer.spellingCorrections(query);
+    const spelled = this.analyzer.withCorrectedSpelling(query, { typing });
+    const corrections = this.analyzer.spellingCorrections(query, { typing });
     const spelledWord = (surface: string) => corrections.get(surface) ?? surface;
     // "tahun berapa" asks for a year: the answer need not say "tahun".
     const asked = askedTimeWordsOf(spelled);
     const isAsked = (t: PreparedTerm) => asked.has(spelledWord(t.source.surface));
-    const all = this.prepareTerms(query, keepStopwordsIfNothingElse);
+    const all = this.prepareTerms(query, keepStopwordsIfNothingElse, typing);
     const terms = asked.size && all.some((t) => !isAsked(t)) ? all.filter((t) => !isAsked(t)) : all;
     const isStopword = (word: string) => this.analyzer.isStopword(word);
     const ordinary = terms.filter((t) => t.source.kind === 'word' || t.source.kind === 'english');
@@ -247,10 +249,10 @@ export class SearchEngine {
   }
 
   /** The question's terms, their weights, and the index terms that match each. */
-  private prepareTerms(query: string, keepStopwordsIfNothingElse: boolean): PreparedTerm[] {
+  private prepareTerms(query: string, keepStopwordsIfNothingElse: boolean, typing: boolean): PreparedTerm[] {
     const postings = this.postings;
     const unseenIdf = postings.idf(1);
-    return this.analyzer.analyzeQuery(query, { keepStopwordsIfNothingElse }).slice(0, MAX_QUERY_TERMS).map((source) => {
+    return this.analyzer.analyzeQuery(query, { keepStopwordsIfNothingElse, typing }).slice(0, MAX_QUERY_TERMS).map((source) => {
       const matches: PreparedTerm['matches'] = [];
       let bestDf = 0;
       for (const { term, factor } of source.alternatives) {

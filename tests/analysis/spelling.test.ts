@@ -89,6 +89,15 @@ describe('misspelt affixed and informal forms', () => {
     expect(term('apa tanggungjwaban dia', 'tanggungjwaban')?.alternatives.map((a) => a.term)).toContain('tanggungjawab'); // 14: searched
   });
 
+  it('leaves the search out while a question is still being typed (autocomplete), and remembers the two readings apart', () => {
+    const fresh = new Analyzer();
+    const reading = (typing: boolean) => fresh.analyzeQuery('kenapa rusia diasnksi', { typing }).find((t) => t.surface === 'diasnksi');
+    expect(reading(true)?.kind).toBe('topic');
+    expect(fresh.spellingCorrections('kenapa rusia diasnksi', { typing: true }).size).toBe(0);
+    expect(reading(false)?.root).toBe('sanksi'); // the question sent is searched, though its text was read while typed
+    expect(fresh.withCorrectedSpelling('kenapa rusia diasnksi')).toBe('kenapa rusia disanksi');
+  });
+
   it('leaves a name no list has alone, and does nothing with the option off', () => {
     expect(term('zelensky bilang apa', 'zelensky')?.kind).toBe('topic');
     expect(term('vostochny itu apa', 'vostochny')?.kind).toBe('topic');
