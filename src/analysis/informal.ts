@@ -97,6 +97,7 @@ export class InformalIndonesian {
     }
     return undefined;
   }
+
   /** The root of an ng- form read as its standard meng- form, the informal -in as -kan or -i ("ngeluarin": mengeluarkan, keluar). */
   private asStandardMeng(word: string): string | undefined {
     const body = word.endsWith('nya') && word.length > 6 ? word.slice(0, -3) : word;
@@ -105,7 +106,6 @@ export class InformalIndonesian {
     const stem = verb.slice(0, -2);
     return this.standardRoot(`${stem}kan`) ?? this.standardRoot(`${stem}i`);
   }
-
 }
 
 /** "ngirim", "ngeluarin", "ngalahin": the informal form of a meng- verb. */

@@ -81,35 +81,35 @@ export class SpellingCorrector {
       const count = Math.max(this.counts.get(candidate) ?? 0, this.counts.get(root) ?? 0);
       if (count > 0) byRoot.set(root, { form: candidate, count });
     }
-    let best: { root: string; form: string; count: number } | undefined;
-    let next = 0;
-    for (const [root, found] of byRoot) {
-      if (!best || found.count > best.count) {
-        next = Math.max(next, best?.count ?? 0);
-        best = { root, ...found };
-      } else {
-        next = Math.max(next, found.count);
-      }
-    }
-    return best && best.count >= minCount && best.count >= SPELLING_MARGIN * next ? best.form : undefined;
+    const best = clearlyMostFrequent(byRoot.values());
+    return best && best.count >= minCount ? best.form : undefined;
   }
 
   private search(word: string): string | undefined {
     const minCount = (this.minCount ??= rankCount(this.counts, SPELLING_RANKS));
-    let best: { word: string; count: number } | undefined;
-    let next = 0;
+    const found = new Map<string, { word: string; count: number }>();
     for (const candidate of oneEditAway(word)) {
       const count = this.counts.get(candidate);
-      if (count === undefined || candidate === best?.word || !this.accept(candidate)) continue;
-      if (!best || count > best.count) {
-        next = Math.max(next, best?.count ?? 0);
-        best = { word: candidate, count };
-      } else {
-        next = Math.max(next, count);
-      }
+      if (count !== undefined && !found.has(candidate) && this.accept(candidate)) found.set(candidate, { word: candidate, count });
     }
-    return best && (best.count >= minCount || this.isDictionaryWord(best.word)) && best.count >= SPELLING_MARGIN * next ? best.word : undefined;
+    const best = clearlyMostFrequent(found.values());
+    return best && (best.count >= minCount || this.isDictionaryWord(best.word)) ? best.word : undefined;
   }
+}
+
+/** The most frequent of the candidates when it is SPELLING_MARGIN times as frequent as the next; undefined when two fit alike. */
+function clearlyMostFrequent<T extends { count: number }>(candidates: Iterable<T>): T | undefined {
+  let best: T | undefined;
+  let next = 0;
+  for (const candidate of candidates) {
+    if (!best || candidate.count > best.count) {
+      next = Math.max(next, best?.count ?? 0);
+      best = candidate;
+    } else {
+      next = Math.max(next, candidate.count);
+    }
+  }
+  return best && best.count >= SPELLING_MARGIN * next ? best : undefined;
 }
 
 /** The count of the word at `rank` in the list, most frequent first. */
