@@ -10,20 +10,52 @@ import { BoundedMemo } from '../shared/memo.js';
  * as one of the signals of whether the articles answer at all ("Kapan Kim Jong Un
  * lahir?" finds sentences about Kim, none with a date).
  */
-export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'definition';
+export type AnswerType = 'time' | 'number' | 'person' | 'place' | 'definition' | Quantity;
+
+/**
+ * A measured attribute, which a bare number does not answer: "Berapa umur X?" wants an age,
+ * "berapa harga ..." a sum of money, "berapa lama ..." a duration, each with its unit.
+ */
+export type Quantity = 'age' | 'money' | 'speed' | 'length' | 'weight' | 'area' | 'temperature' | 'percentage' | 'duration';
+
+/**
+ * The attribute nouns of Indonesian and English that name a measured quantity, as the
+ * analysis reads them (roots: "kecepatan" is "cepat", "harganya" "harga"). A general list
+ * of what such questions ask for, not of any article's words.
+ */
+const QUANTITY_NOUNS: ReadonlyMap<string, Quantity> = new Map<string, Quantity>([
+  ...(['umur', 'usia', 'age'] as const).map((w) => [w, 'age'] as [string, Quantity]),
+  ...(['harga', 'biaya', 'ongkos', 'tarif', 'gaji', 'upah', 'honor', 'modal', 'anggaran', 'bujet', 'dana', 'tebus', 'denda', 'utang', 'hutang', 'pinjam', 'rugi', 'price', 'cost', 'fare', 'fee', 'salary', 'wage', 'budget', 'ransom', 'debt', 'loan'] as const).map(
+    (w) => [w, 'money'] as [string, Quantity],
+  ),
+  ...(['cepat', 'laju', 'speed', 'velocity'] as const).map((w) => [w, 'speed'] as [string, Quantity]),
+  ...(['jarak', 'panjang', 'lebar', 'tinggi', 'distance', 'length', 'width', 'height'] as const).map((w) => [w, 'length'] as [string, Quantity]),
+  ...(['berat', 'bobot', 'weight'] as const).map((w) => [w, 'weight'] as [string, Quantity]),
+  ...(['luas'] as const).map((w) => [w, 'area'] as [string, Quantity]),
+  ...(['suhu', 'temperatur', 'temperature'] as const).map((w) => [w, 'temperature'] as [string, Quantity]),
+  ...(['persentase', 'percentage'] as const).map((w) => [w, 'percentage'] as [string, Quantity]),
+]);
 
 const ANSWER_TYPES: Partial<Record<QuestionType, AnswerType>> = {
   when: 'time',
   'how-many': 'number',
-  'how-long': 'number',
+  'how-long': 'duration',
   who: 'person',
   where: 'place',
   'what-is': 'definition',
 };
 
-/** The answer type of a question's types (time wins over number: "tanggal berapa"). */
-export function answerTypeOf(types: Set<QuestionType>): AnswerType | undefined {
-  for (const type of ['when', 'how-long', 'how-many', 'what-is', 'where', 'who'] as const) if (types.has(type)) return ANSWER_TYPES[type];
+/**
+ * The answer type of a question's types (time wins over number: "tanggal berapa"); a count
+ * of a measured attribute (its focus word, as the analysis reads it: `focusReadings`) asks
+ * for that quantity ("Berapa umur Rafael Struick?": an age).
+ */
+export function answerTypeOf(types: Set<QuestionType>, focusReadings: readonly string[] = []): AnswerType | undefined {
+  for (const type of ['when', 'how-long', 'how-many', 'what-is', 'where', 'who'] as const) {
+    if (!types.has(type)) continue;
+    if (type === 'how-many') for (const reading of focusReadings) if (QUANTITY_NOUNS.has(reading)) return QUANTITY_NOUNS.get(reading);
+    return ANSWER_TYPES[type];
+  }
   return undefined;
 }
 
@@ -52,6 +84,43 @@ const NUMBER_CUE = new RegExp(
   ].join('|'),
   'iu',
 );
+const NUMBER = `(?:\\p{N}[\\p{N}.,]*|(?:${NUMBER_WORDS})(?:\\s+(?:${NUMBER_WORDS}))*)`;
+/** A number and then, a word or two on, one of `units` ("350 kilometer per jam", "7,2 miliar dolar AS"). */
+const numberThen = (units: string) => `(?<![\\p{L}])${NUMBER}\\s*(?:[\\p{L}]+\\s+){0,2}?(?:${units})(?![\\p{L}])`;
+const ENGLISH_UNITS = 'seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)';
+/** "Rafael Struick (20)": news gives a person's age in brackets after the name (capitalised, so without the flag i). */
+const AGE_AFTER_NAME = /\p{Lu}[\p{L}'-]*\s*\(\d{1,3}\)/u;
+/** The unit cues of each measured quantity (see QUANTITY_NOUNS). */
+const QUANTITY_CUES: Record<Quantity, RegExp> = {
+  // "berusia 20 tahun", "20 tahun", "Rafael Struick (20)", as news gives a person's age.
+  age: new RegExp([numberThen('tahun|thn|years?\\s+old|yo'), `(?<![\\p{L}])(?:berusia|berumur|usia|umur|aged?)\\s+${NUMBER}`, `\\d+-year-old`].join('|'), 'iu'),
+  money: new RegExp(
+    [
+      `(?<![\\p{L}])(?:rp|idr|usd|us\\$|s\\$|rm)\\s*\\.?\\s*\\p{N}`,
+      `[$€£¥]\\s*\\p{N}`,
+      numberThen('rupiah|dolar|dollars?|euro|yen|yuan|renminbi|won|ringgit|baht|peso|rupee|riyal|dirham|rubel|rubles?|pound(?:sterling)?|franc|frank|sen|cents?'),
+      `(?<![\\p{L}])(?:gratis|cuma-cuma)(?![\\p{L}])`,
+    ].join('|'),
+    'iu',
+  ),
+  speed: new RegExp([numberThen('km/jam|km\\s*/\\s*jam|km per jam|kilometer per jam|km/h|kph|kpj|mph|knot|knots|meter per detik|m/s|mach'), `(?<![\\p{L}])mach\\s+\\p{N}`].join('|'), 'iu'),
+  length: new RegExp(numberThen('km|kilometer|kilometres?|kilometers?|meter|metres?|meters?|m|mdpl|mil|miles?|cm|sentimeter|mm|milimeter|kaki|feet|ft|inci|inch(?:es)?'), 'iu'),
+  weight: new RegExp(numberThen('kg|kilogram|kilo|ton|tonnes?|tons?|gram|gr|g|kuintal|ons|pon|pounds?|lbs?'), 'iu'),
+  area: new RegExp(numberThen('hektare|hektar|ha|km2|km²|kilometer persegi|meter persegi|m2|m²|are|acres?|square'), 'iu'),
+  temperature: new RegExp([numberThen('derajat|celsius|fahrenheit|kelvin|degrees?'), `\\p{N}\\s*°`].join('|'), 'iu'),
+  percentage: new RegExp([numberThen('persen|percent|per cent'), `\\p{N}\\s*%`].join('|'), 'iu'),
+  // A number of time units ("selama tiga pekan"), a unit of one ("sebulan"), a span from a start ("sejak Februari 2022").
+  duration: new RegExp(
+    [
+      numberThen(`${UNITS}|${ENGLISH_UNITS}`),
+      `(?<![\\p{L}])se(?:${UNITS})(?![\\p{L}])`,
+      `(?<![\\p{L}])ber(${UNITS})-\\1(?![\\p{L}])`,
+      `(?<![\\p{L}])(?:sejak|semenjak|since)(?![\\p{L}])`,
+    ].join('|'),
+    'iu',
+  ),
+};
+
 /** Words for people that answer "siapa" without a name (a reporter asked ...). */
 const PERSON_WORDS = 'presiden|menteri|pejabat|pemimpin|pendiri|reporter|wartawan|jurnalis|juru bicara|jubir|kepala|ketua|direktur|gubernur|walikota|wali kota|raja|ratu|perdana menteri|jenderal|komandan|tokoh|pengusaha|penulis|pengarang|pelukis|penyanyi|pemain|pelatih|dokter|ilmuwan|penemu|seorang|mereka|dia|ia|beliau|bos|pimpinan|panglima|duta|diplomat|anggota|warga|penduduk|rakyat|tentara|pasukan|polisi|hakim|jaksa|pengacara';
 const PERSON_WORD = new RegExp(`(?<![\\p{L}])(?:${PERSON_WORDS})(?![\\p{L}])`, 'iu');
@@ -83,6 +152,8 @@ function cueOf(text: string, type: AnswerType): Cue {
       return PERSON_WORD.test(text) ? { found: true, names: [] } : { found: false, names: [...text.matchAll(NAME)].map((m) => m[0]) };
     case 'place':
       return PLACE_WORD.test(text) ? { found: true, names: [] } : { found: false, names: [...text.matchAll(PLACE_NAME)].map((m) => m[1]!) };
+    default:
+      return { found: QUANTITY_CUES[type].test(text) || (type === 'age' && AGE_AFTER_NAME.test(text)), names: [] };
   }
 }
 

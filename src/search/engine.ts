@@ -245,7 +245,9 @@ export class SearchEngine {
     const focusWord = focusWordOf(spelled, isStopword);
     const focusTerm = focusWord === undefined ? undefined : ordinary.find((t) => t.source.surface.split(' ').some((w) => spelledWord(w) === focusWord));
     const focus = !this.tuning.focusWords ? [] : isKeywordQuery(spelled, isStopword) ? ordinary : focusTerm ? [focusTerm] : [];
-    return { text: query, terms, answerType: answerTypeOf(questionTypes(spelled)), words, focus };
+    // A measured attribute ("umur", "harga", "kecepatan") asks for its quantity, not any number: by the focus word's readings.
+    const focusReadings = focusWord === undefined ? [] : [focusWord, ...(focusTerm?.source.root ? [focusTerm.source.root] : []), ...(focusTerm?.source.alternatives.map((a) => a.term) ?? [])];
+    return { text: query, terms, answerType: answerTypeOf(questionTypes(spelled), focusReadings), words, focus };
   }
 
   /** The question's terms, their weights, and the index terms that match each. */
