@@ -3,7 +3,7 @@
  * dist/src/main.js`, what `npm start` runs) as its own process, logged in to the loopback
  * fake Discord of the tests, which runs here, in the benchmark's process (nothing leaves
  * the machine; the fake's own work does not share the bot's event loop or heap).
- *   npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--questions FILE|builtin] [--json]
+ *   npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--first-delay-ms 1000] [--warm-up true|false] [--curated FILE|none] [--questions FILE|builtin] [--json]
  * Sends N /ask interactions (varied questions, about a fifth out of scope, a fresh user each so the
  * per-user cooldown never triggers) and N of a trivial command over the gateway socket,
  * one at a time, alternating. The server has curated answers, as a moderated one does
@@ -16,6 +16,10 @@
  * and the ratio /ask : trivial, or one JSON object with --json. Rounds are paced
  * (--round-ms) to stay under Discord's global limit of 50 requests per second, which
  * discord.js enforces client-side by holding requests back.
+ * The first questions after a start are measured on their own: the warm-up rounds' /ask,
+ * the first sent --first-delay-ms after the bot is connected (a member asks a second after
+ * the bot comes online); `--warm-up false` starts the bot with WARM_UP=false, for the
+ * figure without src/bot/warmUp.ts.
  * BENCH_NODE_ARGS passes flags to the bot's node, to see where its time goes:
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof --cpu-prof-interval=100" npm run bench:bot
  */
@@ -36,6 +40,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '20' },
     // discord.js holds requests beyond Discord's global limit (50/s); each round sends 2.
     'round-ms': { type: 'string', default: '80' },
+    'first-delay-ms': { type: 'string', default: '1000' },
+    'warm-up': { type: 'string', default: 'true' },
     curated: { type: 'string', default: join(import.meta.dirname, '../../shared/eval/curated-dev.jsonl') },
     questions: { type: 'string', default: join(import.meta.dirname, '../../shared/eval/article-dev.jsonl') },
     json: { type: 'boolean', default: false },
@@ -44,8 +50,10 @@ const { values } = parseArgs({
 const N = Number(values.n);
 const ROUND_MS = Number(values['round-ms']);
 const WARMUP = Number(values.warmup);
-if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 0 || !Number.isFinite(ROUND_MS)) {
-  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--curated FILE|none] [--questions FILE|builtin] [--json]');
+const FIRST_DELAY_MS = Number(values['first-delay-ms']);
+const WARM_UP = values['warm-up']!;
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(WARMUP) || WARMUP < 1 || !Number.isFinite(ROUND_MS) || !Number.isFinite(FIRST_DELAY_MS) || !['true', 'false'].includes(WARM_UP)) {
+  console.error('usage: npm run bench:bot [-- --n 300] [--warmup 20] [--round-ms 80] [--first-delay-ms 1000] [--warm-up true|false] [--curated FILE|none] [--questions FILE|builtin] [--json]');
   process.exit(2);
 }
 const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, Math.max(0, ms)));
@@ -136,7 +144,7 @@ const fake = await startFakeDiscord();
 const bot = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/src/main.js'], {
   cwd: root,
   // Production settings: info logs (one line per interaction), JSON, to stderr.
-  env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'bench-bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
+  env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: 'bench-bot-token', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', LOG_FORMAT: 'json', WARM_UP: WARM_UP },
   stdio: ['ignore', 'ignore', 'pipe'],
 });
 let botLog = '';
@@ -178,9 +186,13 @@ async function runTrivial(): Promise<number> {
 try {
   await Promise.race([fake.connected(WAIT), botExited.then((code) => Promise.reject(new Error(`the bot exited (${code}):\n${botLog}`)))]);
   log(`bench:bot: ${N} /ask + ${N} trivial through the compiled bot (its own process) and the fake Discord (warm-up ${WARMUP} each), ${curatedEntries} curated answers in the server`);
+  await sleep(FIRST_DELAY_MS);
+  // The first questions after the start, each asked for the first time.
+  const firstAsks: number[] = [];
   for (let i = 0; i < WARMUP; i++) {
-    await runAsk(QUESTIONS[i % QUESTIONS.length]!);
+    firstAsks.push((await runAsk(QUESTIONS[i % QUESTIONS.length]!)).final);
     await runTrivial();
+    await sleep(ROUND_MS);
   }
   abstained = 0;
   const askAck: number[] = [];
@@ -212,6 +224,8 @@ try {
     unit: 'ms',
     ask,
     trivial: baseline,
+    // The warm-up rounds: the first answers after the start; their ratio to the steady p50 of the same run.
+    firstAsks: { warmUp: WARM_UP === 'true', firstDelayMs: FIRST_DELAY_MS, first: Math.round(firstAsks[0]! * 100) / 100, ...stats(firstAsks), ratioFirstToSteadyP50: Math.round((firstAsks[0]! / ask.finalReply.p50) * 10) / 10 },
     ratioAskFinalToTrivial: ratio,
     wallSeconds: Math.round(elapsed / 100) / 10,
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
@@ -225,6 +239,8 @@ try {
     console.log(row('/ask first acknowledgement', ask.firstAck));
     console.log(row('/ask final reply', ask.finalReply));
     console.log(row('trivial command (baseline)', baseline));
+    console.log(row(`first ${WARMUP} /ask after start`, result.firstAsks));
+    console.log(`the first /ask, ${FIRST_DELAY_MS} ms after the bot connected (warm-up ${WARM_UP === 'true' ? 'on' : 'off'}): ${result.firstAsks.first.toFixed(2)} ms, ${result.firstAsks.ratioFirstToSteadyP50}x the steady p50`);
     console.log(`ratio /ask final : trivial   p50 ${ratio.p50}x  p99 ${ratio.p99}x`);
     console.log(`${(result.abstainedShare * 100).toFixed(1)}% of the /ask questions were out of scope (abstentions); ${result.wallSeconds} s in all; ${result.machine.cpus} CPU(s), Node ${process.version}`);
   }

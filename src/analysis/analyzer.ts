@@ -263,6 +263,23 @@ export class Analyzer {
     return this.stemCache.get(word, (w) => (/\p{L}/u.test(w) ? this.stemmer.stem(w) : w));
   }
 
+  /**
+   * The tables otherwise built on first use (the word-frequency list, the spelling
+   * corrector's rank, the English misspelling index, the chat-abbreviation table, the
+   * thesaurus), one step each: each costs the first question that needs it 30-110 ms.
+   * Lazy by default, so the console, which answers one question, starts fast; the Discord
+   * bot runs the steps once it is connected (src/bot/warmUp.ts).
+   */
+  warmUpSteps(): (() => void)[] {
+    return [
+      () => void this.lexicon.frequency,
+      () => this.spelling.warmUp(),
+      () => this.english.warmUp(),
+      () => this.informal.warmUp(),
+      () => void this.lexicon.thesaurus,
+    ];
+  }
+
   private get spelling(): SpellingCorrector {
     // A listed informal form is a word people write too ("gimaan" is "gimana").
     return (this.spellingCorrector ??= new SpellingCorrector(this.lexicon.frequency.counts, (c) => this.isStopword(c) || this.stemmer.findRoot(c) !== undefined || this.lexicon.informal.has(c), (c) => this.lexicon.roots.has(c)));

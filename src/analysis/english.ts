@@ -97,6 +97,11 @@ export class EnglishDictionary {
     return undefined;
   }
 
+  /** Builds now what the first misspelt English word would (see Analyzer.warmUp). */
+  warmUp(): void {
+    this.deletions ??= this.indexDeletions();
+  }
+
   /** Headwords within one edit of `form`, found through their one-letter deletions (as SymSpell does). */
   private headwordsNear(form: string): string[] {
     const byDeletion = (this.deletions ??= this.indexDeletions());

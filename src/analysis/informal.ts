@@ -70,6 +70,11 @@ export class InformalIndonesian {
     return next === undefined || best!.count >= ABBREVIATION_MARGIN * next.count ? best!.word : undefined;
   }
 
+  /** Builds now what the first vowelless word would (see Analyzer.warmUp). */
+  warmUp(): void {
+    this.abbreviations ??= abbreviationTable(this.data.frequency.counts);
+  }
+
   /** A discourse particle, interjection or chat address term (sih, dong, kok, min, wkwk). */
   isParticle(word: string): boolean {
     return this.data.particles.has(word) || LAUGHTER.test(word);

@@ -46,6 +46,11 @@ export class SpellingCorrector {
     private readonly isDictionaryWord: (candidate: string) => boolean = () => false,
   ) {}
 
+  /** Computes now what the first misspelt word would (see Analyzer.warmUp). */
+  warmUp(): void {
+    this.minCount ??= rankCount(this.counts, SPELLING_RANKS);
+  }
+
   /** The frequent word `word` is a misspelling of; undefined when none or two fit. */
   correct(word: string): string | undefined {
     // A word the list has is a word people use: a name ("putin") or a common typo, not to be guessed at.

@@ -29,6 +29,8 @@ export interface Config {
   metrics?: { port: number; host: string };
   /** Reload the corpus when a file in CORPUS_DIR is added, changed or removed (CORPUS_WATCH). */
   corpusWatch: boolean;
+  /** Build the analysis tables and the servers' curated indexes once connected, not on the first questions (WARM_UP). */
+  warmUp: boolean;
   /** What moderators may add with /article add, per server. */
   articles: ArticleSettings;
 }
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = environment(), cwd = process
   const metricsPort = value('METRICS_PORT');
   const metricsHost = value('METRICS_HOST') ?? '127.0.0.1';
   const corpusWatch = value('CORPUS_WATCH') ?? 'true';
+  const warmUp = value('WARM_UP') ?? 'true';
   const perServer = value('ARTICLES_PER_SERVER');
   const maxKb = value('ARTICLE_MAX_KB');
   const maxParagraphs = value('ARTICLE_MAX_PARAGRAPHS');
@@ -123,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = environment(), cwd = process
   if (metricsPort && !isWhole(metricsPort, 0, 65_535)) problems.push('METRICS_PORT must be a port number from 0 to 65535 (or leave it unset for no metrics).');
   if (metricsPort && !/^[\w.:[\]-]+$/.test(metricsHost)) problems.push('METRICS_HOST must be a host name or IP address to listen on (default 127.0.0.1).');
   if (corpusWatch !== 'true' && corpusWatch !== 'false') problems.push('CORPUS_WATCH must be true (reload the corpus when CORPUS_DIR changes; the default) or false.');
+  if (warmUp !== 'true' && warmUp !== 'false') problems.push('WARM_UP must be true (build what the first questions need once connected; the default) or false.');
   if (perServer && !isWhole(perServer, 0, 10_000)) problems.push('ARTICLES_PER_SERVER must be a number of articles from 0 to 10000 (default 50; 0 turns /article add off).');
   if (maxKb && !isWhole(maxKb, 1, 10_240)) problems.push('ARTICLE_MAX_KB must be a size in KB from 1 to 10240 (default 200).');
   if (maxParagraphs && !isWhole(maxParagraphs, 1, 10_000)) problems.push('ARTICLE_MAX_PARAGRAPHS must be a number of paragraphs from 1 to 10000 (default 300).');
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = environment(), cwd = process
     consoleLanguage: languageOf(consoleLanguage),
     metrics: metricsPort === undefined ? undefined : { port: Number(metricsPort), host: metricsHost },
     corpusWatch: corpusWatch === 'true',
+    warmUp: warmUp === 'true',
     articles: {
       perServer: perServer === undefined ? DEFAULT_ARTICLE_SETTINGS.perServer : Number(perServer),
       maxBytes: maxKb === undefined ? DEFAULT_ARTICLE_SETTINGS.maxBytes : Number(maxKb) * 1024,

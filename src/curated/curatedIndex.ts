@@ -305,6 +305,11 @@ export class CuratedIndex {
     return hits;
   }
 
+  /** Builds a guild's index now rather than on its first question (see src/bot/warmUp.ts). */
+  warm(guildId: string): void {
+    this.indexFor(guildId);
+  }
+
   /** The bundled corpus was reloaded with other aliases: every index is rebuilt with its analysis. */
   setAnalyzer(analyzer: Analyzer): void {
     if (analyzer.fingerprint === this.analyzer.fingerprint) return;

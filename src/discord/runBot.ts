@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { Events, GatewayCloseCodes, Status, type Client } from 'discord.js';
 import { startBot } from '../bot/startup.js';
+import { warmUp } from '../bot/warmUp.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { createDiscordClient } from './client.js';
@@ -41,11 +42,13 @@ export async function runDiscordBot(config: Config, logger: Logger, exit: (code:
   const metrics = new BotMetrics();
   const client = createDiscordClient(discord, bot, logger, { inFlight, metrics });
   let server: Server | undefined;
+  const warming = new AbortController();
 
   let stopping: Promise<never> | undefined;
   const stop = (reason: string, code: number): Promise<never> =>
     (stopping ??= (async () => {
       logger.info({ reason, inFlight: inFlight.size }, `${reason}: shutting down`);
+      warming.abort();
       const drained = await inFlight.drain(DRAIN_TIMEOUT_MS);
       if (!drained) logger.warn({ inFlight: inFlight.size }, `${inFlight.size} interaction(s) still running after ${DRAIN_TIMEOUT_MS} ms; closing anyway`);
       await client.destroy().catch((error: unknown) => logger.warn({ err: error }, 'closing the Discord client failed'));
@@ -59,6 +62,14 @@ export async function runDiscordBot(config: Config, logger: Logger, exit: (code:
     logger.fatal({ shard, code: event.code }, why);
     void stop(`gateway close ${event.code}`, EXIT_GATEWAY_REFUSED);
   });
+  if (config.warmUp) {
+    client.once(Events.ClientReady, (ready) => {
+      const onError = (error: unknown) => logger.warn({ err: error }, 'a warm-up step failed; the first question that needs it builds it');
+      void warmUp(bot.services, [...ready.guilds.cache.keys()], { onError, signal: warming.signal })
+        .then(({ guilds, ms }) => logger.info({ guilds, ms }, `warmed up in ${ms} ms (${guilds} server(s) with curated answers or articles)`))
+        .catch((error: unknown) => logger.warn({ err: error }, 'warm-up failed'));
+    });
+  }
   process.once('SIGINT', () => void stop('SIGINT', 0));
   process.once('SIGTERM', () => void stop('SIGTERM', 0));
 

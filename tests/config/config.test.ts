@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       consoleLanguage: 'id',
       metrics: undefined,
       corpusWatch: true,
+      warmUp: true,
       articles: DEFAULT_ARTICLE_SETTINGS,
     });
     expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '/abs/corpus', DATA_DIR: 'var', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', CONSOLE_LANGUAGE: 'en' }, '/srv/bot')).toEqual({
@@ -43,8 +44,15 @@ describe('loadConfig', () => {
       consoleLanguage: 'en',
       metrics: undefined,
       corpusWatch: true,
+      warmUp: true,
       articles: DEFAULT_ARTICLE_SETTINGS,
     });
+  });
+
+  it('WARM_UP: true by default, false leaves the tables to the first questions, anything else is refused', () => {
+    expect(loadConfig({ WARM_UP: 'false' }).warmUp).toBe(false);
+    expect(loadConfig({ WARM_UP: ' true ' }).warmUp).toBe(true);
+    expect(configError({ WARM_UP: 'yes' }).message).toMatch(/WARM_UP must be true .* or false/);
   });
 
   it('articles of a server: limits from ARTICLES_PER_SERVER, ARTICLE_MAX_KB, ARTICLE_MAX_PARAGRAPHS, ARTICLE_DOWNLOAD_TIMEOUT_MS; CORPUS_WATCH', () => {

@@ -94,6 +94,23 @@ describe('a gateway close after READY that cannot be resumed', () => {
   });
 });
 
+describe('warm-up once connected', () => {
+  it('builds what the first questions need after READY, logs it, and answers meanwhile; WARM_UP=false leaves it to the first questions', async () => {
+    const fake = await fakeDiscord();
+    const b = bot(fake);
+    const warmed = await b.waitForLog((line) => /^warmed up in \d+ ms/.test(line.msg), WAIT);
+    expect(warmed).toMatchObject({ level: 30, guilds: 0, ms: expect.any(Number) });
+    const ask = chatInput({ name: 'ask', options: [opt.string('question', 'kpn shoigu dtg ke pyongyang')], user: freshUser(), locale: 'id' });
+    fake.dispatchInteraction(ask);
+    expect((await fake.waitForCallback(ask.id, WAIT)).status).toBe(204);
+
+    const cold = bot(await fakeDiscord(), { WARM_UP: 'false' });
+    await cold.waitForLog((line) => line.msg === 'shard 0 ready', WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(cold.logs().map((l) => l.msg).filter((msg) => msg.startsWith('warmed up'))).toEqual([]);
+  });
+});
+
 describe('SIGTERM', () => {
   it('waits for the interaction in flight to be answered before closing; a new one meanwhile is told to retry', async () => {
     const fake = await fakeDiscord();
