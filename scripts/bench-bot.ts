@@ -20,6 +20,9 @@
  * the first sent --first-delay-ms after the bot is connected (a member asks a second after
  * the bot comes online); `--warm-up false` starts the bot with WARM_UP=false, for the
  * figure without src/bot/warmUp.ts.
+ * Then, the same run, the floor: the bot stopped, a bare gateway client in plain Node
+ * (scripts/bench/bare-gateway.mjs: no discord.js, one fetch per interaction) answers N of
+ * the trivial command the same way, paced the same: what no change to the bot can go under.
  * BENCH_NODE_ARGS passes flags to the bot's node, to see where its time goes:
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof --cpu-prof-interval=100" npm run bench:bot
  */
@@ -209,6 +212,26 @@ try {
     if (!values.json && (i + 1) % 100 === 0) log(`  ${i + 1}/${N}`);
   }
   const elapsed = performance.now() - started;
+
+  // The floor, with the bot stopped (the fake sends every interaction to each connection).
+  bot.kill('SIGTERM');
+  await botExited;
+  const bare = spawn(process.execPath, [join(root, 'scripts/bench/bare-gateway.mjs')], {
+    env: { PATH: process.env.PATH, GATEWAY_URL: fake.gatewayUrl, API_URL: fake.apiUrl, TOKEN: 'bench-bot-token' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const bareFinal: number[] = [];
+  try {
+    await fake.connected(WAIT);
+    for (let i = 0; i < WARMUP; i++) await runTrivial();
+    for (let i = 0; i < N; i++) {
+      const roundStart = performance.now();
+      bareFinal.push(await runTrivial());
+      await sleep(ROUND_MS - (performance.now() - roundStart));
+    }
+  } finally {
+    bare.kill('SIGTERM');
+  }
   const ask = { firstAck: stats(askAck), finalReply: stats(askFinal) };
   const baseline = stats(trivialFinal);
   const ratio = {
@@ -224,6 +247,9 @@ try {
     unit: 'ms',
     ask,
     trivial: baseline,
+    // The bare gateway client's reply to the same trivial command (no discord.js, no bot): the floor.
+    bareFloor: stats(bareFinal),
+    ratioToBareFloor: { askP50: Math.round((ask.finalReply.p50 / stats(bareFinal).p50) * 100) / 100, trivialP50: Math.round((baseline.p50 / stats(bareFinal).p50) * 100) / 100 },
     // The warm-up rounds: the first answers after the start; their ratio to the steady p50 of the same run.
     firstAsks: { warmUp: WARM_UP === 'true', firstDelayMs: FIRST_DELAY_MS, first: Math.round(firstAsks[0]! * 100) / 100, ...stats(firstAsks), ratioFirstToSteadyP50: Math.round((firstAsks[0]! / ask.finalReply.p50) * 10) / 10 },
     ratioAskFinalToTrivial: ratio,
@@ -239,6 +265,7 @@ try {
     console.log(row('/ask first acknowledgement', ask.firstAck));
     console.log(row('/ask final reply', ask.finalReply));
     console.log(row('trivial command (baseline)', baseline));
+    console.log(row('bare gateway client (floor)', result.bareFloor));
     console.log(row(`first ${WARMUP} /ask after start`, result.firstAsks));
     console.log(`the first /ask, ${FIRST_DELAY_MS} ms after the bot connected (warm-up ${WARM_UP === 'true' ? 'on' : 'off'}): ${result.firstAsks.first.toFixed(2)} ms, ${result.firstAsks.ratioFirstToSteadyP50}x the steady p50`);
     console.log(`ratio /ask final : trivial   p50 ${ratio.p50}x  p99 ${ratio.p99}x`);
