@@ -1,5 +1,5 @@
 import type { QueryTerm } from '../analysis/analyzer.js';
-import { withinEdits } from '../analysis/spelling.js';
+import { oneLetterDeletions, withinEdits } from '../analysis/spelling.js';
 
 /**
  * How well a member's question and a moderator's phrasing say the same thing, on the
@@ -88,13 +88,17 @@ export class CreditIndex {
   private readonly byWord = new Map<string, QueryTerm[]>();
   /** Entry terms by each of their synonyms. */
   private readonly bySynonym = new Map<string, QueryTerm[]>();
-  /** Entry terms no lexicon knows (names, unknown words): near spellings are looked for among them. */
-  private readonly rootless: QueryTerm[];
-  /** The words each entry term is spelt with (see wordsOf), for near spellings. */
-  private readonly words = new Map<QueryTerm, string[]>();
+  /**
+   * The words entry terms are spelt with (see wordsOf), for near spellings, under each word
+   * and its one-letter deletions (as SymSpell does): two words within one edit share a key,
+   * so a question's word meets only the few it may be near, not every word of a server's
+   * entries. Words of nine letters or more, which may be two edits apart, also by length.
+   */
+  private readonly byDeletion = new Map<string, SpeltWord[]>();
+  private readonly longByLength = new Map<number, SpeltWord[]>();
 
-  constructor(private readonly terms: readonly QueryTerm[], private readonly synonyms: (term: QueryTerm) => ReadonlySet<string>) {
-    const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+  constructor(terms: readonly QueryTerm[], private readonly synonyms: (term: QueryTerm) => ReadonlySet<string>) {
+    const push = <K, T>(map: Map<K, T[]>, key: K, value: T) => {
       const list = map.get(key);
       if (list) list.push(value);
       else map.set(key, [value]);
@@ -104,9 +108,13 @@ export class CreditIndex {
       push(this.byWord, term.surface, term);
       if (term.root !== undefined && term.root !== term.surface) push(this.byWord, term.root, term);
       for (const synonym of synonyms(term)) push(this.bySynonym, synonym, term);
-      this.words.set(term, wordsOf(term));
+      for (const word of wordsOf(term)) {
+        if (word.length < NEAR_SPELLING_MIN) continue; // no word this short has a near spelling
+        const spelt = { term, word };
+        for (const key of new Set([word, ...oneLetterDeletions(word)])) push(this.byDeletion, key, spelt);
+        if (word.length >= NEAR_SPELLING_TWO_EDITS) push(this.longByLength, word.length, spelt);
+      }
     }
-    this.rootless = terms.filter((term) => !term.root);
   }
 
   /** The entry terms `a` stands for, with termCredit(a, term) for each; the others get 0. */
@@ -128,14 +136,25 @@ export class CreditIndex {
     for (const word of a.root !== undefined ? [a.surface, a.root] : [a.surface]) for (const term of this.bySynonym.get(word) ?? []) offer(term, 1);
     for (const x of a.alternatives) for (const term of this.bySynonym.get(x.term) ?? []) offer(term, x.factor);
     for (const [term, credit] of viaSynonym) row.set(term, SYNONYM_CREDIT * credit);
-    const spelt = wordsOf(a);
-    for (const term of a.root ? this.rootless : this.terms) {
-      if (row.has(term)) continue;
-      const words = this.words.get(term)!;
-      if (spelt.some((x) => words.some((y) => nearSpelling(x, y)))) row.set(term, TYPO_CREDIT);
+    // A word a lexicon knows is near only to the spellings of words none knows.
+    const offerNear = (x: string, { term, word }: SpeltWord) => {
+      if ((a.root && term.root) || row.has(term)) return;
+      if (nearSpelling(x, word)) row.set(term, TYPO_CREDIT);
+    };
+    for (const x of wordsOf(a)) {
+      if (x.length < NEAR_SPELLING_MIN) continue;
+      for (const key of new Set([x, ...oneLetterDeletions(x)])) for (const spelt of this.byDeletion.get(key) ?? []) offerNear(x, spelt);
+      if (x.length < NEAR_SPELLING_TWO_EDITS) continue;
+      for (let length = x.length - 2; length <= x.length + 2; length++) for (const spelt of this.longByLength.get(length) ?? []) offerNear(x, spelt);
     }
     return row;
   }
+}
+
+/** A word an entry term is spelt with. */
+interface SpeltWord {
+  term: QueryTerm;
+  word: string;
 }
 
 /**
@@ -192,9 +211,12 @@ export function similarity(question: MatchTerm[], phrase: MatchTerm[], explained
   };
 }
 
-/** Within one edit from five letters, two from nine. */
+/** Within one edit from NEAR_SPELLING_MIN letters, two from NEAR_SPELLING_TWO_EDITS. */
+const NEAR_SPELLING_MIN = 5;
+const NEAR_SPELLING_TWO_EDITS = 9;
+
 function nearSpelling(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
-  const limit = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
+  const limit = shorter >= NEAR_SPELLING_TWO_EDITS ? 2 : shorter >= NEAR_SPELLING_MIN ? 1 : 0;
   return limit > 0 && withinEdits(a, b, limit);
 }

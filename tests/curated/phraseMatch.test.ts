@@ -41,4 +41,33 @@ describe('CreditIndex', () => {
     expect(seen.synonym).toBeGreaterThan(0);
     expect(seen.spelling).toBeGreaterThan(0);
   });
+
+  it('finds every near spelling a pairwise check finds: each kind of edit, at the length bounds (4, 5, 8, 9 letters), two edits from nine', () => {
+    const names = ['kcic', 'bogor', 'shoigu', 'wagnerr', 'kremlinn', 'pyongyang', 'prigozhin', 'vostochnyy'];
+    const entryTerms = [...new Set(names.flatMap((name) => analyzer.analyzeQuery(name)))];
+    const credits = new CreditIndex(entryTerms, synonyms);
+    const variants = new Set<string>();
+    for (const name of names) {
+      for (let i = 0; i < name.length; i++) {
+        variants.add(name.slice(0, i) + name.slice(i + 1)); // deletion
+        variants.add(name.slice(0, i) + 'x' + name.slice(i + 1)); // substitution
+        variants.add(name.slice(0, i) + 'q' + name.slice(i)); // insertion
+        if (i + 1 < name.length) variants.add(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2)); // swap
+        if (i + 2 < name.length) variants.add(name.slice(0, i) + 'zz' + name.slice(i + 2)); // two substitutions
+      }
+      variants.add(name + 'zz');
+    }
+    let near = 0;
+    for (const variant of variants) {
+      for (const term of analyzer.analyzeQuery(variant)) {
+        const row = credits.row(term);
+        for (const entryTerm of entryTerms) {
+          const expected = termCredit(term, entryTerm, synonyms);
+          expect(row.get(entryTerm) ?? 0, `${term.surface} ~ ${entryTerm.surface}`).toBeCloseTo(expected, 12);
+          if (expected === 0.8) near++;
+        }
+      }
+    }
+    expect(near).toBeGreaterThan(100);
+  });
 });
