@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { renderAnswer } from '../render/answerReply.js';
 import type { Services } from './services.js';
 
 /** Servers whose curated index and article view are built ahead; ServerViews keeps 200 by default, so more would only be dropped again. */
@@ -35,9 +36,10 @@ export async function warmUp(deps: WarmUpDeps, guildIds: Iterable<string>, optio
   };
   const base = deps.views.base;
   for (const run of base.analyzer.warmUpSteps()) await step(run);
-  // The first search runs every step of the answer path for the first time: analysis, index, re-ranking.
+  // The first answer runs the answer path's code for the first time: analysis, index, re-ranking, rendering.
   const first = base.corpus.paragraphs[0];
-  if (first) await step(() => base.search(first.text.split(/\s+/).slice(0, 12).join(' ')));
+  const sample = first?.text.split(/\s+/).slice(0, 12).join(' ');
+  if (sample) await step(() => renderAnswer({ question: sample, answer: base.search(sample), answerId: 1, language: 'id' }));
   let guilds = 0;
   for (const guildId of guildIds) {
     if (guilds >= WARM_GUILDS || options.signal?.aborted) break;
@@ -45,7 +47,12 @@ export async function warmUp(deps: WarmUpDeps, guildIds: Iterable<string>, optio
     const articles = deps.serverArticles.count(guildId) > 0;
     if (!curated && !articles) continue;
     guilds++;
-    if (curated) await step(() => deps.curatedIndex.warm(guildId));
+    if (curated) {
+      await step(() => {
+        deps.curatedIndex.warm(guildId);
+        if (sample) deps.curatedIndex.lookup(guildId, sample); // the matcher's code, run once
+      });
+    }
     if (articles) await step(() => deps.views.engineFor(guildId));
   }
   return { guilds, ms: Math.round(performance.now() - started) };
