@@ -90,6 +90,8 @@ interface EntryDoc {
 }
 
 interface GuildIndex {
+  /** The store's revision of the guild's curated answers the index was built from. */
+  revision: number;
   search: MiniSearch<{ id: number; phrase: string }>;
   docs: Map<number, PhraseDoc>;
   entries: Map<number, EntryDoc>;
@@ -119,7 +121,6 @@ export class CuratedIndex {
   private readonly fullCorrections: boolean;
   private readonly sameTypeRelief: boolean;
   private readonly unsubscribe: () => void;
-  private seenDataVersion: number;
   private closed = false;
 
   constructor(private readonly store: CuratedStore, private analyzer: Analyzer, options: CuratedIndexOptions = {}) {
@@ -131,7 +132,6 @@ export class CuratedIndex {
     this.fullCorrections = options.fullCorrections ?? true;
     this.sameTypeRelief = options.sameTypeRelief ?? true;
     this.unsubscribe = store.onChange((guildId) => this.invalidate(guildId));
-    this.seenDataVersion = store.dataVersion();
   }
 
   /** The curated entry answering `question`, only when confident. */
@@ -331,25 +331,18 @@ export class CuratedIndex {
   }
 
   private indexFor(guildId: string): GuildIndex {
-    // Another process writing the same file sends no change event; the store's revision counter (kept by triggers) tells.
-    const version = this.store.dataVersion();
-    if (version !== this.seenDataVersion) {
-      this.indexes.clear();
-      this.seenDataVersion = version;
-    }
-    if (this.closed) return this.build(this.store.all(guildId)); // no change events: never cache
+    // Another process writing the same file sends no change event; the guild's revision (kept by triggers) tells.
+    const revision = this.store.revision(guildId);
+    if (this.closed) return this.build(revision, this.store.all(guildId)); // no change events: never cache
     let index = this.indexes.get(guildId);
-    if (index) {
-      this.indexes.delete(guildId); // re-insert: Map order doubles as least-recently-used order
-    } else {
-      index = this.build(this.store.all(guildId));
-    }
+    this.indexes.delete(guildId); // re-insert: Map order doubles as least-recently-used order
+    if (!index || index.revision !== revision) index = this.build(revision, this.store.all(guildId));
     this.indexes.set(guildId, index);
     if (this.indexes.size > this.maxGuilds) this.indexes.delete(this.indexes.keys().next().value!);
     return index;
   }
 
-  private build(entries: CuratedEntry[]): GuildIndex {
+  private build(revision: number, entries: CuratedEntry[]): GuildIndex {
     const search = new MiniSearch<{ id: number; phrase: string }>({
       fields: ['phrase'],
       storeFields: [],
@@ -387,7 +380,7 @@ export class CuratedIndex {
       const frames = new Set(phrases.flatMap((p) => [...p.frames]));
       entryDocs.set(entry.id, { entry, phrases, terms: [...new Set(phrases.flatMap((p) => p.terms))], answerTerms: new Set(this.analyzer.analyze(entry.answer)), frames, weighted: [] });
     }
-    const index: GuildIndex = { search, docs, entries: entryDocs, entryFrequency, credits: new CreditIndex([...canonical.values()], (term) => this.synonymsOf(term)) };
+    const index: GuildIndex = { revision, search, docs, entries: entryDocs, entryFrequency, credits: new CreditIndex([...canonical.values()], (term) => this.synonymsOf(term)) };
     // Weights need the whole guild's entry frequencies: set once every entry is in.
     for (const entryDoc of entryDocs.values()) {
       entryDoc.weighted = this.weighted(index, entryDoc.terms, entryDoc.frames);

@@ -236,15 +236,12 @@ export class CuratedStore {
   }
 
   /**
-   * SQLite's change counter for this connection's view of the file: it moves when
-   * ANOTHER connection (another process) commits, which change events cannot report.
+   * Changes whenever what a server's curated answers say changes, through any connection
+   * or process, which change events cannot report (CuratedIndex rebuilds that server's
+   * index then); use counts and other servers' changes do not move it. 0: never changed.
    */
-  /**
-   * Changes whenever what curated answers say changes, through any connection or process
-   * (CuratedIndex rebuilds then); use counts do not change it.
-   */
-  dataVersion(): number {
-    return this.sql.revision.get()!.revision;
+  revision(guildId: string): number {
+    return this.sql.revision.get(guildId)?.revision ?? 0;
   }
 
   private insertPhrases(guildId: string, entryId: number, phrases: PreparedPhrase[]): void {
@@ -330,7 +327,7 @@ function prepareStatements(db: Db) {
     allCitations: db.prepare<[], { guild_id: string; id: number; citation: string }>(
       'SELECT e.guild_id, e.id, c.value AS citation FROM curated_entries e, json_each(e.paragraphs) c ORDER BY e.guild_id, e.id',
     ),
-    revision: db.prepare<[], { revision: number }>('SELECT revision FROM curated_revision WHERE id = 1'),
+    revision: db.prepare<[string], { revision: number }>('SELECT revision FROM curated_revisions WHERE guild_id = ?'),
     deleteEntry: db.prepare<[string, number]>('DELETE FROM curated_entries WHERE guild_id = ? AND id = ?'),
     incrementUse: db.prepare<[string, number]>('UPDATE curated_entries SET use_count = use_count + 1 WHERE guild_id = ? AND id = ?'),
     getEntry: db.prepare<[string, number], EntryRow>(`SELECT ${entryColumns} FROM curated_entries WHERE guild_id = ? AND id = ?`),

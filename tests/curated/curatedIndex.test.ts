@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { aliasGroupsOf } from '../../src/analysis/aliases.js';
 import { CuratedIndex, type CuratedIndexOptions } from '../../src/curated/curatedIndex.js';
@@ -132,6 +132,22 @@ describe('CuratedIndex', () => {
     other.add(GUILD_A, { question: 'Siapa Sergei Shoigu?', answer: 'Menhan Rusia', paragraphs: [], aliases: [] }, 'mod');
     expect(index.match(GUILD_A, 'sergei shoigu siapa')?.entry.answer).toBe('Menhan Rusia');
     other.db.close();
+  });
+
+  it("rebuilds only the changed guild's index, also after a change through another connection", () => {
+    store.add(GUILD_B, { question: 'Siapa pendiri Wagner?', answer: 'Jawaban guild B', paragraphs: [], aliases: [] }, 'mod-b');
+    expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeDefined();
+    expect(index.match(GUILD_B, 'pendiri wagner siapa')).toBeDefined();
+    const reads = vi.spyOn(store, 'all');
+    const other = new CuratedStore(openDatabase(file)); // another process
+    other.add(GUILD_B, { question: 'Siapa Sergei Shoigu?', answer: 'Menhan Rusia', paragraphs: [], aliases: [] }, 'mod-b');
+    store.add(GUILD_B, { question: 'Siapa Kim Jong Un?', answer: 'Pemimpin Korea Utara', paragraphs: [], aliases: [] }, 'mod-b');
+    expect(index.match(GUILD_A, 'pendiri wagner siapa')?.entry.answer).toBe('Jawaban: Siapa pendiri Wagner?');
+    expect(reads).not.toHaveBeenCalledWith(GUILD_A); // built before both changes, kept
+    expect(index.match(GUILD_B, 'sergei shoigu siapa')?.entry.answer).toBe('Menhan Rusia');
+    expect(reads).toHaveBeenCalledWith(GUILD_B);
+    other.db.close();
+    reads.mockRestore();
   });
 
   it('keeps guilds apart', () => {

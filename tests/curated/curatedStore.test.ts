@@ -200,6 +200,26 @@ describe('CuratedStore cross-guild isolation', () => {
     expect(store.findByPhrase(GUILD_B, wagner.question)).toBeUndefined();
     expect(store.get(GUILD_A, entry.id)).toEqual(entry);
   });
+
+  it("moves a server's revision with every change to what its answers say, only that server's; use counts and refused writes leave it", () => {
+    const { store } = freshStore();
+    expect(store.revision(GUILD_A)).toBe(0);
+    const entry = store.add(GUILD_A, wagner, 'mod-1');
+    const added = store.revision(GUILD_A);
+    expect(added).toBeGreaterThan(0);
+    expect(store.revision(GUILD_B)).toBe(0);
+    store.recordUse(GUILD_A, entry.id);
+    expect(store.revision(GUILD_A)).toBe(added);
+    expect(() => store.add(GUILD_A, wagner, 'mod-1')).toThrow(CuratedConflictError);
+    expect(store.revision(GUILD_A)).toBe(added);
+    store.add(GUILD_B, wagner, 'mod-b');
+    expect(store.revision(GUILD_A)).toBe(added);
+    for (const change of [() => store.edit(GUILD_A, entry.id, { answer: 'Prigozhin.' }, 'mod-2'), () => store.edit(GUILD_A, entry.id, { aliases: ['pendiri Wagner'] }, 'mod-2'), () => store.remove(GUILD_A, entry.id, 'mod-2')]) {
+      const before = store.revision(GUILD_A);
+      change();
+      expect(store.revision(GUILD_A)).toBeGreaterThan(before);
+    }
+  });
 });
 
 describe('CuratedStore on a real file', () => {

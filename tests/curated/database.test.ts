@@ -17,7 +17,7 @@ import {
 import { FeedbackStore } from '../../src/curated/feedback.js';
 import { UnansweredQueue } from '../../src/curated/unansweredQueue.js';
 import { CuratedStore } from '../../src/curated/curatedStore.js';
-import { GUILD_A, tempDir } from './helpers.js';
+import { GUILD_A, GUILD_B, tempDir } from './helpers.js';
 
 describe('openDatabase', () => {
   const temp = tempDir();
@@ -88,7 +88,7 @@ describe('openDatabase', () => {
     expect(schemaVersion(first)).toBe(SCHEMA_VERSION);
     const tables = () =>
       (first.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
-    expect(tables()).toEqual(['answer_votes', 'answers', 'curated_entries', 'curated_history', 'curated_phrases', 'curated_revision', 'moderator_roles', 'server_article_history', 'server_article_revisions', 'server_articles', 'unanswered_questions']);
+    expect(tables()).toEqual(['answer_votes', 'answers', 'curated_entries', 'curated_history', 'curated_phrases', 'curated_revisions', 'moderator_roles', 'server_article_history', 'server_article_revisions', 'server_articles', 'unanswered_questions']);
     new CuratedStore(first).add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'Prigozhin.', paragraphs: [], aliases: [] }, 'u1');
     first.close();
     open.pop();
@@ -135,6 +135,25 @@ describe('openDatabase', () => {
     store.remove(GUILD_A, 1, 'mod');
     expect(db.prepare('SELECT curated_entry_id FROM answers').pluck().get()).toBeNull();
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it("upgrades a database with one curated revision for all servers to one per server: each server's revision then moves alone", () => {
+    const file = temp.file('one-revision.sqlite');
+    const v4 = track(new Database(file));
+    v4.pragma('foreign_keys = ON');
+    migrate(v4, MIGRATIONS.slice(0, 4));
+    v4.prepare("INSERT INTO curated_entries (guild_id, answer, author_id, created_at, updated_at, updated_by) VALUES (?, 'Prigozhin.', 'u1', 1, 1, 'u1')").run(GUILD_A);
+    expect(v4.prepare('SELECT revision FROM curated_revision').pluck().get()).toBe(1);
+    v4.close();
+    open.pop();
+
+    const db = track(openDatabase(file));
+    const store = new CuratedStore(db);
+    expect(store.revision(GUILD_A)).toBe(0);
+    store.add(GUILD_B, { question: 'Siapa Putin?', answer: 'Presiden Rusia.', paragraphs: [], aliases: [] }, 'mod');
+    expect(store.revision(GUILD_A)).toBe(0);
+    expect(store.revision(GUILD_B)).toBeGreaterThan(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'curated_revision_*'").all()).toEqual([]);
   });
 
   it('refuses a database written by a newer schema', () => {
