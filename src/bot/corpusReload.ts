@@ -5,6 +5,7 @@ import { CorpusError } from '../corpus/types.js';
 import { CorpusChangedError, loadEngineInBackground } from '../search/backgroundIndex.js';
 import type { Services } from './services.js';
 import { warnAboutMissingCitations } from './citationCheck.js';
+import { warmEngine, warmGuilds } from './warmUp.js';
 
 export interface CorpusReload {
   /** Loads the corpus again now (what a change in the folder triggers); resolves when it is swapped in or refused. */
@@ -23,6 +24,7 @@ export function startCorpusReload(paths: { corpusDir: string; dataDir: string },
   let running: Promise<void> | undefined;
   let again = false;
   let closed = false;
+  const warming = new AbortController();
 
   const once = async (): Promise<void> => {
     const started = performance.now();
@@ -37,8 +39,14 @@ export function startCorpusReload(paths: { corpusDir: string; dataDir: string },
       }
       if (closed) return;
       const { engine } = loaded;
+      // Warmed before it serves, and then the servers in use, so no member's question builds their tables.
+      const onError = (error: unknown) => logger.warn({ err: error }, 'a warm-up step of the reloaded corpus failed; the first question that needs it builds it');
+      await warmEngine(engine, { onError, signal: warming.signal });
+      if (closed) return;
+      const inUse = new Set([...services.curatedIndex.guilds(), ...services.views.guilds()]);
       services.views.replaceBase(engine);
       services.curatedIndex.setAnalyzer(engine.analyzer);
+      void warmGuilds(services, [...inUse].reverse(), { onError, signal: warming.signal }); // most recently used first
       const ms = Math.round(performance.now() - started);
       logger.info(
         { articles: engine.corpus.articles.length, paragraphs: engine.paragraphCount, ms, index: loaded.indexSource },
@@ -80,6 +88,7 @@ export function startCorpusReload(paths: { corpusDir: string; dataDir: string },
     reload,
     close() {
       closed = true;
+      warming.abort();
       watcher.close();
     },
   };

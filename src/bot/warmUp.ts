@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { renderAnswer } from '../render/answerReply.js';
+import type { SearchEngine } from '../search/engine.js';
 import type { Services } from './services.js';
 
 /** Servers whose curated index and article view are built ahead; ServerViews keeps 200 by default, so more would only be dropped again. */
@@ -13,33 +14,41 @@ export interface WarmUpResult {
   ms: number;
 }
 
+export interface WarmUpOptions {
+  /** A step that threw (it is skipped: the first question that needs it builds it then). */
+  onError?: (error: unknown) => void;
+  /** Stops between steps (a shutdown closes the database). */
+  signal?: AbortSignal;
+}
+
 /**
  * Builds, once the bot is connected, what the first questions after a start would
- * otherwise build while a member waits: the analysis tables (Analyzer.warmUpSteps, 30-110
- * ms each), the code paths of one search, and the curated index and article view of each
- * of `guildIds` that has curated answers or articles of its own (up to WARM_GUILDS). One
- * step per turn of the event loop, so an interaction that arrives meanwhile waits for one
- * step at most. It only reads: nothing is written, and a step that fails is skipped (the
- * first question builds it then, as without the warm-up). `signal` stops it between steps
- * (a shutdown closes the database).
+ * otherwise build while a member waits: the engine's (warmEngine), then the curated index
+ * and article view of each of `guildIds` that has curated answers or articles of its own
+ * (warmGuilds). One step per turn of the event loop, so an interaction that arrives
+ * meanwhile waits for one step at most. It only reads: nothing is written.
  */
-export async function warmUp(deps: WarmUpDeps, guildIds: Iterable<string>, options: { onError?: (error: unknown) => void; signal?: AbortSignal } = {}): Promise<WarmUpResult> {
+export async function warmUp(deps: WarmUpDeps, guildIds: Iterable<string>, options: WarmUpOptions = {}): Promise<WarmUpResult> {
   const started = performance.now();
-  const step = async (run: () => unknown) => {
-    await nextTurn();
-    if (options.signal?.aborted) return;
-    try {
-      await run();
-    } catch (error) {
-      options.onError?.(error);
-    }
-  };
-  const base = deps.views.base;
-  for (const run of base.analyzer.warmUpSteps()) await step(run);
-  // The first answer runs the answer path's code for the first time: analysis, index, re-ranking, rendering.
-  const first = base.corpus.paragraphs[0];
-  const sample = first?.text.split(/\s+/).slice(0, 12).join(' ');
-  if (sample) await step(() => renderAnswer({ question: sample, answer: base.search(sample), answerId: 1, language: 'id' }));
+  await warmEngine(deps.views.base, options);
+  const guilds = await warmGuilds(deps, guildIds, options);
+  return { guilds, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * The engine's part: the analysis tables (Analyzer.warmUpSteps, 30-110 ms each) and the
+ * answer path's code run once (analysis, index, re-ranking, rendering of a sample
+ * question). A reloaded corpus's engine goes through it before it is swapped in.
+ */
+export async function warmEngine(engine: SearchEngine, options: WarmUpOptions = {}): Promise<void> {
+  for (const run of engine.analyzer.warmUpSteps()) await step(run, options);
+  const sample = sampleQuestion(engine);
+  if (sample) await step(() => renderAnswer({ question: sample, answer: engine.search(sample), answerId: 1, language: 'id' }), options);
+}
+
+/** The servers' part (up to WARM_GUILDS servers with curated answers or articles); how many were warmed. */
+export async function warmGuilds(deps: WarmUpDeps, guildIds: Iterable<string>, options: WarmUpOptions = {}): Promise<number> {
+  const sample = sampleQuestion(deps.views.base);
   let guilds = 0;
   for (const guildId of guildIds) {
     if (guilds >= WARM_GUILDS || options.signal?.aborted) break;
@@ -51,9 +60,25 @@ export async function warmUp(deps: WarmUpDeps, guildIds: Iterable<string>, optio
       await step(() => {
         deps.curatedIndex.warm(guildId);
         if (sample) deps.curatedIndex.lookup(guildId, sample); // the matcher's code, run once
-      });
+      }, options);
     }
-    if (articles) await step(() => deps.views.engineFor(guildId));
+    if (articles) await step(() => deps.views.engineFor(guildId), options);
   }
-  return { guilds, ms: Math.round(performance.now() - started) };
+  return guilds;
+}
+
+/** One step, in a turn of the event loop of its own. */
+async function step(run: () => unknown, options: WarmUpOptions): Promise<void> {
+  await nextTurn();
+  if (options.signal?.aborted) return;
+  try {
+    await run();
+  } catch (error) {
+    options.onError?.(error);
+  }
+}
+
+/** A question the corpus answers: the start of its first paragraph. */
+function sampleQuestion(engine: SearchEngine): string | undefined {
+  return engine.corpus.paragraphs[0]?.text.split(/\s+/).slice(0, 12).join(' ');
 }

@@ -305,6 +305,11 @@ export class CuratedIndex {
     return hits;
   }
 
+  /** The guilds whose indexes are in memory, least recently used first. */
+  guilds(): string[] {
+    return [...this.indexes.keys()];
+  }
+
   /** Builds a guild's index now rather than on its first question (see src/bot/warmUp.ts). */
   warm(guildId: string): void {
     this.indexFor(guildId);

@@ -67,6 +67,11 @@ export class ServerViews {
     return this.baseEngine;
   }
 
+  /** The servers whose views are in memory, least recently used first. */
+  guilds(): string[] {
+    return [...this.views.keys()];
+  }
+
   /** Swaps in a reloaded bundled corpus; every view follows on its next use. */
   replaceBase(engine: SearchEngine): void {
     this.baseEngine = engine;

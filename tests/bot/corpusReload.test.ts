@@ -1,0 +1,54 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Analyzer } from '../../src/analysis/analyzer.js';
+import { startCorpusReload } from '../../src/bot/corpusReload.js';
+import { startBot, type Bot } from '../../src/bot/startup.js';
+import { silentLogger } from '../../src/config/logger.js';
+
+const GUILD = '123456789012345678';
+const dirs: string[] = [];
+const bots: Bot[] = [];
+afterEach(() => {
+  bots.splice(0).forEach((bot) => bot.close());
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+  vi.restoreAllMocks();
+});
+
+describe('startCorpusReload', () => {
+  it('warms the reloaded engine before it serves, then rebuilds the curated index of the servers in use', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reload-'));
+    dirs.push(root);
+    const corpusDir = join(root, 'corpus');
+    mkdirSync(corpusDir);
+    copyFileSync('corpus/putin-kim-vostochny.md', join(corpusDir, 'putin-kim-vostochny.md'));
+    const bot = await startBot({ corpusDir, dataDir: join(root, 'data') }, silentLogger);
+    bots.push(bot);
+    const { services } = bot;
+    services.curated.add(GUILD, { question: 'Siapa pendiri Wagner?', answer: 'Yevgeny Prigozhin.', paragraphs: [], aliases: [] }, 'mod-1');
+    expect(services.curatedIndex.match(GUILD, 'pendiri wagner siapa')).toBeDefined(); // the server is in use
+    const before = services.views.base;
+
+    // Another article, with aliases of its own: the analysis changes, so every curated index is dropped.
+    copyFileSync('tests/fixtures/second-article/kabut-asap-palangka-raya.md', join(corpusDir, 'kabut-asap-palangka-raya.md'));
+    // Which engine serves when the reloaded one's analysis tables are built.
+    const servingWhileWarmed: unknown[] = [];
+    const original = Analyzer.prototype.warmUpSteps;
+    vi.spyOn(Analyzer.prototype, 'warmUpSteps').mockImplementation(function (this: Analyzer) {
+      servingWhileWarmed.push(services.views.base);
+      return original.call(this);
+    });
+    const reads = vi.spyOn(services.curated, 'all');
+    const reload = startCorpusReload({ corpusDir, dataDir: join(root, 'data') }, services, silentLogger);
+    try {
+      await reload.reload();
+      expect(services.views.base).not.toBe(before);
+      expect(services.views.base.corpus.articles).toHaveLength(2);
+      expect(servingWhileWarmed).toEqual([before]); // warmed once, while the old engine still served
+      await vi.waitFor(() => expect(reads).toHaveBeenCalledWith(GUILD)); // rebuilt in the background, before any question
+    } finally {
+      reload.close();
+    }
+  });
+});
