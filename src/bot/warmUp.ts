@@ -50,8 +50,11 @@ export async function warmEngine(engine: SearchEngine, options: WarmUpOptions = 
 export async function warmGuilds(deps: WarmUpDeps, guildIds: Iterable<string>, options: WarmUpOptions = {}): Promise<number> {
   const sample = sampleQuestion(deps.views.base);
   let guilds = 0;
+  let checked = 0;
   for (const guildId of guildIds) {
     if (guilds >= WARM_GUILDS || options.signal?.aborted) break;
+    // A shard of thousands of servers, most without curated answers: look them up a hundred at a time.
+    if (++checked % 100 === 0) await nextTurn();
     const curated = deps.curated.count(guildId) > 0;
     const articles = deps.serverArticles.count(guildId) > 0;
     if (!curated && !articles) continue;
