@@ -196,16 +196,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 5: curated answers' revision per server, as for articles: migration 3's one number for
   // all servers made every process rebuild every server's match index after a change in any.
+  // Migration 3's table and triggers stay: a process of the previous version still running
+  // during an upgrade (another shard) reads it.
   (db) => {
     const bump = (guild: string) => `INSERT INTO curated_revisions (guild_id, revision) VALUES (${guild}.guild_id, 1) ON CONFLICT (guild_id) DO UPDATE SET revision = revision + 1;`;
     db.exec(`
-      DROP TRIGGER curated_revision_entry_insert;
-      DROP TRIGGER curated_revision_entry_delete;
-      DROP TRIGGER curated_revision_entry_update;
-      DROP TRIGGER curated_revision_phrase_insert;
-      DROP TRIGGER curated_revision_phrase_delete;
-      DROP TABLE curated_revision;
-
       -- Bumped by every change to what a server's curated answers say (not by their use
       -- counts), so every process sharing the file rebuilds that server's match index, and
       -- only that one. No row: never changed (0).

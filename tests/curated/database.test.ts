@@ -88,7 +88,7 @@ describe('openDatabase', () => {
     expect(schemaVersion(first)).toBe(SCHEMA_VERSION);
     const tables = () =>
       (first.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
-    expect(tables()).toEqual(['answer_votes', 'answers', 'curated_entries', 'curated_history', 'curated_phrases', 'curated_revisions', 'moderator_roles', 'server_article_history', 'server_article_revisions', 'server_articles', 'unanswered_questions']);
+    expect(tables()).toEqual(['answer_votes', 'answers', 'curated_entries', 'curated_history', 'curated_phrases', 'curated_revision', 'curated_revisions', 'moderator_roles', 'server_article_history', 'server_article_revisions', 'server_articles', 'unanswered_questions']);
     new CuratedStore(first).add(GUILD_A, { question: 'Siapa pendiri Wagner?', answer: 'Prigozhin.', paragraphs: [], aliases: [] }, 'u1');
     first.close();
     open.pop();
@@ -153,7 +153,8 @@ describe('openDatabase', () => {
     store.add(GUILD_B, { question: 'Siapa Putin?', answer: 'Presiden Rusia.', paragraphs: [], aliases: [] }, 'mod');
     expect(store.revision(GUILD_A)).toBe(0);
     expect(store.revision(GUILD_B)).toBeGreaterThan(0);
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'curated_revision_*'").all()).toEqual([]);
+    // The one number of migration 3 still moves, for a process of the previous version still running during an upgrade.
+    expect(db.prepare('SELECT revision FROM curated_revision').pluck().get()).toBeGreaterThan(1);
   });
 
   it('refuses a database written by a newer schema', () => {
