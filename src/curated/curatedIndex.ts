@@ -58,6 +58,8 @@ const SAME_TYPE_PHRASE_FLOOR = 0.3;
 /** The best entry must beat the next one by this much: two entries that fit equally well are a guess. */
 const MIN_MARGIN = 0.05;
 const MAX_QUERY_TERMS = 32;
+/** A changed guild's index is rebuilt once its changes have stopped for this long (an import makes hundreds). */
+const REBUILD_DELAY_MS = 250;
 /** Candidates re-scored per query; phrases are short, so the right one ranks high in BM25. */
 const MAX_CANDIDATES = 50;
 
@@ -121,6 +123,7 @@ export class CuratedIndex {
   private readonly fullCorrections: boolean;
   private readonly sameTypeRelief: boolean;
   private readonly unsubscribe: () => void;
+  private readonly pendingRebuilds = new Map<string, NodeJS.Timeout>();
   private closed = false;
 
   constructor(private readonly store: CuratedStore, private analyzer: Analyzer, options: CuratedIndexOptions = {}) {
@@ -131,7 +134,10 @@ export class CuratedIndex {
     this.fullTranslations = options.fullTranslations ?? true;
     this.fullCorrections = options.fullCorrections ?? true;
     this.sameTypeRelief = options.sameTypeRelief ?? true;
-    this.unsubscribe = store.onChange((guildId) => this.invalidate(guildId));
+    this.unsubscribe = store.onChange((guildId) => {
+      this.invalidate(guildId);
+      this.scheduleRebuild(guildId);
+    });
   }
 
   /** The curated entry answering `question`, only when confident. */
@@ -328,9 +334,32 @@ export class CuratedIndex {
     else this.indexes.delete(guildId);
   }
 
+  /**
+   * After a change made through this store, the guild's index is rebuilt in the background
+   * once the changes stop (REBUILD_DELAY_MS), so the next member's question does not wait
+   * for it (0.07 s at 200 curated answers, 0.4 s at 2,500). A change made by another process
+   * is seen, and rebuilt for, on the next question.
+   */
+  private scheduleRebuild(guildId: string): void {
+    clearTimeout(this.pendingRebuilds.get(guildId));
+    const timer = setTimeout(() => {
+      this.pendingRebuilds.delete(guildId);
+      if (this.closed) return;
+      try {
+        this.indexFor(guildId);
+      } catch {
+        // The database went away or is busy: the next question builds it.
+      }
+    }, REBUILD_DELAY_MS);
+    timer.unref();
+    this.pendingRebuilds.set(guildId, timer);
+  }
+
   /** Stops listening to the store; later calls still work but build a fresh index each time. */
   close(): void {
     this.closed = true;
+    for (const timer of this.pendingRebuilds.values()) clearTimeout(timer);
+    this.pendingRebuilds.clear();
     this.unsubscribe();
     this.indexes.clear();
   }

@@ -134,6 +134,17 @@ describe('CuratedIndex', () => {
     other.db.close();
   });
 
+  it('rebuilds a changed guild\'s index in the background once the changes stop, so the next question does not wait for it', async () => {
+    expect(index.match(GUILD_A, 'siapa sergei shoigu')).toBeUndefined();
+    store.add(GUILD_A, { question: 'Siapa Sergei Shoigu?', answer: 'Menhan Rusia', paragraphs: [], aliases: [] }, 'mod');
+    store.add(GUILD_A, { question: 'Siapa Kim Jong Un?', answer: 'Pemimpin Korea Utara', paragraphs: [], aliases: [] }, 'mod');
+    const reads = vi.spyOn(store, 'all');
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1), { timeout: 5000 }); // one rebuild for both changes
+    expect(index.match(GUILD_A, 'siapa sergei shoigu')?.entry.answer).toBe('Menhan Rusia');
+    expect(reads).toHaveBeenCalledTimes(1); // the question found it built
+    reads.mockRestore();
+  });
+
   it("rebuilds only the changed guild's index, also after a change through another connection", () => {
     store.add(GUILD_B, { question: 'Siapa pendiri Wagner?', answer: 'Jawaban guild B', paragraphs: [], aliases: [] }, 'mod-b');
     expect(index.match(GUILD_A, 'pendiri wagner siapa')).toBeDefined();
