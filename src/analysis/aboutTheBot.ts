@@ -44,3 +44,38 @@ export function asksAboutTheBot(question: string, terms: readonly QueryTerm[], c
     (t) => addressesTheBot(t.surface) || ABOUT_WORDS.has(t.surface) || (t.root !== undefined && ABOUT_WORDS.has(t.root)) || t.alternatives.some((a) => a.factor === 1 && ABOUT_WORDS.has(a.term)),
   );
 }
+
+/**
+ * The community's own vocabulary: a question that names the server, its channels, roles,
+ * members, admins, moderators or rules asks about the Discord server, which no article
+ * describes (its moderators can: curated answers are matched before the articles).
+ */
+const COMMUNITY_WORDS = new Set([
+  'server', 'discord', 'channel', 'kanal', 'admin', 'moderator', 'mod', 'mods', 'member', 'members', 'role', 'roles', 'rules', 'aturan', 'peraturan', 'komunitas', 'community', 'grup', 'group',
+]);
+
+/** What people ask of a server besides what the bot words cover: joining, posting, reporting, its rules. */
+const COMMUNITY_ABOUT_WORDS = new Set([
+  'daftar', 'gabung', 'join', 'masuk', 'ikut', 'keluar', 'jadi', 'diskusi', 'ngobrol', 'obrol', 'chat', 'posting', 'post', 'kirim', 'share', 'bagi', 'lapor', 'report', 'undang', 'invite',
+  'minta', 'dapet', 'punya', 'mana', 'dimana', 'sini', 'where', 'which', 'who', 'become', 'get', 'here', 'this',
+  // English function words, which stay among the terms when a question has nothing else ('Who is the admin here?')
+  'the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'i', 'me', 'my', 'we', 'our',
+]);
+
+/**
+ * Whether `question` asks about the Discord server rather than the articles ("siapa admin
+ * server ini", "gimana cara jadi moderator", "rules server ini apa aja"): it names the
+ * community (COMMUNITY_WORDS, as written: "member" is not read as "anggota" here) with a word
+ * the articles do not use, and every other word is one people use to ask about a server or
+ * the bot. Any other word ("nonton semifinalnya di channel apa") keeps it a question about
+ * the articles. The lists are general chat vocabulary, not any article's.
+ */
+export function asksAboutTheServer(question: string, terms: readonly QueryTerm[], corpusHas: (term: string) => boolean): boolean {
+  const isCommunityWord = (t: QueryTerm) => COMMUNITY_WORDS.has(t.surface) || (t.root !== undefined && COMMUNITY_WORDS.has(t.root));
+  // As written: the analysis takes "admin" and "min" for the chat address to a moderator and drops it.
+  const named = plainWords(question).filter((word) => COMMUNITY_WORDS.has(word));
+  // The literal word only: an English word's translations ("member": anggota) are the articles' words too.
+  if (named.length === 0 || named.some(corpusHas) || terms.some((t) => isCommunityWord(t) && t.alternatives.some((a) => a.factor === 1 && corpusHas(a.term)))) return false;
+  const isAskingWord = (word: string | undefined) => word !== undefined && (ABOUT_WORDS.has(word) || COMMUNITY_ABOUT_WORDS.has(word));
+  return terms.every((t) => isCommunityWord(t) || isAskingWord(t.surface) || isAskingWord(t.root) || t.alternatives.some((a) => a.factor === 1 && isAskingWord(a.term)));
+}

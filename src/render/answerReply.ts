@@ -42,6 +42,10 @@ const TEXT = {
     en: 'I answer questions about the articles of this server, citing the paragraphs that answer. Ask with `/ask`, look words up with `/search`, read a paragraph with `/paragraph`; `/help` lists every command.',
     id: 'Saya menjawab pertanyaan tentang artikel di server ini, dengan kutipan paragraf yang menjawabnya. Tanya dengan `/ask`, cari kata dengan `/search`, baca paragraf dengan `/paragraph`; `/help` menampilkan semua perintah.',
   },
+  aboutTheServer: {
+    en: 'This looks like a question about this server rather than about its articles, so I will not answer it from them. The moderators can: they see the questions I could not answer.',
+    id: 'Ini sepertinya pertanyaan tentang server ini, bukan tentang artikelnya, jadi tidak saya jawab dari artikel. Moderator bisa menjawabnya: mereka melihat pertanyaan yang belum bisa saya jawab.',
+  },
   unsure: {
     en: '⚠️ I am not sure the article answers this. This is the closest passage; check it before relying on it.',
     id: '⚠️ Saya belum yakin artikel menjawab ini. Ini paragraf yang paling dekat; periksa dulu sebelum dijadikan pegangan.',
@@ -60,7 +64,7 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   let description: string | undefined;
   if (curated) description = curatedBlock(curated, language);
   else if (answer.abstained) {
-    description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : TEXT.abstain);
+    description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : answer.reason === 'about-the-server' ? TEXT.aboutTheServer : TEXT.abstain);
     if (input.suggestion) description += `\n${fill(t(language, TEXT.didYouMean), { question: literal(shorten(input.suggestion, 200)) })}`;
   }
   else if (answer.certainty === 'unsure') description = t(language, TEXT.unsure);

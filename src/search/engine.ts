@@ -1,4 +1,4 @@
-import { asksAboutTheBot } from '../analysis/aboutTheBot.js';
+import { asksAboutTheBot, asksAboutTheServer } from '../analysis/aboutTheBot.js';
 import { aliasGroupsOf } from '../analysis/aliases.js';
 import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.js';
 import { askedTimeWordsOf, focusWordOf, isKeywordQuery, questionTypes } from '../analysis/questionWords.js';
@@ -23,7 +23,7 @@ export interface Answer {
   query: string;
   abstained: boolean;
   /** Why the engine abstained, for messages and for the unanswered queue. */
-  reason?: 'empty-query' | 'no-match' | 'low-confidence' | 'about-the-bot';
+  reason?: 'empty-query' | 'no-match' | 'low-confidence' | 'about-the-bot' | 'about-the-server';
   /** `unsure`: the closest passage, shown under a caveat. Absent when abstained. */
   certainty?: 'sure' | 'unsure';
   results: Hit[];
@@ -203,8 +203,13 @@ export class SearchEngine {
     // answer; /search (noAbstain) still looks its words up.
     const question = this.prepare(query, options.noAbstain === true, options.typing === true);
     // "bot ini bisa apa?" is for the help text, not for the closest passage.
-    if (!options.noAbstain && asksAboutTheBot(query, question.terms.map((t) => t.source), (term) => this.postings.has(term))) {
+    const corpusHas = (term: string) => this.postings.has(term);
+    if (!options.noAbstain && asksAboutTheBot(query, question.terms.map((t) => t.source), corpusHas)) {
       return { query, abstained: true, reason: 'about-the-bot', results: [] };
+    }
+    // "siapa admin server ini" is for the server's moderators (curated answers come first), not for the closest passage.
+    if (!options.noAbstain && asksAboutTheServer(query, question.terms.map((t) => t.source), corpusHas)) {
+      return { query, abstained: true, reason: 'about-the-server', results: [] };
     }
     if (question.terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
     const scored = question.terms.map((t) => ({ readings: t.matches, weight: 1 - this.tuning.specificityWeight + this.tuning.specificityWeight * t.specificity }));

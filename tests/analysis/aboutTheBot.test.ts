@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asksAboutTheBot } from '../../src/analysis/aboutTheBot.js';
+import { asksAboutTheBot, asksAboutTheServer } from '../../src/analysis/aboutTheBot.js';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
 
@@ -35,3 +35,33 @@ describe('asksAboutTheBot', () => {
     expect(about('kamu bisa apa?', ['bot'])).toBe(true);
   });
 });
+
+const aboutServer = (question: string, corpusTerms: string[] = []) =>
+  asksAboutTheServer(question, analyzer.analyzeQuery(question), (term) => corpusTerms.includes(term));
+
+describe('asksAboutTheServer', () => {
+  it.each([
+    'siapa admin server ini',
+    'gimana cara jadi moderator',
+    'rules server ini apa aja',
+    'gimana cara daftar jadi member server ini',
+    'ada channel buat diskusi gak',
+    'Who is the admin here?',
+    'how do I become a moderator?',
+  ])('reads "%s" as a question about the server', (question) => expect(aboutServer(question)).toBe(true));
+
+  it.each([
+    'nonton semifinalnya di channel apa', // a TV channel: "nonton" and "semifinal" are the articles' business
+    'Korut member NATO bukan?',
+    'apa peran korut dalam perang',
+    'aturan sanksi PBB apa',
+    'Siapa pendiri Wagner?',
+  ])('reads "%s" as a question about the articles', (question) => expect(aboutServer(question)).toBe(false));
+
+  it('keeps a community word ordinary when the articles use it', () => {
+    // The ransomware article's data-centre servers: "Ke server mana ... dipindahkan?" asks the article.
+    expect(aboutServer('server ini di mana', ['server'])).toBe(false);
+    expect(aboutServer('server ini di mana')).toBe(true);
+  });
+});
+

@@ -162,6 +162,14 @@ describe('answerQuestion', () => {
     expect(services.unanswered.list(GUILD).total).toBe(0);
   });
 
+  it('queues a question about the server for the moderators, and a curated answer to it comes first', () => {
+    const result = answered(GUILD, 'gimana cara jadi moderator');
+    expect(result.answer).toMatchObject({ abstained: true, reason: 'about-the-server' });
+    expect(services.unanswered.list(GUILD).items.map((item) => item.question)).toEqual(['gimana cara jadi moderator']);
+    services.curated.add(GUILD, { question: 'Bagaimana cara menjadi moderator?', answer: 'Tulis ke admin di #bantuan.', paragraphs: [], aliases: [] }, 'mod');
+    expect(answered(GUILD, 'gimana cara jadi moderator').curated?.answer).toBe('Tulis ke admin di #bantuan.');
+  });
+
   it('in a DM gives the article passages only and records nothing', () => {
     const entry = services.curated.add(GUILD, WAGNER, 'mod');
     for (const question of ['siapa yang mendirikan grup Wagner?', OFF_TOPIC, ON_TOPIC]) {

@@ -172,6 +172,16 @@ describe('renderAnswer', () => {
     }
   });
 
+  it('a question about the server says so and points to the moderators, not "the article does not answer"', () => {
+    for (const language of ['en', 'id'] as const) {
+      const embed = renderAnswer({ question: 'siapa admin server ini', answer: { query: 'x', abstained: true, reason: 'about-the-server', results: [] }, language }).embeds![0]!;
+      expect(embed.description).toMatch(/server/);
+      expect(embed.description).toMatch(/moderators|Moderator/);
+      expect(embed.description).not.toMatch(/does not answer|tidak menjawab/);
+      expect(embed.fields).toEqual([]);
+    }
+  });
+
   it('escapes Markdown and defuses mentions from the question and the corpus', () => {
     const p = paragraph(2, `${HOSTILE}. Kalimat kedua tentang Wagner.`, { articleTitle: `Judul ${HOSTILE}` });
     const reply = renderAnswer({ question: HOSTILE, answer: { query: 'q', abstained: false, results: [hit(p, 'Kalimat kedua tentang Wagner.')] }, language: 'id', answerId: 3 });

@@ -32,7 +32,7 @@ function expectWellFormed(answer: Answer, query: string, limit = 3): void {
   expect(answer.results.length).toBeLessThanOrEqual(limit);
   if (answer.abstained) {
     expect(answer.results).toEqual([]);
-    expect(['empty-query', 'no-match', 'low-confidence', 'about-the-bot']).toContain(answer.reason);
+    expect(['empty-query', 'no-match', 'low-confidence', 'about-the-bot', 'about-the-server']).toContain(answer.reason);
   } else {
     expect(answer.results.length).toBeGreaterThan(0);
   }
@@ -136,6 +136,10 @@ describe('SearchEngine on the bundled article: abstention', () => {
 
   it.each(['bot ini bisa ngapain aja?', 'kamu siapa?', 'What can you do?'])('does not answer a question to the bot about itself with a passage: %s', (question) => {
     expect(engine.search(question)).toMatchObject({ abstained: true, reason: 'about-the-bot', results: [] });
+  });
+
+  it.each(['gimana cara jadi moderator', 'rules server ini apa aja', 'ada channel buat diskusi gak'])('does not answer a question about the server with a passage: %s', (question) => {
+    expect(engine.search(question)).toMatchObject({ abstained: true, reason: 'about-the-server', results: [] });
   });
 
   it('still looks the words of a question to the bot up for /search', () => {
