@@ -2,6 +2,9 @@ import type { QueryTerm } from './analyzer.js';
 import { plainWords } from './normalize.js';
 
 /**
+ * Questions no article answers however well it matches their words: to the bot about
+ * itself (asksAboutTheBot) and about the Discord server (asksAboutTheServer, below).
+ *
  * Questions to the bot about itself ("bot ini bisa ngapain aja?", "kamu siapa?", "what
  * can you do?", "halo bot, apa kabar?"): no article answers them, and the closest
  * passage would be a guess that happens to share a verb. A question is about the bot when
