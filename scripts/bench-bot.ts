@@ -234,6 +234,7 @@ try {
   }
   const ask = { firstAck: stats(askAck), finalReply: stats(askFinal) };
   const baseline = stats(trivialFinal);
+  const floor = stats(bareFinal);
   const ratio = {
     p50: Math.round((ask.finalReply.p50 / baseline.p50) * 100) / 100,
     p99: Math.round((ask.finalReply.p99 / baseline.p99) * 100) / 100,
@@ -248,8 +249,8 @@ try {
     ask,
     trivial: baseline,
     // The bare gateway client's reply to the same trivial command (no discord.js, no bot): the floor.
-    bareFloor: stats(bareFinal),
-    ratioToBareFloor: { askP50: Math.round((ask.finalReply.p50 / stats(bareFinal).p50) * 100) / 100, trivialP50: Math.round((baseline.p50 / stats(bareFinal).p50) * 100) / 100 },
+    bareFloor: floor,
+    ratioToBareFloor: { askP50: Math.round((ask.finalReply.p50 / floor.p50) * 100) / 100, trivialP50: Math.round((baseline.p50 / floor.p50) * 100) / 100 },
     // The warm-up rounds: the first answers after the start; their ratio to the steady p50 of the same run.
     firstAsks: { warmUp: WARM_UP === 'true', firstDelayMs: FIRST_DELAY_MS, first: Math.round(firstAsks[0]! * 100) / 100, ...stats(firstAsks), ratioFirstToSteadyP50: Math.round((firstAsks[0]! / ask.finalReply.p50) * 10) / 10 },
     ratioAskFinalToTrivial: ratio,

@@ -43,9 +43,13 @@ export function asksAboutTheBot(question: string, terms: readonly QueryTerm[], c
   const botIsAWordOfTheArticles = ['bot', 'chatbot'].some(corpusHas);
   const addressesTheBot = (word: string) => SECOND_PERSON.has(word) || (BOT_WORDS.has(word) && !botIsAWordOfTheArticles);
   if (!plainWords(question).some(addressesTheBot)) return false;
-  return terms.every(
-    (t) => addressesTheBot(t.surface) || ABOUT_WORDS.has(t.surface) || (t.root !== undefined && ABOUT_WORDS.has(t.root)) || t.alternatives.some((a) => a.factor === 1 && ABOUT_WORDS.has(a.term)),
-  );
+  return terms.every((t) => addressesTheBot(t.surface) || readsAsOneOf(t, ABOUT_WORDS));
+}
+
+/** Whether a term is one of `words`: as written, by its root, or by a reading of its own (not a translation). */
+function readsAsOneOf(t: QueryTerm, ...words: ReadonlySet<string>[]): boolean {
+  const listed = (word: string) => words.some((list) => list.has(word));
+  return listed(t.surface) || (t.root !== undefined && listed(t.root)) || t.alternatives.some((a) => a.factor === 1 && listed(a.term));
 }
 
 /**
@@ -74,11 +78,10 @@ const COMMUNITY_ABOUT_WORDS = new Set([
  * the articles. The lists are general chat vocabulary, not any article's.
  */
 export function asksAboutTheServer(question: string, terms: readonly QueryTerm[], corpusHas: (term: string) => boolean): boolean {
-  const isCommunityWord = (t: QueryTerm) => COMMUNITY_WORDS.has(t.surface) || (t.root !== undefined && COMMUNITY_WORDS.has(t.root));
   // As written: the analysis takes "admin" and "min" for the chat address to a moderator and drops it.
   const named = plainWords(question).filter((word) => COMMUNITY_WORDS.has(word));
   // The literal word only: an English word's translations ("member": anggota) are the articles' words too.
-  if (named.length === 0 || named.some(corpusHas) || terms.some((t) => isCommunityWord(t) && t.alternatives.some((a) => a.factor === 1 && corpusHas(a.term)))) return false;
-  const isAskingWord = (word: string | undefined) => word !== undefined && (ABOUT_WORDS.has(word) || COMMUNITY_ABOUT_WORDS.has(word));
-  return terms.every((t) => isCommunityWord(t) || isAskingWord(t.surface) || isAskingWord(t.root) || t.alternatives.some((a) => a.factor === 1 && isAskingWord(a.term)));
+  const articlesUse = (t: QueryTerm) => readsAsOneOf(t, COMMUNITY_WORDS) && t.alternatives.some((a) => a.factor === 1 && corpusHas(a.term));
+  if (named.length === 0 || named.some(corpusHas) || terms.some(articlesUse)) return false;
+  return terms.every((t) => readsAsOneOf(t, COMMUNITY_WORDS, ABOUT_WORDS, COMMUNITY_ABOUT_WORDS));
 }

@@ -203,13 +203,12 @@ export class SearchEngine {
     // answer; /search (noAbstain) still looks its words up.
     const question = this.prepare(query, options.noAbstain === true, options.typing === true);
     // "bot ini bisa apa?" is for the help text, not for the closest passage.
-    const corpusHas = (term: string) => this.postings.has(term);
-    if (!options.noAbstain && asksAboutTheBot(query, question.terms.map((t) => t.source), corpusHas)) {
-      return { query, abstained: true, reason: 'about-the-bot', results: [] };
-    }
-    // "siapa admin server ini" is for the server's moderators (curated answers come first), not for the closest passage.
-    if (!options.noAbstain && asksAboutTheServer(query, question.terms.map((t) => t.source), corpusHas)) {
-      return { query, abstained: true, reason: 'about-the-server', results: [] };
+    if (!options.noAbstain) {
+      const terms = question.terms.map((t) => t.source);
+      const corpusHas = (term: string) => this.postings.has(term);
+      if (asksAboutTheBot(query, terms, corpusHas)) return { query, abstained: true, reason: 'about-the-bot', results: [] };
+      // "siapa admin server ini" is for the server's moderators (curated answers come first), not for the closest passage.
+      if (asksAboutTheServer(query, terms, corpusHas)) return { query, abstained: true, reason: 'about-the-server', results: [] };
     }
     if (question.terms.length === 0) return { query, abstained: true, reason: 'empty-query', results: [] };
     const scored = question.terms.map((t) => ({ readings: t.matches, weight: 1 - this.tuning.specificityWeight + this.tuning.specificityWeight * t.specificity }));

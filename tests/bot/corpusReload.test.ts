@@ -1,31 +1,25 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
 import { startCorpusReload } from '../../src/bot/corpusReload.js';
-import { startBot, type Bot } from '../../src/bot/startup.js';
 import { silentLogger } from '../../src/config/logger.js';
+import { testBots } from './helpers.js';
 
 const GUILD = '123456789012345678';
-const dirs: string[] = [];
-const bots: Bot[] = [];
+const bots = testBots();
 afterEach(() => {
-  bots.splice(0).forEach((bot) => bot.close());
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+  bots.cleanup();
   vi.restoreAllMocks();
 });
 
 describe('startCorpusReload', () => {
   it('warms the reloaded engine before it serves, then rebuilds the curated index of the servers in use', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'reload-'));
-    dirs.push(root);
+    const root = bots.tempDir();
     const corpusDir = join(root, 'corpus');
     mkdirSync(corpusDir);
     copyFileSync('corpus/putin-kim-vostochny.md', join(corpusDir, 'putin-kim-vostochny.md'));
-    const bot = await startBot({ corpusDir, dataDir: join(root, 'data') }, silentLogger);
-    bots.push(bot);
-    const { services } = bot;
+    const { services } = await bots.start(corpusDir, join(root, 'data'));
     services.curated.add(GUILD, { question: 'Siapa pendiri Wagner?', answer: 'Yevgeny Prigozhin.', paragraphs: [], aliases: [] }, 'mod-1');
     expect(services.curatedIndex.match(GUILD, 'pendiri wagner siapa')).toBeDefined(); // the server is in use
     const before = services.views.base;

@@ -1,27 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startBot, type Bot } from '../../src/bot/startup.js';
+import type { Bot } from '../../src/bot/startup.js';
 import { warmUp } from '../../src/bot/warmUp.js';
-import { silentLogger } from '../../src/config/logger.js';
+import { testBots } from './helpers.js';
 
 const WITH_ANSWERS = '123456789012345678';
 const WITHOUT = '223456789012345678';
-const dirs: string[] = [];
-const bots: Bot[] = [];
+const bots = testBots();
 afterEach(() => {
-  bots.splice(0).forEach((bot) => bot.close());
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+  bots.cleanup();
   vi.restoreAllMocks();
 });
 
 async function botWithOneCuratedServer(): Promise<Bot> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warm-up-'));
-  dirs.push(dataDir);
-  const bot = await startBot({ corpusDir: 'corpus', dataDir }, silentLogger);
-  bots.push(bot);
+  const bot = await bots.start();
   bot.services.curated.add(WITH_ANSWERS, { question: 'Siapa pendiri Wagner?', answer: 'Yevgeny Prigozhin.', paragraphs: [], aliases: [] }, 'mod-1');
   return bot;
 }
