@@ -36,12 +36,12 @@ export async function warmUp(deps: WarmUpDeps, guildIds: Iterable<string>, optio
 }
 
 /**
- * The engine's part: the analysis tables (Analyzer.warmUpSteps, 30-110 ms each) and the
+ * The engine's part: the analysis tables and answer cues (SearchEngine.warmUpSteps, 30-110 ms each) and the
  * answer path's code run once (analysis, index, re-ranking, rendering of a sample
  * question). A reloaded corpus's engine goes through it before it is swapped in.
  */
 export async function warmEngine(engine: SearchEngine, options: WarmUpOptions = {}): Promise<void> {
-  for (const run of engine.analyzer.warmUpSteps()) await step(run, options);
+  for (const run of engine.warmUpSteps()) await step(run, options);
   const sample = sampleQuestion(engine);
   if (sample) await step(() => renderAnswer({ question: sample, answer: engine.search(sample), answerId: 1, language: 'id' }), options);
 }

@@ -3,7 +3,7 @@ import { aliasGroupsOf } from '../analysis/aliases.js';
 import { Analyzer, READING_FACTORS, type QueryTerm } from '../analysis/analyzer.js';
 import { askedTimeWordsOf, focusWordOf, isKeywordQuery, questionTypes } from '../analysis/questionWords.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
-import { answerTypeOf, hasAnswerCue, type AnswerType } from './answerType.js';
+import { answerTypeOf, hasAnswerCue, warmUpAnswerCues, type AnswerType } from './answerType.js';
 import { confidenceOf, DEFAULT_MODEL, smallness, thresholdFor, type ConfidenceModel, type Signals } from './confidence.js';
 import { FrozenIndex, type IndexedDoc } from './frozenIndex.js';
 import { Postings, type Bm25 } from './postings.js';
@@ -181,6 +181,11 @@ export class SearchEngine {
   static buildIndex(corpus: Corpus, analyzer: Analyzer = analyzerFor(corpus)): FrozenIndex {
     const docs: IndexedDoc[] = corpus.paragraphs.map((p, id) => ({ id, text: p.text, title: p.articleTitle }));
     return FrozenIndex.build(docs, (text) => analyzer.analyze(text));
+  }
+
+  /** What the first questions would otherwise build or compile (see src/bot/warmUp.ts): the analysis's tables, the answer cues' patterns. */
+  warmUpSteps(): (() => void)[] {
+    return [...this.analyzer.warmUpSteps(), warmUpAnswerCues];
   }
 
   get paragraphCount(): number {
