@@ -7,8 +7,8 @@ import type { CommandContext } from '../src/bot/context.js';
 import { citationOf, type Corpus } from '../src/corpus/types.js';
 import type { CuratedIndex } from '../src/curated/curatedIndex.js';
 import type { CuratedEntry, CuratedStore } from '../src/curated/curatedStore.js';
-import type { UnansweredQueue } from '../src/curated/unansweredQueue.js';
-import { CURATED_PAGE_SIZE, renderEntry, renderEntryList, renderUnanswered, UNANSWERED_PAGE_SIZE } from '../src/render/curatedReply.js';
+import type { UnansweredItem, UnansweredQueue } from '../src/curated/unansweredQueue.js';
+import { CURATED_PAGE_SIZE, renderEntry, renderEntryList, renderUnanswered, UNANSWERED_PAGE_SIZE, type PointedAnswer } from '../src/render/curatedReply.js';
 import { literal } from '../src/render/markdown.js';
 import { fill, t, type Language } from '../src/shared/i18n.js';
 import type { Choice, Reply } from '../src/shared/reply.js';
@@ -79,9 +79,25 @@ export function listPage(curated: CuratedStore, guildId: string, requested: numb
   return renderEntryList(entries, total, page, language);
 }
 
-/** A page of the queue, each question with the curated answer it comes closest to (for "Same as…"). */
-export function unansweredPage(unanswered: UnansweredQueue, curatedIndex: CuratedIndex, guildId: string, requested: number, language: Language): Reply {
+/** A page of the queue, each question with the curated answer it seems to ask for (for "Same as…"). */
+export function unansweredPage(unanswered: UnansweredQueue, answers: AnswerSources, guildId: string, requested: number, language: Language): Reply {
   const page = clampPage(requested, unanswered.list(guildId, { limit: 0 }).total, UNANSWERED_PAGE_SIZE);
   const { items, total } = unanswered.list(guildId, { offset: (page - 1) * UNANSWERED_PAGE_SIZE, limit: UNANSWERED_PAGE_SIZE });
-  return renderUnanswered(items, total, page, language, (question) => curatedIndex.closest(guildId, question));
+  return renderUnanswered(items, total, page, language, (item) => pointedAnswer(answers, guildId, item));
+}
+
+export interface AnswerSources {
+  curated: CuratedStore;
+  curatedIndex: CuratedIndex;
+}
+
+/**
+ * The curated answer a queued question seems to ask for: the one members picked under its
+ * "did you mean", while it exists; else the one the matcher finds closest.
+ */
+export function pointedAnswer({ curated, curatedIndex }: AnswerSources, guildId: string, item: UnansweredItem): PointedAnswer | undefined {
+  const picked = item.pickedEntryId !== undefined && item.pickCount > 0 ? curated.get(guildId, item.pickedEntryId) : undefined;
+  if (picked) return { entry: picked, picks: item.pickCount };
+  const closest = curatedIndex.closest(guildId, item.question);
+  return closest && { entry: closest, picks: 0 };
 }

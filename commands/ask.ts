@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { answerQuestion } from '../src/answer/answerQuestion.js';
+import { answerQuestion, curatedAnswerOf } from '../src/answer/answerQuestion.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import { defineCommand, localized } from '../src/bot/command.js';
 import { cooldown, guildOnly } from '../src/bot/preconditions.js';
 import { whenNotBusy } from '../src/curated/database.js';
-import { renderAnswer } from '../src/render/answerReply.js';
+import { renderAnswer, renderPickedAnswer } from '../src/render/answerReply.js';
 import { checkQuestion, QUESTION_PROBLEMS } from '../src/search/question.js';
 import { t } from '../src/shared/i18n.js';
 import { MAX_QUESTION_LENGTH } from '../src/shared/limits.js';
@@ -26,10 +26,14 @@ const FEEDBACK = {
   same: { en: 'You already voted that way on this answer.', id: 'Anda sudah memberi suara yang sama untuk jawaban ini.' },
   unknown: { en: 'This answer is no longer known, so the vote was not recorded.', id: 'Jawaban ini tidak dikenal lagi, jadi suara tidak dicatat.' },
 };
+const SUGGESTED_GONE = {
+  en: 'That curated answer no longer exists (a moderator removed it). Try `/ask` again.',
+  id: 'Jawaban kurasi itu sudah tidak ada (dihapus moderator). Coba `/ask` lagi.',
+};
 
 export default defineCommand({
   data,
-  uses: ({ views, curatedIndex, bookkeeping, feedback, unanswered }) => ({ views, curatedIndex, bookkeeping, feedback, unanswered }),
+  uses: ({ views, curated, curatedIndex, bookkeeping, feedback, unanswered }) => ({ views, curated, curatedIndex, bookkeeping, feedback, unanswered }),
   preconditions: [cooldown(5, 10_000)],
   async execute(ctx, deps) {
     // Autocomplete hands us whatever the user picked or typed: check it again.
@@ -46,7 +50,7 @@ export default defineCommand({
     const engine = await deps.views.engineFor(ctx.actor.guildId);
     const result = answerQuestion({ engine, curatedIndex: deps.curatedIndex, bookkeeping: deps.bookkeeping }, ctx.actor.guildId, check.question);
     try {
-      await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide }));
+      await ctx.reply(renderAnswer({ question: check.question, ...result, language: ctx.language, ephemeral: hide, buttons: ctx.actor.via === 'discord' }));
     } finally {
       // After the reply: the answer never waits for the answer log, the queue or the use count.
       if (result.record) deps.bookkeeping.record(result.record);
@@ -57,6 +61,27 @@ export default defineCommand({
     return suggestQuestions({ engine: await deps.views.engineFor(ctx.actor.guildId), curatedIndex: deps.curatedIndex }, ctx.actor.guildId, ctx.focused.value);
   },
   components: {
+    // suggested:<answerId>:<entryId> — "Show that answer" under a "did you mean": the curated answer, for the
+    // member alone; the queued question learns which answer it asks for (moderators see it, "Same as…" prefilled).
+    suggested: {
+      preconditions: [guildOnly],
+      async handle(ctx, { views, curated, bookkeeping }) {
+        const [answerId, entryId] = ctx.args.map(Number);
+        const guildId = ctx.actor.guildId!;
+        const entry = Number.isSafeInteger(entryId) ? curated.get(guildId, entryId!) : undefined;
+        if (!entry) {
+          await ctx.reply({ content: t(ctx.language, SUGGESTED_GONE), ephemeral: true });
+          return 'refused';
+        }
+        const engine = await views.engineFor(guildId);
+        try {
+          await ctx.reply(renderPickedAnswer(curatedAnswerOf(entry, engine.corpus), ctx.language));
+        } finally {
+          bookkeeping.recordPick({ guildId, answerId: answerId!, entryId: entry.id });
+        }
+        return 'curated';
+      },
+    },
     // feedback:<up|down>:<answerId> — one vote per user per answer; 👎 feeds the unanswered queue.
     feedback: {
       preconditions: [guildOnly],

@@ -14,7 +14,7 @@ import { answerModal, renderModeratorRoles, renderProblems, sameAsModal } from '
 import { literal } from '../src/render/markdown.js';
 import { fill, t } from '../src/shared/i18n.js';
 import { shorten } from '../src/shared/text.js';
-import { entryByNumber, entryChoices, entryReply, resolveEntry, unansweredPage } from './_curated.js';
+import { entryByNumber, entryChoices, entryReply, resolveEntry, pointedAnswer, unansweredPage } from './_curated.js';
 
 const entryOption = (s: SlashCommandSubcommandBuilder) =>
   s.addStringOption((o) => localized(o, ['entry', 'entri'], ['The curated answer', 'Jawaban kurasi']).setRequired(true).setAutocomplete(true));
@@ -93,7 +93,7 @@ export default defineCommand<Deps>({
         return;
       }
       case 'unanswered':
-        await ctx.reply(unansweredPage(deps.unanswered, deps.curatedIndex, guildId, ctx.options.getInteger('page') ?? 1, ctx.language));
+        await ctx.reply(unansweredPage(deps.unanswered, deps, guildId, ctx.options.getInteger('page') ?? 1, ctx.language));
         return;
       case 'roles':
         return roles(ctx, deps);
@@ -105,7 +105,7 @@ export default defineCommand<Deps>({
   components: {
     'faq-unanswered': {
       preconditions: [guildOnly, moderatorOnly],
-      handle: async (ctx, { unanswered, curatedIndex }) => ctx.update(unansweredPage(unanswered, curatedIndex, ctx.actor.guildId!, Number(ctx.args[0]) || 1, ctx.language)),
+      handle: async (ctx, deps) => ctx.update(unansweredPage(deps.unanswered, deps, ctx.actor.guildId!, Number(ctx.args[0]) || 1, ctx.language)),
     },
     // The "Answer" button of a queued question opens a form prefilled with it.
     'faq-answer': {
@@ -119,17 +119,18 @@ export default defineCommand<Deps>({
         await ctx.showModal(answerModal(item.id, item.question, ctx.language));
       },
     },
-    // "Same as… n": the queued question asks for an existing answer; a form names it (the closest filled in).
+    // "Same as… n": the queued question asks for an existing answer; a form names it (the one members picked, or the closest, filled in).
     'faq-same': {
       preconditions: [guildOnly, moderatorOnly],
-      async handle(ctx, { unanswered, curatedIndex }) {
+      async handle(ctx, deps) {
+        const { unanswered } = deps;
         const guildId = ctx.actor.guildId!;
         const item = unanswered.get(guildId, Number(ctx.args[0]));
         if (!item) {
           await ctx.reply({ content: t(ctx.language, MSG.gone), ephemeral: true });
           return 'refused';
         }
-        await ctx.showModal(sameAsModal(item.id, item.question, curatedIndex.closest(guildId, item.question)?.id, ctx.language));
+        await ctx.showModal(sameAsModal(item.id, item.question, pointedAnswer(deps, guildId, item)?.entry.id, ctx.language));
       },
     },
     'faq-same-modal': {
@@ -139,13 +140,14 @@ export default defineCommand<Deps>({
     // "Dismiss n": drop a queued question that needs no answer, and show the page again.
     'faq-dismiss': {
       preconditions: [guildOnly, moderatorOnly],
-      async handle(ctx, { unanswered, curatedIndex }) {
+      async handle(ctx, deps) {
+        const { unanswered } = deps;
         const guildId = ctx.actor.guildId!;
         if (!(await whenNotBusy(() => unanswered.resolve(guildId, Number(ctx.args[0]))))) {
           await ctx.reply({ content: t(ctx.language, MSG.gone), ephemeral: true });
           return 'refused';
         }
-        await ctx.update(unansweredPage(unanswered, curatedIndex, guildId, Number(ctx.args[1]) || 1, ctx.language));
+        await ctx.update(unansweredPage(unanswered, deps, guildId, Number(ctx.args[1]) || 1, ctx.language));
       },
     },
     'faq-modal': {

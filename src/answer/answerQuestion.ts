@@ -1,4 +1,5 @@
 import type { CuratedIndex } from '../curated/curatedIndex.js';
+import type { CuratedEntry } from '../curated/curatedStore.js';
 import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Answer, SearchEngine } from '../search/engine.js';
 import type { AnswerBookkeeping, AnswerLogEntry } from './bookkeeping.js';
@@ -13,6 +14,12 @@ export interface CuratedAnswer {
   missing: string[];
 }
 
+/** A curated answer offered under an abstention ("did you mean"), which the member may pick. */
+export interface Suggestion {
+  entryId: number;
+  question: string;
+}
+
 export type AnswerOutcome = 'answered' | 'curated' | 'abstained';
 
 export interface AnsweredQuestion {
@@ -23,8 +30,8 @@ export interface AnsweredQuestion {
   outcome: AnswerOutcome;
   /** What to write once the reply is out (guilds only): `deps.bookkeeping.record(it)`. */
   record?: AnswerLogEntry;
-  /** An abstention's "did you mean": the question of the curated answer it comes closest to. */
-  suggestion?: string;
+  /** An abstention's "did you mean": the curated answer it comes closest to. */
+  suggestion?: Suggestion;
 }
 
 export interface AnswerDeps {
@@ -47,14 +54,7 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   if (!guildId) return { answer, outcome: answer.abstained ? 'abstained' : 'answered' };
 
   const { match, closest } = deps.curatedIndex.lookup(guildId, question);
-  const cited = match?.entry.paragraphs.map((citation) => ({ citation, paragraph: paragraphByCitation(deps.engine.corpus, citation) })) ?? [];
-  const curated: CuratedAnswer | undefined = match && {
-    entryId: match.entry.id,
-    question: match.entry.question,
-    answer: match.entry.answer,
-    paragraphs: cited.flatMap((c) => (c.paragraph ? [c.paragraph] : [])),
-    missing: cited.filter((c) => !c.paragraph).map((c) => c.citation),
-  };
+  const curated = match && curatedAnswerOf(match.entry, deps.engine.corpus);
   const abstained = answer.abstained && !curated;
   const outcome = curated ? 'curated' : abstained ? 'abstained' : 'answered';
   const answerId = deps.bookkeeping.allocateAnswerId();
@@ -63,8 +63,20 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && answer.reason !== 'about-the-bot' && isWorthQueueing(deps.engine, question);
   const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
   // Nothing to give, but moderators answered something like it: the member may have meant that.
-  const suggestion = abstained && answer.reason !== 'about-the-bot' ? closest?.question : undefined;
+  const suggestion = abstained && answer.reason !== 'about-the-bot' && closest ? { entryId: closest.id, question: closest.question } : undefined;
   return { answer, curated, answerId, outcome, record, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** A curated entry as given to a member: its citations resolved against `corpus` (the server's view), those it lacks listed. */
+export function curatedAnswerOf(entry: CuratedEntry, corpus: Corpus): CuratedAnswer {
+  const cited = entry.paragraphs.map((citation) => ({ citation, paragraph: paragraphByCitation(corpus, citation) }));
+  return {
+    entryId: entry.id,
+    question: entry.question,
+    answer: entry.answer,
+    paragraphs: cited.flatMap((c) => (c.paragraph ? [c.paragraph] : [])),
+    missing: cited.filter((c) => !c.paragraph).map((c) => c.citation),
+  };
 }
 
 export function paragraphByCitation(corpus: Corpus, citation: string): Paragraph | undefined {

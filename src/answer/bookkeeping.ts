@@ -64,4 +64,23 @@ export class AnswerBookkeeping {
       logger.warn({ err: error, guild: record.guildId, answer: record.answerId }, 'answer bookkeeping failed (the answer was sent; its feedback buttons will not count)');
     }
   }
+
+  /**
+   * A member picked the curated answer a "did you mean" offered under the answer `answerId`
+   * (see commands/ask.ts): one more use of the entry, and the queued question (the answer
+   * log has it; another server's answer id finds nothing) learns which entry it asks for.
+   * Written after the member has the answer, like record. Never throws.
+   */
+  recordPick(pick: { guildId: string; answerId: number; entryId: number }): void {
+    const { feedback, unanswered, curated, logger } = this.deps;
+    try {
+      logTransaction(curated.db, () => {
+        curated.recordUse(pick.guildId, pick.entryId);
+        const asked = Number.isSafeInteger(pick.answerId) ? feedback.getAnswer(pick.guildId, pick.answerId) : undefined;
+        if (asked) unanswered.recordPick(pick.guildId, asked.question, pick.entryId);
+      });
+    } catch (error) {
+      logger.warn({ err: error, guild: pick.guildId, entry: pick.entryId }, 'could not record a picked curated answer (the member has it)');
+    }
+  }
 }

@@ -212,6 +212,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER curated_revisions_phrase_delete AFTER DELETE ON curated_phrases BEGIN ${bump('OLD')} END;
     `);
   },
+  // 6: a member who pressed "Show that answer" under a "did you mean" says which curated
+  // answer the queued question asks for; moderators see it ("Same as…" comes prefilled).
+  // Added columns with defaults: a process of the previous version still writes the rows.
+  (db) => {
+    db.exec(`
+      ALTER TABLE unanswered_questions ADD COLUMN picked_entry_id INTEGER; -- the answer members picked last (checked when shown: it may be gone)
+      ALTER TABLE unanswered_questions ADD COLUMN pick_count INTEGER NOT NULL DEFAULT 0; -- how many times members picked it
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

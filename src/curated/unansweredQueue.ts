@@ -14,6 +14,10 @@ export interface UnansweredItem {
   thumbsDownCount: number;
   firstAskedAt: number;
   lastAskedAt: number;
+  /** The curated answer members picked under the "did you mean" of this question, most recently; it may have been removed since. */
+  pickedEntryId?: number;
+  /** How many times members picked it (a pick of another answer starts the count over). */
+  pickCount: number;
 }
 
 interface ItemRow {
@@ -24,6 +28,8 @@ interface ItemRow {
   thumbs_down_count: number;
   first_asked_at: number;
   last_asked_at: number;
+  picked_entry_id: number | null;
+  pick_count: number;
 }
 
 /**
@@ -58,6 +64,17 @@ export class UnansweredQueue {
         thumbsDown: reason === 'thumbs-down' ? 1 : 0,
       })!.id,
     );
+  }
+
+  /**
+   * A member pressed "Show that answer" under the "did you mean" of this question: it asks
+   * for curated answer `entryId`. Counted on the queued question, if it is still queued
+   * (a moderator may have answered or dismissed it); returns whether it was.
+   */
+  recordPick(guildId: string, question: string, entryId: number): boolean {
+    const key = questionKey(storedQuestion(question));
+    if (!key) return false;
+    return logTransaction(this.db, () => this.sql.pick.run({ guildId, key, entryId }).changes > 0);
   }
 
   /** Most asked first, then most recently asked. */
@@ -100,11 +117,13 @@ function toItem(row: ItemRow): UnansweredItem {
     thumbsDownCount: row.thumbs_down_count,
     firstAskedAt: row.first_asked_at,
     lastAskedAt: row.last_asked_at,
+    ...(row.picked_entry_id !== null ? { pickedEntryId: row.picked_entry_id } : {}),
+    pickCount: row.pick_count,
   };
 }
 
 function prepareStatements(db: Db) {
-  const columns = 'id, question, ask_count, abstained_count, thumbs_down_count, first_asked_at, last_asked_at';
+  const columns = 'id, question, ask_count, abstained_count, thumbs_down_count, first_asked_at, last_asked_at, picked_entry_id, pick_count';
   return {
     upsert: db.prepare<[{ guildId: string; question: string; key: string; now: number; abstained: number; thumbsDown: number }], { id: number }>(
       `INSERT INTO unanswered_questions
@@ -120,6 +139,11 @@ function prepareStatements(db: Db) {
     page: db.prepare<[string, number, number], ItemRow>(
       `SELECT ${columns} FROM unanswered_questions WHERE guild_id = ?
         ORDER BY ask_count DESC, last_asked_at DESC, id DESC LIMIT ? OFFSET ?`,
+    ),
+    pick: db.prepare<[{ guildId: string; key: string; entryId: number }]>(
+      `UPDATE unanswered_questions
+          SET pick_count = CASE WHEN picked_entry_id = @entryId THEN pick_count + 1 ELSE 1 END, picked_entry_id = @entryId
+        WHERE guild_id = @guildId AND question_key = @key`,
     ),
     count: db.prepare<[string], { total: number }>('SELECT COUNT(*) AS total FROM unanswered_questions WHERE guild_id = ?'),
     get: db.prepare<[string, number], ItemRow>(`SELECT ${columns} FROM unanswered_questions WHERE guild_id = ? AND id = ?`),

@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'd
 import { customId } from '../shared/customId.js';
 import { fill, t, type Language } from '../shared/i18n.js';
 import type { Reply } from '../shared/reply.js';
-import type { CuratedAnswer } from '../answer/answerQuestion.js';
+import type { CuratedAnswer, Suggestion } from '../answer/answerQuestion.js';
 import type { Answer } from '../search/engine.js';
 import { pilcrow, sourceLine } from './citation.js';
 import { fitEmbed, LIMITS } from './limits.js';
@@ -18,8 +18,10 @@ export interface AnswerReplyInput {
   language: Language;
   /** When set, the reply carries 👍/👎 feedback buttons for this stored answer. */
   answerId?: number;
-  /** For an abstention: the question of a curated answer close to this one ("did you mean"). */
-  suggestion?: string;
+  /** For an abstention: a curated answer close to this one ("did you mean"). */
+  suggestion?: Suggestion;
+  /** Whether the reader can press buttons (default true; the console cannot, so it gets none). */
+  buttons?: boolean;
   ephemeral?: boolean;
 }
 
@@ -34,6 +36,11 @@ const TEXT = {
     en: 'Moderators have answered a similar question: "{question}". If that is what you mean, ask it that way.',
     id: 'Moderator sudah menjawab pertanyaan yang mirip: "{question}". Jika itu maksud Anda, tanyakan dengan kalimat itu.',
   },
+  didYouMeanButton: {
+    en: 'Moderators have answered a similar question: "{question}". If that is what you mean, press **Show that answer**.',
+    id: 'Moderator sudah menjawab pertanyaan yang mirip: "{question}". Jika itu maksud Anda, tekan **Tampilkan jawaban itu**.',
+  },
+  showSuggested: { en: 'Show that answer', id: 'Tampilkan jawaban itu' },
   abstain: {
     en: 'The article does not answer this question, so I will not guess. Try `/search` with a few key words.',
     id: 'Artikel tidak menjawab pertanyaan ini, jadi saya tidak menebak. Coba `/search` dengan beberapa kata kunci.',
@@ -57,6 +64,9 @@ const TEXT = {
 
 export function renderAnswer(input: AnswerReplyInput): Reply {
   const { answer, curated, language } = input;
+  const buttons = input.buttons ?? true;
+  // The "did you mean" button needs the answer id: it names the question the member asked.
+  const pick = buttons && input.answerId !== undefined ? input.suggestion : undefined;
   const fields: APIEmbedField[] = answer.results.map((hit) => ({
     name: `${pilcrow(hit.paragraph)} · ${literal(shorten(hit.paragraph.articleTitle, 200))}`,
     value: `${excerptWithHighlight(hit.paragraph.text, hit.highlight, LIMITS.fieldValue - 200)}\n— ${sourceLine(hit.paragraph)}`,
@@ -65,7 +75,7 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   if (curated) description = curatedBlock(curated, language);
   else if (answer.abstained) {
     description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : answer.reason === 'about-the-server' ? TEXT.aboutTheServer : TEXT.abstain);
-    if (input.suggestion) description += `\n${fill(t(language, TEXT.didYouMean), { question: literal(shorten(input.suggestion, 200)) })}`;
+    if (input.suggestion) description += `\n${fill(t(language, pick ? TEXT.didYouMeanButton : TEXT.didYouMean), { question: literal(shorten(input.suggestion.question, 200)) })}`;
   }
   else if (answer.certainty === 'unsure') description = t(language, TEXT.unsure);
 
@@ -76,8 +86,15 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
     fields,
     footer: fields.length ? { text: t(language, TEXT.footer) } : undefined,
   });
-  return { embeds: [embed], components: input.answerId ? [feedbackRow(input.answerId, language)] : [], ephemeral: input.ephemeral };
+  return { embeds: [embed], components: buttons && input.answerId !== undefined ? [buttonRow(input.answerId, language, pick)] : [], ephemeral: input.ephemeral };
 }
+
+/** The curated answer a member picked under a "did you mean", for them alone. */
+export function renderPickedAnswer(curated: CuratedAnswer, language: Language): Reply {
+  const embed = fitEmbed({ title: literalWithin(curated.question, LIMITS.embedTitle), color: COLORS.curated, description: curatedBlock(curated, language) });
+  return { embeds: [embed], components: [], ephemeral: true };
+}
+
 
 function curatedBlock(curated: CuratedAnswer, language: Language): string {
   const sources = curated.paragraphs.map((p) => `${pilcrow(p)} ${sourceLine(p)}`).join('\n');
@@ -89,10 +106,12 @@ function curatedBlock(curated: CuratedAnswer, language: Language): string {
   ].filter(Boolean).join('\n');
 }
 
-export function feedbackRow(answerId: number, language: Language) {
+/** 👍/👎 for the stored answer `answerId`, after the "did you mean" button when there is one. */
+function buttonRow(answerId: number, language: Language, suggestion?: Suggestion) {
   return {
     type: ComponentType.ActionRow as const,
     components: [
+      ...(suggestion ? [{ type: ComponentType.Button as const, style: ButtonStyle.Primary as const, label: t(language, TEXT.showSuggested), custom_id: customId('suggested', answerId, suggestion.entryId) }] : []),
       { type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, emoji: { name: '👍' }, label: t(language, TEXT.helpful), custom_id: customId('feedback', 'up', answerId) },
       { type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, emoji: { name: '👎' }, label: t(language, TEXT.notHelpful), custom_id: customId('feedback', 'down', answerId) },
     ],

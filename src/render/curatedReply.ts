@@ -35,6 +35,7 @@ const TEXT = {
   dismissButton: { en: 'Dismiss {n}', id: 'Abaikan {n}' },
   sameButton: { en: 'Same as… {n}', id: 'Sama dengan… {n}' },
   queueClosest: { en: 'closest answer: #{id} "{question}"', id: 'jawaban terdekat: #{id} "{question}"' },
+  queuePicked: { en: 'members picked ({picks}×): #{id} "{question}"', id: 'dipilih anggota ({picks}×): #{id} "{question}"' },
   sameModalTitle: { en: 'Add it to an existing answer', id: 'Tambahkan ke jawaban yang ada' },
   entryField: { en: 'Curated answer it asks for (#number)', id: 'Jawaban kurasi yang ditanyakan (#nomor)' },
   phrasingsField: { en: 'Phrasings to add, separated by ;', id: 'Rumusan yang ditambahkan, pisahkan dengan ;' },
@@ -95,12 +96,18 @@ export function renderEntryList(entries: CuratedEntry[], total: number, page: nu
   return { embeds: [embed], components: pagerRow('faq-list', page, pages, language) };
 }
 
+/** The curated answer a queued question seems to ask for: the one members picked under its "did you mean" (picks > 0), else the closest. */
+export interface PointedAnswer {
+  entry: CuratedEntry;
+  picks: number;
+}
+
 /**
- * A page of the unanswered queue. `closest` gives, for a queued question, the curated
- * answer it comes closest to (CuratedIndex.closest), shown on its line: a question the
- * matcher missed is often a paraphrase of one, which "Same as…" adds as a phrasing.
+ * A page of the unanswered queue. `pointed` gives, for a queued question, the curated
+ * answer it seems to ask for, shown on its line: a question the matcher missed is often
+ * a paraphrase of one, which "Same as…" adds as a phrasing.
  */
-export function renderUnanswered(items: UnansweredItem[], total: number, page: number, language: Language, closest: (question: string) => CuratedEntry | undefined = () => undefined): Reply {
+export function renderUnanswered(items: UnansweredItem[], total: number, page: number, language: Language, pointed: (item: UnansweredItem) => PointedAnswer | undefined = () => undefined): Reply {
   if (total === 0) return { content: t(language, TEXT.queueEmpty), ephemeral: true };
   const pages = Math.max(1, Math.ceil(total / UNANSWERED_PAGE_SIZE));
   const first = (page - 1) * UNANSWERED_PAGE_SIZE;
@@ -113,8 +120,10 @@ export function renderUnanswered(items: UnansweredItem[], total: number, page: n
       down: item.thumbsDownCount,
       last: seconds(item.lastAskedAt),
     });
-    const near = closest(item.question);
-    return near ? `${line}\n  ↳ ${fill(t(language, TEXT.queueClosest), { id: near.id, question: literal(shorten(near.question, 120)) })}` : line;
+    const near = pointed(item);
+    if (!near) return line;
+    const text = fill(t(language, near.picks > 0 ? TEXT.queuePicked : TEXT.queueClosest), { id: near.entry.id, picks: near.picks, question: literal(shorten(near.entry.question, 120)) });
+    return `${line}\n  ↳ ${text}`;
   });
   // One row of "Answer n" buttons (opens the form), one of "Same as… n" (adds it to an existing answer) and one of "Dismiss n" (drops noise).
   const itemRow = (prefix: string, label: typeof TEXT.answerButton, style: ButtonStyle.Primary | ButtonStyle.Secondary) => ({

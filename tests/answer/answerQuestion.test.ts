@@ -77,6 +77,25 @@ describe('answerQuestion', () => {
     logged.curatedIndex.close();
   });
 
+  it('a picked "did you mean" counts a use and tells the queued question its answer; when the write fails it is logged and never throws', () => {
+    const entry = services.curated.add(GUILD, { question: OFF_TOPIC, answer: 'Manchester City.', paragraphs: [], aliases: [] }, 'mod');
+    const near = answered(GUILD, 'siapa pencetak gol terbanyak Liga Inggris musim lalu');
+    services.bookkeeping.recordPick({ guildId: GUILD, answerId: near.answerId!, entryId: entry.id });
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1);
+    expect(services.unanswered.list(GUILD).items[0]).toMatchObject({ pickedEntryId: entry.id, pickCount: 1 });
+    // Another server's answer id names no question of this one: the use counts, no queued question changes.
+    services.bookkeeping.recordPick({ guildId: OTHER_GUILD, answerId: near.answerId!, entryId: entry.id });
+    expect(services.unanswered.list(GUILD).items[0]!.pickCount).toBe(1);
+
+    const lines: string[] = [];
+    const logged = createServices(engine, db, createLogger({ level: 'warn', format: 'json', write: (l) => lines.push(l) }));
+    db.exec('DROP TABLE unanswered_questions'); // any failing write
+    expect(() => logged.bookkeeping.recordPick({ guildId: GUILD, answerId: near.answerId!, entryId: entry.id })).not.toThrow();
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, msg: 'could not record a picked curated answer (the member has it)' });
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1); // one transaction: the use is not counted either
+    logged.curatedIndex.close();
+  });
+
   it('prefers a confident curated entry: resolves its cited paragraphs, counts the use, records the answer', () => {
     const entry = services.curated.add(GUILD, WAGNER, 'mod');
     const result = answered(GUILD, 'siapa yang mendirikan grup Wagner?');
@@ -113,7 +132,7 @@ describe('answerQuestion', () => {
     const near = answered(GUILD, 'siapa pencetak gol terbanyak Liga Inggris musim lalu');
     expect(near.outcome).toBe('abstained');
     expect(near.curated).toBeUndefined();
-    expect(near.suggestion).toBe(entry.question);
+    expect(near.suggestion).toEqual({ entryId: entry.id, question: entry.question });
     expect(services.unanswered.list(GUILD).items.map((i) => i.question)).toEqual(['siapa pencetak gol terbanyak Liga Inggris musim lalu']); // still queued
     expect(answered(GUILD, OFF_TOPIC).suggestion).toBeUndefined(); // matched: the answer itself
     expect(answered(GUILD, 'Apa resep nasi goreng?').suggestion).toBeUndefined();

@@ -68,7 +68,7 @@ describe('/faq in the offline console', () => {
 
   it('pages are options in the console, and it shows no buttons it cannot press', { timeout: 120_000 }, async () => {
     const adds = Array.from({ length: 12 }, (_, i) => `/faq-manage add question: Pertanyaan contoh nomor ${i + 1} tentang Wagner? answer: Jawaban ${i + 1}.`);
-    const run = await runConsole([...adds, '/faq list', '/faq list page: 2', 'Siapa pendiri Wagner?', '/search query: Putin page: 2']);
+    const run = await runConsole([...adds, '/faq list', '/faq list page: 2', 'Siapa pendiri Wagner?', '/search query: Putin page: 2', '/faq-manage add question: Siapa juara Liga Inggris musim lalu? answer: Manchester City.', 'siapa pencetak gol terbanyak Liga Inggris musim lalu']);
     expect(run.code, run.stderr).toBe(0);
     const out = run.stdout;
     expect(out).toContain('== Curated answers (13) ==');
@@ -78,6 +78,9 @@ describe('/faq in the offline console', () => {
     expect(out).toMatch(/== 🔎 Putin ==[\s\S]*\(2\/\d+ · 🔎 Putin\)/);
     // No [Next], [👍 Helpful] or [Answer 1]: nothing here could press them.
     expect(out).not.toMatch(/\[(Next|Previous|👍 Helpful|👎 Not helpful|Answer \d+|Dismiss \d+)\]/);
+    // A "did you mean" asks for the question in those words: the console has no "Show that answer" to press.
+    expect(out).toContain('Moderators have answered a similar question: "Siapa juara Liga Inggris musim lalu?". If that is what you mean, ask it that way.');
+    expect(out).not.toContain('Show that answer');
   });
 
   it('a Discord timestamp too far in the future is printed as written, not a crash', { timeout: 120_000 }, async () => {

@@ -29,7 +29,21 @@ describe('UnansweredQueue', () => {
       thumbsDownCount: 1,
       firstAskedAt: 1_700_000_000_000,
       lastAskedAt: 1_700_000_002_000,
+      pickCount: 0,
     });
+  });
+
+  it('counts the curated answer members picked for a queued question, starting over when they pick another; only in its guild, only while queued', () => {
+    const id = queue.record(GUILD_A, 'Siapa pendiri Wagner?', 'abstained')!;
+    expect(queue.recordPick(GUILD_A, 'siapa pendiri wagner', 12)).toBe(true);
+    expect(queue.recordPick(GUILD_A, 'Siapa pendiri Wagner?', 12)).toBe(true);
+    expect(queue.get(GUILD_A, id)).toMatchObject({ pickedEntryId: 12, pickCount: 2, count: 1 });
+    expect(queue.recordPick(GUILD_A, 'Siapa pendiri Wagner?', 13)).toBe(true);
+    expect(queue.get(GUILD_A, id)).toMatchObject({ pickedEntryId: 13, pickCount: 1 });
+    expect(queue.recordPick(GUILD_B, 'Siapa pendiri Wagner?', 13)).toBe(false);
+    expect(queue.recordPick(GUILD_A, 'Kapan Putin bertemu Kim?', 13)).toBe(false); // not queued: nothing is created
+    expect(queue.list(GUILD_A).total).toBe(1);
+    expect(queue.list(GUILD_B).total).toBe(0);
   });
 
   it('lists most asked first, then most recent, with paging and a total', () => {
@@ -78,7 +92,7 @@ describe('UnansweredQueue', () => {
   it('stores no user ids: its table has no column for them', () => {
     const columns = queue.db.prepare("SELECT name FROM pragma_table_info('unanswered_questions')").pluck().all() as string[];
     expect(columns.sort()).toEqual([
-      'abstained_count', 'ask_count', 'first_asked_at', 'guild_id', 'id', 'last_asked_at', 'question', 'question_key', 'thumbs_down_count',
+      'abstained_count', 'ask_count', 'first_asked_at', 'guild_id', 'id', 'last_asked_at', 'pick_count', 'picked_entry_id', 'question', 'question_key', 'thumbs_down_count',
     ]);
     expect(columns.some((c) => /user|author|member/i.test(c))).toBe(false);
   });

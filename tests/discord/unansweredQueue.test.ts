@@ -83,6 +83,45 @@ describe('the unanswered queue', () => {
     expect(far.message!.embeds[0]!.description).not.toContain('similar question');
   });
 
+  it('"Show that answer" under a "did you mean" gives the member the curated answer alone, counts a use, and tells moderators which answer the queued question asks for', async () => {
+    const guild = newGuild();
+    const id = await addEntry(guild, { question: 'Siapa juara Liga Inggris musim lalu?', answer: 'Manchester City.', paragraphs: '', aliases: '' });
+    const QUESTION = 'siapa pencetak gol terbanyak Liga Inggris musim lalu';
+    const near = await ask(QUESTION, guild);
+    expect(near.message!.embeds[0]!.description).toContain('press **Show that answer**');
+    const pick = customIds(near.message).find((c) => c.startsWith('suggested:'))!;
+    expect(pick).toMatch(new RegExp(`^suggested:\\d+:${id}$`));
+
+    const shown = await send(button({ customId: pick, message: near.message, guildId: guild, user: near.payload.member!.user, locale: 'en-US' }));
+    expect(shown.ephemeral).toBe(true);
+    expect(shown.message!.embeds[0]!.title).toBe('Siapa juara Liga Inggris musim lalu?');
+    expect(shown.message!.embeds[0]!.description).toMatch(/^\*\*📌 Moderators' answer\*\*\nManchester City\./);
+    expect(near.message!.embeds[0]!.description).toContain('The article does not answer this question'); // the public reply is as it was
+    expect(store().get(guild, id)!.useCount).toBe(1);
+    expect(queue().list(guild).items[0]).toMatchObject({ question: QUESTION, pickedEntryId: id, pickCount: 1 });
+
+    // Moderators see the pick, and "Same as…" comes with that answer filled in.
+    const pending = await faqCommand('unanswered', {}, asModerator(guild));
+    expect(pending.text).toContain(`members picked (1×): #${id} "Siapa juara Liga Inggris musim lalu?"`);
+    const sameId = customIds(pending.message).find((c) => c.startsWith('faq-same:'))!;
+    const opened = await send(button({ customId: sameId, message: pending.message, guildId: guild, user: moderatorUser, locale: 'en-US' }));
+    const inputs = (opened.callback.body.data.components as { components: { custom_id: string; value?: string }[] }[]).map((row) => row.components[0]!);
+    expect(inputs[0]).toMatchObject({ custom_id: 'entry', value: `#${id}` });
+
+    // An answer removed meanwhile, an id from nowhere, another server's button, a DM: a clear message, nothing counted.
+    const other = newGuild();
+    for (const [customId, guildId] of [[`suggested:1:99999999`, guild], ['suggested:x:y', guild], [pick, other]] as const) {
+      const refused = await send(button({ customId, guildId, user: memberUser, locale: 'en-US' }));
+      expect(refused.ephemeral).toBe(true);
+      expect(refused.text).toContain('That curated answer no longer exists');
+    }
+    const dm = await send(button({ customId: pick, guildId: null, user: memberUser, locale: 'en-US' }));
+    expect(dm.ephemeral).toBe(true);
+    expect(dm.text).not.toContain('Manchester City');
+    expect(store().get(guild, id)!.useCount).toBe(1);
+    expect(queue().list(guild).items[0]!.pickCount).toBe(1);
+  });
+
   it('a queued paraphrase of an existing answer: the queue names the closest answer, "Same as…" adds the question to it, and /ask then gives it', async () => {
     const guild = newGuild();
     const id = await addEntry(guild, WAGNER);

@@ -95,11 +95,27 @@ function expectNoRawMentions(reply: Reply) {
 describe('renderAnswer', () => {
   it('adds an abstention\'s "did you mean" as literal text, in the member\'s language', () => {
     const abstained: Answer = { query: 'q', abstained: true, reason: 'low-confidence', results: [] };
-    const en = renderAnswer({ question: 'q', answer: abstained, suggestion: 'Siapa *juara* Liga Inggris?', language: 'en' }).embeds![0]!.description!;
+    const en = renderAnswer({ question: 'q', answer: abstained, suggestion: { entryId: 7, question: 'Siapa *juara* Liga Inggris?' }, language: 'en' }).embeds![0]!.description!;
     expect(en).toContain('Moderators have answered a similar question: "Siapa \\*juara\\* Liga Inggris?"');
-    const id = renderAnswer({ question: 'q', answer: abstained, suggestion: 'Siapa juara Liga Inggris?', language: 'id' }).embeds![0]!.description!;
+    const id = renderAnswer({ question: 'q', answer: abstained, suggestion: { entryId: 7, question: 'Siapa juara Liga Inggris?' }, language: 'id' }).embeds![0]!.description!;
     expect(id).toMatch(/^Artikel tidak menjawab pertanyaan ini.*\nModerator sudah menjawab pertanyaan yang mirip: "Siapa juara Liga Inggris\?"/s);
     expect(renderAnswer({ question: 'q', answer: abstained, language: 'en' }).embeds![0]!.description).not.toContain('similar question');
+  });
+
+  it('offers the "did you mean" answer as a button where buttons can be pressed, and asks for a rephrasing where they cannot', () => {
+    const abstained: Answer = { query: 'q', abstained: true, reason: 'low-confidence', results: [] };
+    const suggestion = { entryId: 7, question: 'Siapa juara Liga Inggris?' };
+    const ids = (reply: Reply) => (reply.components ?? []).flatMap((row) => (row as { components: { custom_id: string }[] }).components.map((c) => c.custom_id));
+    const discord = renderAnswer({ question: 'q', answer: abstained, suggestion, answerId: 41, language: 'en' });
+    expect(ids(discord)).toEqual(['suggested:41:7', 'feedback:up:41', 'feedback:down:41']);
+    expect(discord.embeds![0]!.description).toContain('press **Show that answer**');
+    const console = renderAnswer({ question: 'q', answer: abstained, suggestion, answerId: 41, buttons: false, language: 'en' });
+    expect(ids(console)).toEqual([]);
+    expect(console.embeds![0]!.description).toContain('ask it that way');
+    // No answer id (nothing to tell the moderators which question it was): the text, and no button.
+    const unstored = renderAnswer({ question: 'q', answer: abstained, suggestion, language: 'en' });
+    expect(ids(unstored)).toEqual([]);
+    expect(unstored.embeds![0]!.description).toContain('ask it that way');
   });
 
   it('puts a clear caveat over a "not sure" answer, and none over a sure one', () => {
