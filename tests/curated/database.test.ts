@@ -157,6 +157,24 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT revision FROM curated_revision').pluck().get()).toBeGreaterThan(1);
   });
 
+  it('upgrades a queue of the previous schema: its questions keep their counts, with no pick; the previous version\'s insert still works', () => {
+    const file = temp.file('queue-v5.sqlite');
+    const v5 = track(new Database(file));
+    migrate(v5, MIGRATIONS.slice(0, 5));
+    const insert = "INSERT INTO unanswered_questions (guild_id, question, question_key, ask_count, abstained_count, thumbs_down_count, first_asked_at, last_asked_at) VALUES (?, ?, ?, 2, 2, 0, 1, 1)";
+    v5.prepare(insert).run(GUILD_A, 'Siapa juara liga?', 'siapa juara liga');
+    v5.close();
+    open.pop();
+
+    const db = track(openDatabase(file));
+    const queue = new UnansweredQueue(db);
+    expect(queue.list(GUILD_A).items).toEqual([expect.objectContaining({ question: 'Siapa juara liga?', count: 2, pickCount: 0 })]);
+    expect(queue.list(GUILD_A).items[0]!.pickedEntryId).toBeUndefined();
+    db.prepare(insert).run(GUILD_A, 'Kapan liga mulai?', 'kapan liga mulai'); // as a shard of the previous version writes it
+    expect(queue.recordPick(GUILD_A, 'Kapan liga mulai?', 3)).toBe(true);
+    expect(queue.list(GUILD_A).items.find((i) => i.question === 'Kapan liga mulai?')).toMatchObject({ pickedEntryId: 3, pickCount: 1 });
+  });
+
   it('refuses a database written by a newer schema', () => {
     const file = temp.file('newer.sqlite');
     const db = openDatabase(file);
