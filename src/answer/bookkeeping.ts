@@ -67,9 +67,10 @@ export class AnswerBookkeeping {
 
   /**
    * A member picked the curated answer a "did you mean" offered under the answer `answerId`
-   * (see commands/ask.ts): one more use of the entry, and the queued question (the answer
-   * log has it; another server's answer id finds nothing) learns which entry it asks for.
-   * Written after the member has the answer, like record. Never throws.
+   * (see commands/ask.ts): one more use of the entry, and, on the first pick of that answer,
+   * the queued question (the answer log has it; another server's answer id finds nothing)
+   * learns which entry it asks for. Written after the member has the answer, like record.
+   * Never throws.
    */
   recordPick(pick: { guildId: string; answerId: number; entryId: number }): void {
     const { feedback, unanswered, curated, logger } = this.deps;
@@ -77,7 +78,7 @@ export class AnswerBookkeeping {
       logTransaction(curated.db, () => {
         curated.recordUse(pick.guildId, pick.entryId);
         const asked = Number.isSafeInteger(pick.answerId) ? feedback.getAnswer(pick.guildId, pick.answerId) : undefined;
-        if (asked) unanswered.recordPick(pick.guildId, asked.question, pick.entryId);
+        if (asked && feedback.markPicked(pick.guildId, asked.id, pick.entryId)) unanswered.recordPick(pick.guildId, asked.question, pick.entryId);
       });
     } catch (error) {
       logger.warn({ err: error, guild: pick.guildId, entry: pick.entryId }, 'could not record a picked curated answer (the member has it)');

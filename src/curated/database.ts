@@ -214,9 +214,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 6: a member who pressed "Show that answer" under a "did you mean" says which curated
   // answer the queued question asks for; moderators see it ("Same as…" comes prefilled).
-  // Added columns with defaults: a process of the previous version still writes the rows.
+  // Once per answer: the answer row keeps the pick. Added columns with defaults: a process
+  // of the previous version still writes the rows.
   (db) => {
     db.exec(`
+      ALTER TABLE answers ADD COLUMN picked_entry_id INTEGER; -- the curated answer picked under this answer's "did you mean"; counted once
       ALTER TABLE unanswered_questions ADD COLUMN picked_entry_id INTEGER; -- the answer members picked last (checked when shown: it may be gone)
       ALTER TABLE unanswered_questions ADD COLUMN pick_count INTEGER NOT NULL DEFAULT 0; -- how many times members picked it
     `);

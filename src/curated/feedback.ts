@@ -72,6 +72,15 @@ export class FeedbackStore {
     });
   }
 
+  /**
+   * Records that a member picked curated answer `entryId` under this answer's "did you
+   * mean". Only the first pick of an answer counts (a button pressed again, or by someone
+   * else in the channel, does not count twice): returns whether this one did.
+   */
+  markPicked(guildId: string, answerId: number, entryId: number): boolean {
+    return logTransaction(this.db, () => this.sql.markPicked.run(entryId, guildId, answerId).changes > 0);
+  }
+
   getAnswer(guildId: string, answerId: number): AnswerRecord | undefined {
     const row = this.sql.getAnswer.get(guildId, answerId);
     return row ? toAnswer(row) : undefined;
@@ -145,6 +154,7 @@ function prepareStatements(db: Db) {
     getAnswer: db.prepare<[string, number], AnswerRow>(
       'SELECT id, guild_id, question, curated_entry_id, abstained, created_at FROM answers WHERE guild_id = ? AND id = ?',
     ),
+    markPicked: db.prepare<[number, string, number]>('UPDATE answers SET picked_entry_id = ? WHERE guild_id = ? AND id = ? AND picked_entry_id IS NULL'),
     getVote: db.prepare<[number, string], { vote: Vote }>('SELECT vote FROM answer_votes WHERE answer_id = ? AND user_id = ?'),
     upsertVote: db.prepare<[string, number, string, Vote, number]>(
       `INSERT INTO answer_votes (guild_id, answer_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?, ?)

@@ -83,16 +83,26 @@ describe('answerQuestion', () => {
     services.bookkeeping.recordPick({ guildId: GUILD, answerId: near.answerId!, entryId: entry.id });
     expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1);
     expect(services.unanswered.list(GUILD).items[0]).toMatchObject({ pickedEntryId: entry.id, pickCount: 1 });
+    // The same answer's button again: a use, not a second pick. A second ask of the question, picked: a second pick.
+    services.bookkeeping.recordPick({ guildId: GUILD, answerId: near.answerId!, entryId: entry.id });
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(2);
+    expect(services.unanswered.list(GUILD).items[0]!.pickCount).toBe(1);
+    const askedAgain = answered(GUILD, 'siapa pencetak gol terbanyak Liga Inggris musim lalu');
+    services.bookkeeping.recordPick({ guildId: GUILD, answerId: askedAgain.answerId!, entryId: entry.id });
+    expect(services.unanswered.list(GUILD).items[0]!.pickCount).toBe(2);
     // Another server's answer id names no question of this one: the use counts, no queued question changes.
     services.bookkeeping.recordPick({ guildId: OTHER_GUILD, answerId: near.answerId!, entryId: entry.id });
-    expect(services.unanswered.list(GUILD).items[0]!.pickCount).toBe(1);
+    expect(services.unanswered.list(GUILD).items[0]!.pickCount).toBe(2);
 
     const lines: string[] = [];
     const logged = createServices(engine, db, createLogger({ level: 'warn', format: 'json', write: (l) => lines.push(l) }));
+    const third = answered(GUILD, 'siapa pencetak gol terbanyak Liga Inggris musim lalu');
     db.exec('DROP TABLE unanswered_questions'); // any failing write
-    expect(() => logged.bookkeeping.recordPick({ guildId: GUILD, answerId: near.answerId!, entryId: entry.id })).not.toThrow();
+    expect(() => logged.bookkeeping.recordPick({ guildId: GUILD, answerId: third.answerId!, entryId: entry.id })).not.toThrow();
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, msg: 'could not record a picked curated answer (the member has it)' });
-    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(1); // one transaction: the use is not counted either
+    expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(3); // one transaction: the use is not counted either
+    expect(services.feedback.getAnswer(GUILD, third.answerId!)).toBeDefined();
+    expect(db.prepare('SELECT picked_entry_id FROM answers WHERE id = ?').pluck().get(third.answerId!)).toBeNull(); // nor the pick
     logged.curatedIndex.close();
   });
 

@@ -99,6 +99,11 @@ describe('the unanswered queue', () => {
     expect(near.message!.embeds[0]!.description).toContain('The article does not answer this question'); // the public reply is as it was
     expect(store().get(guild, id)!.useCount).toBe(1);
     expect(queue().list(guild).items[0]).toMatchObject({ question: QUESTION, pickedEntryId: id, pickCount: 1 });
+    // Pressed again (or by someone else in the channel): the answer is given again, the pick counts once per answer.
+    const again = await send(button({ customId: pick, message: near.message, guildId: guild, user: memberUser, locale: 'en-US' }));
+    expect(again.message!.embeds[0]!.description).toContain('Manchester City.');
+    expect(store().get(guild, id)!.useCount).toBe(2);
+    expect(queue().list(guild).items[0]!.pickCount).toBe(1);
 
     // Moderators see the pick, and "Same as…" comes with that answer filled in.
     const pending = await faqCommand('unanswered', {}, asModerator(guild));
@@ -118,7 +123,7 @@ describe('the unanswered queue', () => {
     const dm = await send(button({ customId: pick, guildId: null, user: memberUser, locale: 'en-US' }));
     expect(dm.ephemeral).toBe(true);
     expect(dm.text).not.toContain('Manchester City');
-    expect(store().get(guild, id)!.useCount).toBe(1);
+    expect(store().get(guild, id)!.useCount).toBe(2);
     expect(queue().list(guild).items[0]!.pickCount).toBe(1);
   });
 
