@@ -30,7 +30,7 @@ export interface AnsweredQuestion {
   outcome: AnswerOutcome;
   /** What to write once the reply is out (guilds only): `deps.bookkeeping.record(it)`. */
   record?: AnswerLogEntry;
-  /** An abstention's "did you mean": the curated answer it comes closest to. */
+  /** An abstention's or a "not sure" answer's "did you mean": the curated answer it comes closest to. */
   suggestion?: Suggestion;
 }
 
@@ -43,8 +43,8 @@ export interface AnswerDeps {
 /**
  * The answering step that /ask and the console share; `deps.engine` is the server's view
  * (the bundled corpus and the server's own articles): a confident curated entry first,
- * then the article passages, and when neither answers, the question of the curated
- * entry it comes closest to, as a "did you mean". It writes nothing: its bookkeeping (use count, unanswered
+ * then the article passages, and when neither answers for sure, the curated entry it
+ * comes closest to, as a "did you mean". It writes nothing: its bookkeeping (use count, unanswered
  * queue, the answer row behind the feedback buttons) is returned as `record`, for the
  * caller to pass to AnswerBookkeeping once the reply is out. DMs have no moderators, so
  * they get passages only and record nothing.
@@ -62,8 +62,9 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   // A question to the bot about itself got the help text: nothing for moderators to answer.
   const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && answer.reason !== 'about-the-bot' && isWorthQueueing(deps.engine, question);
   const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
-  // Nothing to give, but moderators answered something like it: the member may have meant that.
-  const suggestion = abstained && answer.reason !== 'about-the-bot' && closest ? { entryId: closest.id, question: closest.question } : undefined;
+  // Nothing sure to give, but moderators answered something like it: the member may have meant that.
+  const doubtful = abstained || (answer.certainty === 'unsure' && !curated);
+  const suggestion = doubtful && answer.reason !== 'about-the-bot' && closest ? { entryId: closest.id, question: closest.question } : undefined;
   return { answer, curated, answerId, outcome, record, ...(suggestion ? { suggestion } : {}) };
 }
 

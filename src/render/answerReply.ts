@@ -18,7 +18,7 @@ export interface AnswerReplyInput {
   language: Language;
   /** When set, the reply carries 👍/👎 feedback buttons for this stored answer. */
   answerId?: number;
-  /** For an abstention: a curated answer close to this one ("did you mean"). */
+  /** For an abstention or a "not sure" answer: a curated answer close to this one ("did you mean"). */
   suggestion?: Suggestion;
   /** Whether the reader can press buttons (default true; the console cannot, so it gets none). */
   buttons?: boolean;
@@ -73,11 +73,11 @@ export function renderAnswer(input: AnswerReplyInput): Reply {
   }));
   let description: string | undefined;
   if (curated) description = curatedBlock(curated, language);
-  else if (answer.abstained) {
-    description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : answer.reason === 'about-the-server' ? TEXT.aboutTheServer : TEXT.abstain);
-    if (input.suggestion) description += `\n${fill(t(language, pick ? TEXT.didYouMeanButton : TEXT.didYouMean), { question: literal(shorten(input.suggestion.question, 200)) })}`;
-  }
+  else if (answer.abstained) description = t(language, answer.reason === 'about-the-bot' ? TEXT.aboutTheBot : answer.reason === 'about-the-server' ? TEXT.aboutTheServer : TEXT.abstain);
   else if (answer.certainty === 'unsure') description = t(language, TEXT.unsure);
+  if (description !== undefined && !curated && input.suggestion) {
+    description += `\n${fill(t(language, pick ? TEXT.didYouMeanButton : TEXT.didYouMean), { question: literal(shorten(input.suggestion.question, 200)) })}`;
+  }
 
   const embed: APIEmbed = fitEmbed({
     title: literalWithin(input.question, LIMITS.embedTitle),

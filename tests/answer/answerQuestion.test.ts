@@ -136,6 +136,17 @@ describe('answerQuestion', () => {
     expect(services.curated.get(GUILD, entry.id)!.useCount).toBe(0);
   });
 
+  it('a "not sure" answer close to a curated answer names it too; a sure answer does not', () => {
+    const entry = services.curated.add(GUILD, { question: 'Wagner itu kelompok apa?', answer: 'Tentara bayaran Rusia.', paragraphs: [], aliases: [] }, 'mod');
+    const unsure = answered(GUILD, 'Wagner itu mercenary group dari negara mana?');
+    expect(unsure.answer.certainty).toBe('unsure');
+    expect(unsure.curated).toBeUndefined();
+    expect(unsure.suggestion).toEqual({ entryId: entry.id, question: entry.question });
+    const sure = answered(GUILD, 'Siapa pendiri Wagner?');
+    expect(sure.answer.certainty).toBe('sure');
+    expect(sure.suggestion).toBeUndefined();
+  });
+
   it('an abstention close to a curated answer names that answer\'s question ("did you mean"); a match, a far question and a DM get none', () => {
     const entry = services.curated.add(GUILD, { question: OFF_TOPIC, answer: 'Manchester City.', paragraphs: [], aliases: [] }, 'mod');
     // Another attribute of the same thing: not that entry's answer, but its question is worth showing.

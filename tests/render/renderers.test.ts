@@ -102,6 +102,17 @@ describe('renderAnswer', () => {
     expect(renderAnswer({ question: 'q', answer: abstained, language: 'en' }).embeds![0]!.description).not.toContain('similar question');
   });
 
+  it('adds the "did you mean" under a "not sure" caveat, and never under a curated answer', () => {
+    const p = paragraph(7, 'Wagner adalah kelompok tentara bayaran Rusia.');
+    const suggestion = { entryId: 7, question: 'Wagner itu kelompok apa?' };
+    const unsure = renderAnswer({ question: 'q', answer: { query: 'q', abstained: false, certainty: 'unsure', results: [hit(p, p.text)] }, suggestion, language: 'en' }).embeds![0]!;
+    expect(unsure.description).toMatch(/not sure the article answers this.*\nModerators have answered a similar question: "Wagner itu kelompok apa\?"/s);
+    expect(unsure.fields).toHaveLength(1);
+    const curated = { entryId: 3, question: 'Siapa pendiri Wagner?', answer: 'Prigozhin.', paragraphs: [], missing: [] };
+    const withCurated = renderAnswer({ question: 'q', answer: { query: 'q', abstained: true, reason: 'low-confidence', results: [] }, curated, suggestion, language: 'en' }).embeds![0]!;
+    expect(withCurated.description).not.toContain('similar question');
+  });
+
   it('offers the "did you mean" answer as a button where buttons can be pressed, and asks for a rephrasing where they cannot', () => {
     const abstained: Answer = { query: 'q', abstained: true, reason: 'low-confidence', results: [] };
     const suggestion = { entryId: 7, question: 'Siapa juara Liga Inggris?' };
