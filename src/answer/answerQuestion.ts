@@ -60,10 +60,10 @@ export function answerQuestion(deps: AnswerDeps, guildId: string | null, questio
   const answerId = deps.bookkeeping.allocateAnswerId();
   // Moderators see what the bot could not answer with confidence: abstentions and "not sure" answers.
   // A question to the bot about itself got the help text: nothing for moderators to answer.
-  const queue = (abstained || (answer.certainty === 'unsure' && !curated)) && answer.reason !== 'about-the-bot' && isWorthQueueing(deps.engine, question);
+  const doubtful = abstained || (answer.certainty === 'unsure' && !curated);
+  const queue = doubtful && answer.reason !== 'about-the-bot' && isWorthQueueing(deps.engine, question);
   const record = { guildId, question, answerId, curatedEntryId: curated?.entryId, abstained, queue };
   // Nothing sure to give, but moderators answered something like it: the member may have meant that.
-  const doubtful = abstained || (answer.certainty === 'unsure' && !curated);
   const suggestion = doubtful && answer.reason !== 'about-the-bot' && closest ? { entryId: closest.id, question: closest.question } : undefined;
   return { answer, curated, answerId, outcome, record, ...(suggestion ? { suggestion } : {}) };
 }

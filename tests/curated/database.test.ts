@@ -23,6 +23,19 @@ describe('openDatabase', () => {
   const temp = tempDir();
   const open: Db[] = [];
   const track = (db: Db) => (open.push(db), db);
+  /** A database file as a previous version left it: the first `version` migrations, then `fill` writes its rows. */
+  const fileAtVersion = (name: string, version: number, fill: (db: Db) => void): string => {
+    const file = temp.file(name);
+    const old = new Database(file);
+    try {
+      old.pragma('foreign_keys = ON');
+      migrate(old, MIGRATIONS.slice(0, version));
+      fill(old);
+    } finally {
+      old.close();
+    }
+    return file;
+  };
   afterEach(() => {
     while (open.length) open.pop()!.close();
   });
@@ -117,15 +130,11 @@ describe('openDatabase', () => {
   });
 
   it('upgrades a database written with the old faq_* table names, keeping entries, phrases and links', () => {
-    const file = temp.file('old-names.sqlite');
-    const v1 = track(new Database(file));
-    v1.pragma('foreign_keys = ON');
-    migrate(v1, MIGRATIONS.slice(0, 1));
-    v1.prepare("INSERT INTO faq_entries (guild_id, answer, author_id, created_at, updated_at, updated_by) VALUES (?, 'Prigozhin.', 'u1', 1, 1, 'u1')").run(GUILD_A);
-    v1.prepare("INSERT INTO faq_phrases (guild_id, entry_id, phrase, phrase_key, is_question, position) VALUES (?, 1, 'Siapa pendiri Wagner?', 'siapa pendiri wagner', 1, 0)").run(GUILD_A);
-    v1.prepare("INSERT INTO answers (guild_id, question, curated_entry_id, abstained, created_at) VALUES (?, 'q', 1, 0, 1)").run(GUILD_A);
-    v1.close();
-    open.pop();
+    const file = fileAtVersion('old-names.sqlite', 1, (v1) => {
+      v1.prepare("INSERT INTO faq_entries (guild_id, answer, author_id, created_at, updated_at, updated_by) VALUES (?, 'Prigozhin.', 'u1', 1, 1, 'u1')").run(GUILD_A);
+      v1.prepare("INSERT INTO faq_phrases (guild_id, entry_id, phrase, phrase_key, is_question, position) VALUES (?, 1, 'Siapa pendiri Wagner?', 'siapa pendiri wagner', 1, 0)").run(GUILD_A);
+      v1.prepare("INSERT INTO answers (guild_id, question, curated_entry_id, abstained, created_at) VALUES (?, 'q', 1, 0, 1)").run(GUILD_A);
+    });
 
     const db = track(openDatabase(file));
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
@@ -138,14 +147,10 @@ describe('openDatabase', () => {
   });
 
   it("upgrades a database with one curated revision for all servers to one per server: each server's revision then moves alone", () => {
-    const file = temp.file('one-revision.sqlite');
-    const v4 = track(new Database(file));
-    v4.pragma('foreign_keys = ON');
-    migrate(v4, MIGRATIONS.slice(0, 4));
-    v4.prepare("INSERT INTO curated_entries (guild_id, answer, author_id, created_at, updated_at, updated_by) VALUES (?, 'Prigozhin.', 'u1', 1, 1, 'u1')").run(GUILD_A);
-    expect(v4.prepare('SELECT revision FROM curated_revision').pluck().get()).toBe(1);
-    v4.close();
-    open.pop();
+    const file = fileAtVersion('one-revision.sqlite', 4, (v4) => {
+      v4.prepare("INSERT INTO curated_entries (guild_id, answer, author_id, created_at, updated_at, updated_by) VALUES (?, 'Prigozhin.', 'u1', 1, 1, 'u1')").run(GUILD_A);
+      expect(v4.prepare('SELECT revision FROM curated_revision').pluck().get()).toBe(1);
+    });
 
     const db = track(openDatabase(file));
     const store = new CuratedStore(db);
@@ -158,13 +163,8 @@ describe('openDatabase', () => {
   });
 
   it('upgrades a queue of the previous schema: its questions keep their counts, with no pick; the previous version\'s insert still works', () => {
-    const file = temp.file('queue-v5.sqlite');
-    const v5 = track(new Database(file));
-    migrate(v5, MIGRATIONS.slice(0, 5));
     const insert = "INSERT INTO unanswered_questions (guild_id, question, question_key, ask_count, abstained_count, thumbs_down_count, first_asked_at, last_asked_at) VALUES (?, ?, ?, 2, 2, 0, 1, 1)";
-    v5.prepare(insert).run(GUILD_A, 'Siapa juara liga?', 'siapa juara liga');
-    v5.close();
-    open.pop();
+    const file = fileAtVersion('queue-v5.sqlite', 5, (v5) => v5.prepare(insert).run(GUILD_A, 'Siapa juara liga?', 'siapa juara liga'));
 
     const db = track(openDatabase(file));
     const queue = new UnansweredQueue(db);
