@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aliasGroupsOf, ALIAS_GROUPS } from '../../src/analysis/aliases.js';
 import { Analyzer, type Alternative, type QueryTerm } from '../../src/analysis/analyzer.js';
 
@@ -254,5 +254,16 @@ describe('Analyzer: a question is read once for all its readers', () => {
     const again = fresh.analyzeQuery('Siapa pendiri Wagner?');
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+});
+
+describe('Analyzer: warm-up', () => {
+  it('runs the misspelt-form search on dozens of words (hundreds of spellings each through the stemmer), and reads questions as a fresh analyzer does', () => {
+    const warmed = new Analyzer();
+    const spellings = vi.spyOn(warmed.stemmer, 'rootOfSpelling');
+    for (const step of warmed.warmUpSteps()) step();
+    // 48 words of 6-14 letters, each some hundreds of one-edit spellings.
+    expect(spellings.mock.calls.length).toBeGreaterThan(48 * 300);
+    for (const question of ['kenapa rusia diasnksi', 'pyongayng dapat untung apa', 'dibgiin apa aja sih']) expect(warmed.analyzeQuery(question)).toEqual(new Analyzer().analyzeQuery(question));
   });
 });

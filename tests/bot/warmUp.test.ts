@@ -53,9 +53,9 @@ describe('warmUp', () => {
       turns++;
     }
     await warming;
-    // Five analysis tables, the misspelling search, the answer cues' patterns, one search, one server: each step in a turn of its own.
-    expect(services.views.base.warmUpSteps()).toHaveLength(7);
-    expect(turns).toBeGreaterThanOrEqual(9);
+    // Five analysis tables, the misspelling search, four batches of form searches, the answer cues' patterns, one search, one server: each step in a turn of its own.
+    expect(services.views.base.warmUpSteps()).toHaveLength(11);
+    expect(turns).toBeGreaterThanOrEqual(13);
   });
 
   it('stops between steps once aborted (a shutdown closes the database meanwhile)', async () => {
