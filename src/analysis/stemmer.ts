@@ -31,6 +31,8 @@ const MIN_ROOT = 3;
 const MAX_PREFIX_LAYERS = 3;
 
 const PARTICLE = /^(.+?)-?(lah|kah|tah|pun)$/;
+/** How every prefix prefixReadings reads begins: di-, ke-, se-, ku-/kau-, be-, te-, me-, pe-. */
+const PREFIX_START = /^(?:di|ke|se|ku|ka|be|te|me|pe)/;
 const POSSESSIVE = /^(.+?)-?(ku|mu|nya)$/;
 
 /** Confixes whose prefix is removed before the suffix (ECS "rule precedence"). */
@@ -198,6 +200,8 @@ export class IndonesianStemmer {
    * and the root's first letter restored where the prefix had absorbed it (meN-, peN-).
    */
   prefixReadings(word: string): { prefix: string; remainder: string }[] {
+    // Most spellings the form search tries start with no prefix at all: no readings, nothing built.
+    if (!PREFIX_START.test(word)) return [];
     const out: { prefix: string; remainder: string }[] = [];
     const add = (prefix: string, remainder: string) => {
       if (remainder.length >= 2 && !out.some((o) => o.remainder === remainder)) out.push({ prefix, remainder });
