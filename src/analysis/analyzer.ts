@@ -8,9 +8,8 @@ import { InformalIndonesian } from './informal.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { SpellingCorrector } from './spelling.js';
-import { BloomFilter } from '../shared/bloomFilter.js';
 import { BoundedMemo } from '../shared/memo.js';
-import { IndonesianStemmer } from './stemmer.js';
+import { IndonesianStemmer, rootLexiconOf } from './stemmer.js';
 
 /**
  * Bump when the analysis code changes what it outputs: the saved index is keyed on
@@ -198,10 +197,7 @@ export class Analyzer {
     this.lexicon = options.lexicon ?? loadLexicon();
     const list = this.options.stopwords === 'tala' ? this.lexicon.stopwords : indonesianStopwords;
     this.stopwords = new Set([...list, ...ENGLISH_STOPWORDS, ...this.lexicon.particles]);
-    const roots = this.lexicon.roots;
-    // The filter answers first: the misspelt-form search asks about a thousand absent spellings per word.
-    const mayBeRoot = new BloomFilter(roots.keys(), roots.size);
-    const rootLexicon = { has: (w: string) => mayBeRoot.mayHave(w) && roots.has(w), takesAffixes: (w: string) => mayBeRoot.mayHave(w) && roots.get(w) === true };
+    const rootLexicon = rootLexiconOf(this.lexicon.roots);
     const fallback = this.options.fallbackStemmer === 'light' ? (w: string) => (w.length > 3 ? lightStemmer(w) : w) : undefined;
     this.stemmer = new IndonesianStemmer(this.options.stemmer === 'ecs' ? rootLexicon : { has: () => false, takesAffixes: () => false }, fallback);
     const named = [...ALIAS_GROUPS, ...(options.extraAliases ?? [])];

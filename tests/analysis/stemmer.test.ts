@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/analysis/lexicon.js';
-import { IndonesianStemmer, type RootLexicon } from '../../src/analysis/stemmer.js';
+import { IndonesianStemmer, rootLexiconOf, type RootLexicon } from '../../src/analysis/stemmer.js';
 
 /** Sastrawi's published stemmer test pairs (MIT; see the fixture's header). */
 function sastrawiPairs() {
@@ -96,5 +96,30 @@ describe('IndonesianStemmer (ECS on a root lexicon)', () => {
   it('reads reduplications', () => {
     expect(stemmer.stem('buku-buku')).toBe('buku');
     expect(stemmer.stem('objek-objek')).toBe('objek');
+  });
+});
+
+describe('rootLexiconOf (the root lexicon behind its Bloom filter)', () => {
+  const roots = loadLexicon().roots;
+  const lexicon = rootLexiconOf(roots);
+
+  it('knows every root, and which take affixes, exactly as the table says', () => {
+    const wrong = [...roots].filter(([root, takesAffixes]) => !lexicon.has(root) || lexicon.takesAffixes(root) !== takesAffixes);
+    expect(wrong).toEqual([]);
+  });
+
+  it('knows no other word: spellings one letter off the roots, which is what the misspelt-form search asks about', () => {
+    const others: string[] = [];
+    for (const root of [...roots.keys()].slice(0, 5000)) {
+      for (const spelling of [root.slice(0, -1) + (root.endsWith('q') ? 'x' : 'q'), `x${root}`]) if (!roots.has(spelling)) others.push(spelling);
+    }
+    expect(others.length).toBeGreaterThan(9000);
+    expect(others.filter((word) => lexicon.has(word) || lexicon.takesAffixes(word))).toEqual([]);
+  });
+
+  it('works for an empty table', () => {
+    const empty = rootLexiconOf(new Map());
+    expect(empty.has('gambut')).toBe(false);
+    expect(empty.takesAffixes('gambut')).toBe(false);
   });
 });
