@@ -5,9 +5,9 @@
  * new unknown word still costs on its first visit.
  *   npm run bench:spelling [-- --runs 5] [--words 3000] [--json]
  * Each run is a fresh process of the compiled analysis (dist/; the script builds it first),
- * tables built before timing: `--words` misspellings of the frequency list's words of 6-14
- * letters, most frequent first (two inner neighbours swapped, at a place that moves from word
- * to word; the warm-up's first 48 left out), each searched once. Reported: medians over the runs
+ * tables built before timing: `--words` misspellings of the frequency list's words
+ * (swappedMisspellings in src/analysis/spelling.ts; the warm-up's first 48 left out), each
+ * searched once. Reported: medians over the runs
  * of the total and of the per-word p50 / p90; the same for the search a misspelt word meets
  * first (SpellingCorrector.correct: one edit from a frequent word as the list spells it); and
  * `results`, a fingerprint of every correction of both and of the roots of every one-letter
@@ -40,17 +40,10 @@ const FINGERPRINTED = 150;
 
 if (values.child) {
   const { Analyzer } = await import('../dist/src/analysis/analyzer.js');
+  const { swappedMisspellings } = await import('../dist/src/analysis/spelling.js');
   const analyzer = new Analyzer();
   for (const step of analyzer.warmUpSteps()) step();
-  const counts = analyzer.lexicon.frequency.counts;
-  const misspelt = [];
-  for (const word of counts.keys()) {
-    if (misspelt.length >= WORDS + WARM_UP_WORDS) break;
-    if (!/^[a-z]{6,14}$/.test(word)) continue;
-    const at = 1 + (misspelt.length % (word.length - 2));
-    const swapped = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-    if (swapped !== word && !counts.has(swapped)) misspelt.push(swapped);
-  }
+  const misspelt = swappedMisspellings(analyzer.lexicon.frequency.counts, WORDS + WARM_UP_WORDS);
   const words = misspelt.slice(WARM_UP_WORDS);
   const informal = (spelling) => analyzer.informal.rootOf(spelling);
   const rootOf = (spelling) => analyzer.stemmer.rootOfSpelling(spelling) ?? informal(spelling);

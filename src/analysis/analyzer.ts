@@ -7,7 +7,7 @@ import { EnglishDictionary } from './english.js';
 import { InformalIndonesian } from './informal.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
-import { SpellingCorrector } from './spelling.js';
+import { SpellingCorrector, swappedMisspellings } from './spelling.js';
 import { BoundedMemo } from '../shared/memo.js';
 import { IndonesianStemmer, rootLexiconOf } from './stemmer.js';
 
@@ -136,7 +136,7 @@ const RECENT_QUERIES = 64;
 /** Spellings no list has, of each kind the spelling search meets: an affixed form, an informal one, an English word, a name-like word. */
 const WARM_UP_MISSPELLINGS = ['diasnksi', 'menyatakn', 'dibgiin', 'govermnent', 'kosmodromnya', 'qzxvbnmle'];
 /**
- * Form searches the warm-up runs on misspelt frequent words (see warmUpFormMisspellings), so
+ * Form searches the warm-up runs on misspelt frequent words (see swappedMisspellings), so
  * many steps of so many: V8 optimises the stemmer's code only after it has run a while, and
  * a few words left the first members' misspelt words paying 2-3 times the steady cost.
  */
@@ -300,29 +300,10 @@ export class Analyzer {
       () => {
         for (const word of WARM_UP_MISSPELLINGS) this.analyzeQuery(word);
       },
-      ...chunks(this.warmUpFormMisspellings(), WARM_UP_FORMS_PER_STEP).map((words) => () => {
+      ...chunks(swappedMisspellings(this.lexicon.frequency.counts, WARM_UP_FORM_SEARCHES), WARM_UP_FORMS_PER_STEP).map((words) => () => {
         for (const word of words) this.spelling.correctForm(word, (spelling) => this.rootOfSpelling(spelling));
       }),
     ];
-  }
-
-  /**
-   * Misspellings of frequent words for the warm-up's form searches: WARM_UP_FORM_SEARCHES of
-   * the list's words of 6-14 letters, most frequent first, each with two inner neighbours
-   * swapped (at a place that moves from word to word), that the list does not have itself.
-   * The same every start (the list is fixed); their corrections are what a member's typo would get.
-   */
-  private warmUpFormMisspellings(): string[] {
-    const counts = this.lexicon.frequency.counts;
-    const out: string[] = [];
-    for (const word of counts.keys()) {
-      if (out.length >= WARM_UP_FORM_SEARCHES) break;
-      if (!/^[a-z]{6,14}$/.test(word)) continue;
-      const at = 1 + (out.length % (word.length - 2));
-      const swapped = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-      if (swapped !== word && this.spelling.mayBeMisspeltForm(swapped)) out.push(swapped);
-    }
-    return out;
   }
 
   private get spelling(): SpellingCorrector {

@@ -123,6 +123,24 @@ function rankCount(counts: Map<string, number>, rank: number): number {
   return sorted[Math.min(rank, sorted.length) - 1] ?? Infinity;
 }
 
+/**
+ * Misspellings of the list's frequent words for exercising the form search (the warm-up,
+ * `npm run bench:spelling`): words of 6-14 letters, most frequent first, each with two inner
+ * neighbours swapped (at a place that moves from word to word), that the list does not have
+ * itself; the first `limit`. The same every time (the list is fixed).
+ */
+export function swappedMisspellings(counts: ReadonlyMap<string, number>, limit: number): string[] {
+  const out: string[] = [];
+  for (const word of counts.keys()) {
+    if (out.length >= limit) break;
+    if (!/^[a-z]{6,14}$/.test(word)) continue;
+    const at = 1 + (out.length % (word.length - 2));
+    const swapped = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+    if (swapped !== word && !counts.has(swapped)) out.push(swapped);
+  }
+  return out;
+}
+
 /** Every spelling one deletion, insertion, substitution or swap of neighbours away (Damerau). */
 function* oneEditAway(word: string): Generator<string> {
   yield* oneLetterDeletions(word);

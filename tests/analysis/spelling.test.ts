@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analysis/analyzer.js';
-import { SpellingCorrector, withinEdits } from '../../src/analysis/spelling.js';
+import { neighbourSwaps, SpellingCorrector, swappedMisspellings, withinEdits } from '../../src/analysis/spelling.js';
+import { loadLexicon } from '../../src/analysis/lexicon.js';
 
 const analyzer = new Analyzer();
 const term = (question: string, surface: string) => analyzer.analyzeQuery(question).find((t) => t.surface === surface);
@@ -139,5 +140,19 @@ describe('withinEdits', () => {
     expect(withinEdits('kim', 'kim', 0)).toBe(true);
     expect(withinEdits('kim', 'kin', 0)).toBe(false);
     expect(withinEdits('wagner', 'wagnerian', 2)).toBe(false);
+  });
+});
+
+describe('swappedMisspellings (for the warm-up and bench:spelling)', () => {
+  it('gives misspellings the frequency list lacks, each a swap of two inner neighbours of a listed word, the same every time', () => {
+    const counts = loadLexicon().frequency.counts;
+    const words = swappedMisspellings(counts, 48);
+    expect(words).toHaveLength(48);
+    expect(new Set(words).size).toBe(48);
+    for (const word of words) {
+      expect(counts.has(word)).toBe(false);
+      expect([...neighbourSwaps(word)].some((spelling) => counts.has(spelling))).toBe(true);
+    }
+    expect(swappedMisspellings(counts, 48)).toEqual(words);
   });
 });
