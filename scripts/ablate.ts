@@ -48,6 +48,7 @@ const ABLATIONS: Ablation[] = [
   { name: 'no-frequency-signals', what: 'specificity-based signals out of the decision', drop: 'specCoverage,unseenSpecific' },
   { name: 'no-frame-words', what: 'curated: frame nouns (lokasi, penyebab, maksudnya) and classifiers after berapa weigh as words', curated: { frameWords: false } },
   { name: 'no-substitution', what: 'curated: no penalty for a word in place of the entry\'s', curated: { substitutionPenalty: 0 } },
+  { name: 'english-substitution-full', what: 'curated: an English word in place of the entry\'s counts in full as a substitution (stop 29 counts it at 0.3)', curated: { englishSubstitution: 1 } },
   { name: 'no-full-translations', what: 'curated: an English word\'s translation counts at the article search\'s factor (0.85), not as the word itself', curated: { fullTranslations: false } },
   { name: 'no-full-corrections', what: 'curated: a misspelt word\'s spelling correction counts at the article search\'s factor (0.8), not as the word itself', curated: { fullCorrections: false } },
   { name: 'no-same-type-relief', what: 'curated: a fully explained question of the same type must still mention 0.6 of the phrasing', curated: { sameTypeRelief: false } },

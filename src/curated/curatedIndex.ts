@@ -25,6 +25,8 @@ export interface CuratedIndexOptions {
   maxGuilds?: number;
   /** Score taken off per share of weight of a substituted word (default SUBSTITUTION_PENALTY; 0 for ablations). */
   substitutionPenalty?: number;
+  /** Share of an English word's weight in a substitution (default ENGLISH_SUBSTITUTION; 1 for ablations). */
+  englishSubstitution?: number;
   /** Whether frame nouns ("lokasi", "maksudnya") weigh nothing and give the type (default true; off for ablations). */
   frameWords?: boolean;
   /** Whether an English word's dictionary translation counts as the word itself (default true; off for ablations). */
@@ -44,6 +46,15 @@ export const MIN_SCORE = 0.6;
 const SUGGEST_SCORE = MIN_SCORE / 2;
 /** How much a substituted word (see match) takes off the score, per share of weight. */
 const SUBSTITUTION_PENALTY = 1;
+/**
+ * An English word of the question that shares no reading with the entry counts for this share
+ * of its weight as a substituted word: across languages a missing dictionary sense ("affect",
+ * which FreeDict gives only as "touch", for "pengaruh") is as likely as another thing asked.
+ * Chosen on the calibration articles' entries (second to fourth) and their near-misses asked
+ * in English: the lowest share with no more false matches (0.2 gives the third article's
+ * English near-misses one); see README "What each resource and rule changed".
+ */
+const ENGLISH_SUBSTITUTION = 0.3;
 /** A word's weight is SPECIFICITY_FLOOR + (1 - SPECIFICITY_FLOOR) x its specificity. */
 const SPECIFICITY_FLOOR = 0.6;
 /**
@@ -118,6 +129,7 @@ export class CuratedIndex {
   private readonly minScore: number;
   private readonly maxGuilds: number;
   private readonly substitutionPenalty: number;
+  private readonly englishSubstitution: number;
   private readonly frameWords: boolean;
   private readonly fullTranslations: boolean;
   private readonly fullCorrections: boolean;
@@ -130,6 +142,7 @@ export class CuratedIndex {
     this.minScore = options.minScore ?? MIN_SCORE;
     this.maxGuilds = options.maxGuilds ?? 1000;
     this.substitutionPenalty = options.substitutionPenalty ?? SUBSTITUTION_PENALTY;
+    this.englishSubstitution = options.englishSubstitution ?? ENGLISH_SUBSTITUTION;
     this.frameWords = options.frameWords ?? true;
     this.fullTranslations = options.fullTranslations ?? true;
     this.fullCorrections = options.fullCorrections ?? true;
@@ -190,7 +203,7 @@ export class CuratedIndex {
       for (const doc of entryDoc.phrases) {
         if (!compatibleQuestionTypes(queryTypes, doc.types) || definitionVersusAttribute(queryTypes, queryAttribute, doc.types, doc.attribute)) continue;
         explained ??= explanation(query, entryDoc.weighted, entryDoc.answerTerms, credit);
-        const found = similarity(query, doc.weighted, explained, credit);
+        const found = similarity(query, doc.weighted, explained, credit, this.englishSubstitution);
         const { phraseCoverage, queryCoverage } = found;
         // A word of the question the entry lacks in place of a word of the phrasing the question lacks
         // ("stok gula" for "stok beras", "mengekspor" for "mengimpor") most often asks something else.

@@ -29,7 +29,10 @@ export interface Similarity {
    * coverage: "kekuatan jahat maksudnya apa" still asks what Kim's "kekuatan jahat" is.)
    */
   topicMismatch: boolean;
-  /** The largest share of the question's weight on one term the entry does not explain at all. */
+  /**
+   * The largest share of the question's weight on one term the entry does not explain at
+   * all; a term read as English counts at `englishShare` of its weight (see similarity).
+   */
   largestUnexplained: number;
   /** The largest share of the phrasing's weight on one term the question does not mention. */
   largestUnmentioned: number;
@@ -174,8 +177,13 @@ export function explanation(question: MatchTerm[], entryTerms: MatchTerm[], answ
   };
 }
 
-/** The shares of weight each side covers of the other; `explained` is the entry's explanation of `question`. */
-export function similarity(question: MatchTerm[], phrase: MatchTerm[], explained: Explanation, credit: (questionTerm: QueryTerm, other: QueryTerm) => number): Similarity {
+/**
+ * The shares of weight each side covers of the other; `explained` is the entry's explanation
+ * of `question`. `englishShare` scales an English word's weight in largestUnexplained: an
+ * English word that shares no reading with an Indonesian phrasing is as often a sense the
+ * dictionaries lack ("affect" for "pengaruh") as a different thing asked.
+ */
+export function similarity(question: MatchTerm[], phrase: MatchTerm[], explained: Explanation, credit: (questionTerm: QueryTerm, other: QueryTerm) => number, englishShare = 1): Similarity {
   const mentioned = (p: MatchTerm) => question.reduce((m, q) => Math.max(m, credit(q.term, p.term)), 0);
   const isTopic = (t: MatchTerm) => t.term.kind === 'topic' || t.term.kind === 'number';
   let topicMismatch = false;
@@ -198,7 +206,7 @@ export function similarity(question: MatchTerm[], phrase: MatchTerm[], explained
     phrasingFound += q.weight * credited;
     if (credited < ANSWER_CREDIT && explained.inAnswer[i]) credited = ANSWER_CREDIT;
     if (credited === 0 && isTopic(q)) topicMismatch = true;
-    if (credited === 0) unexplained = Math.max(unexplained, q.weight);
+    if (credited === 0) unexplained = Math.max(unexplained, q.term.kind === 'english' ? englishShare * q.weight : q.weight);
     queryFound += q.weight * credited;
   });
   return {

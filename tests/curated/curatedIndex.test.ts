@@ -210,6 +210,18 @@ describe('CuratedIndex: what tells a paraphrase from another question', () => {
     expect(swapped.score).toBeLessThan(Math.min(swapped.phraseCoverage, swapped.queryCoverage));
   });
 
+  it('an English word that shares no reading with the phrasing weighs less as a substitution ("affect" for "pengaruh"), and another thing asked stays another question', () => {
+    const entries = ['Apa pengaruh asap terhadap kesehatan anak?', 'Berapa harga tiket kereta ke Bandung?'];
+    const { index: relaxed } = indexOver(entries);
+    const { index: strict } = indexOver(entries, { englishSubstitution: 1 });
+    expect(relaxed.match(GUILD_A, "How does the smoke affect children's health?")?.entry.question).toBe('Apa pengaruh asap terhadap kesehatan anak?');
+    expect(strict.match(GUILD_A, "How does the smoke affect children's health?")).toBeUndefined();
+    // Flights for health, a plane ticket for a train ticket: the question's coverage of the entry stays too low.
+    expect(relaxed.match(GUILD_A, 'How does the smoke affect flights?')).toBeUndefined();
+    expect(relaxed.match(GUILD_A, 'How much is the plane ticket to Bandung?')).toBeUndefined();
+    expect(relaxed.match(GUILD_A, 'How much is a train ticket to Bandung?')?.entry.question).toBe('Berapa harga tiket kereta ke Bandung?');
+  });
+
   it('nouns that name the question\'s type ("maksudnya", "mean") frame it and weigh nothing', () => {
     expect(matched('KRL maksudnya apa')).toBe('Apa itu KRL?');
     expect(matched('What does KRL mean?')).toBe('Apa itu KRL?');
