@@ -143,12 +143,6 @@ const WARM_UP_MISSPELLINGS = ['diasnksi', 'menyatakn', 'dibgiin', 'govermnent', 
 const WARM_UP_FORM_SEARCHES = 48;
 const WARM_UP_FORMS_PER_STEP = 12;
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * The analysis chain. Documents: normalise, tokenise (keeping reduplications such as
  * "objek-objek"), fold aliases, drop stopwords, stem with the lexicon-backed stemmer.
@@ -291,6 +285,13 @@ export class Analyzer {
    * code (bench:bot /ask p99, six alternating runs: median 8.5 -> 7.6 ms).
    */
   warmUpSteps(): (() => void)[] {
+    // The misspellings come from the frequency list, which the first step reads: listed when the batches run, not now.
+    let misspelt: string[] | undefined;
+    const formBatch = (from: number) => () => {
+      misspelt ??= swappedMisspellings(this.lexicon.frequency.counts, WARM_UP_FORM_SEARCHES);
+      for (const word of misspelt.slice(from, from + WARM_UP_FORMS_PER_STEP)) this.misspeltForm(word);
+    };
+    const batches = Array.from({ length: Math.ceil(WARM_UP_FORM_SEARCHES / WARM_UP_FORMS_PER_STEP) }, (_, i) => formBatch(i * WARM_UP_FORMS_PER_STEP));
     return [
       () => void this.lexicon.frequency,
       () => this.spelling.warmUp(),
@@ -300,10 +301,17 @@ export class Analyzer {
       () => {
         for (const word of WARM_UP_MISSPELLINGS) this.analyzeQuery(word);
       },
-      ...chunks(swappedMisspellings(this.lexicon.frequency.counts, WARM_UP_FORM_SEARCHES), WARM_UP_FORMS_PER_STEP).map((words) => () => {
-        for (const word of words) this.spelling.correctForm(word, (spelling) => this.rootOfSpelling(spelling));
-      }),
+      ...batches,
     ];
+  }
+
+  /**
+   * The affixed or informal form a misspelt word no list has stands for ("diasnksi":
+   * disanksi), or undefined: SpellingCorrector.correctForm with this analysis's roots,
+   * remembered. Costs milliseconds the first time (see readWord).
+   */
+  misspeltForm(word: string): string | undefined {
+    return this.spelling.correctForm(word, (spelling) => this.rootOfSpelling(spelling));
   }
 
   private get spelling(): SpellingCorrector {
@@ -537,7 +545,7 @@ export class Analyzer {
     // the search costs milliseconds, so only a question's first few such words get one (the same ones every time).
     if (mayBeMisspelt && this.options.formSpelling && this.formSearchesLeft > 0 && this.spelling.mayBeMisspeltForm(word)) {
       this.formSearchesLeft--;
-      const form = this.spelling.correctForm(word, (spelling) => this.rootOfSpelling(spelling));
+      const form = this.misspeltForm(word);
       if (form) return this.readCorrected(word, form, self, removeStopwords, inSentence);
     }
     return { surface: word, kind: 'topic', alternatives: [self] };

@@ -31,11 +31,23 @@ export interface RootLexicon {
  * through) answers most of them (npm run bench:spelling, README "Performance").
  */
 export function rootLexiconOf(roots: ReadonlyMap<string, boolean>): RootLexicon {
-  let bits = 32;
-  while (bits < roots.size * 16) bits *= 2;
-  const filter = new BloomFilter(bits, 3);
-  for (const root of roots.keys()) filter.add(root);
+  const filter = rootFilterOf(roots);
   return { has: (word) => filter.test(word) && roots.has(word), takesAffixes: (word) => filter.test(word) && roots.get(word) === true };
+}
+
+/** One filter per table: every Analyzer over the same lexicon (loadLexicon shares it) uses the same. */
+const rootFilters = new WeakMap<ReadonlyMap<string, boolean>, BloomFilter>();
+
+function rootFilterOf(roots: ReadonlyMap<string, boolean>): BloomFilter {
+  let filter = rootFilters.get(roots);
+  if (!filter) {
+    let bits = 32;
+    while (bits < roots.size * 16) bits *= 2;
+    filter = new BloomFilter(bits, 3);
+    for (const root of roots.keys()) filter.add(root);
+    rootFilters.set(roots, filter);
+  }
+  return filter;
 }
 
 const VOWEL = 'aiueo';
