@@ -17,9 +17,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machine, median, quantile } from './bench/stats.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -67,11 +67,6 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isFinite(pauseMs) || pauseMs 
 }
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: values.json ? 'ignore' : 'inherit' });
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs, q) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-};
 const round = (x) => Math.round(x * 100) / 100;
 const samples = { warm: [], cold: [] };
 for (let i = 0; i < runs; i++) {
@@ -97,7 +92,7 @@ const result = {
   unit: 'ms',
   warmUp: summary(samples.warm),
   noWarmUp: summary(samples.cold),
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+  machine: machine(),
 };
 if (values.json) {
   process.stdout.write(JSON.stringify(result) + '\n');

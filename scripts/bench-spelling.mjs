@@ -16,9 +16,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machine, median, quantile } from './bench/stats.mjs';
 
 const root = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -78,8 +78,6 @@ if (values.child) {
 }
 
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: values.json ? 'ignore' : 'inherit' });
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
 const round = (x) => Math.round(x * 1000) / 1000;
 const runs = [];
 for (let i = 0; i < RUNS; i++) {
@@ -96,7 +94,7 @@ const result = {
   frequentWordSearch: { totalMs: round(median(runs.map((r) => r.frequentMs.reduce((s, x) => s + x, 0)))), p50: round(median(runs.map((r) => quantile(r.frequentMs, 0.5)))), p90: round(median(runs.map((r) => quantile(r.frequentMs, 0.9)))) },
   corrected: runs[0].corrected,
   results: fingerprints.size === 1 ? runs[0].results : [...fingerprints],
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+  machine: machine(),
 };
 if (values.json) {
   process.stdout.write(JSON.stringify(result) + '\n');
